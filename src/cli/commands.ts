@@ -1,0 +1,102 @@
+/** Sub-commands of `inps-pin`: serve, worker, migrate, seed-demo, archive import. */
+import { readFile } from "node:fs/promises";
+import { loadConfig, type Config } from "../config.ts";
+import { generateDemoArchive } from "../archive/demo.ts";
+import { parseArchiveCsv } from "../archive/csv.ts";
+import { romeDate } from "../domain/eligibility.ts";
+import { createApp, createRuntime } from "../main.ts";
+import { openDb } from "../store/db.ts";
+import { migrate } from "../store/migrate.ts";
+import { countPeople, upsertPeople } from "../store/repos/archive.ts";
+import { join } from "node:path";
+
+const USAGE = `usage: inps-pin <command>
+  serve                 start the web/API service (and the outbox worker in development)
+  worker                run the outbox worker (production: as many as you like)
+  migrate               apply database migrations
+  seed-demo             load the deterministic demo archive (1,200 people)
+  archive import FILE   load archive records from a CSV file (docs/archive-csv.md)`;
+
+async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, "pglite"), poolSize: 4 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return 2;
+  }
+  switch (cmd) {
+    case "serve": {
+      const rt = await createRuntime(config);
+      if (config.env === "development" && (await countPeople(rt.db)) === 0) {
+        await upsertPeople(rt.db, generateDemoArchive());
+        console.log("loaded the demo archive (development)");
+      }
+      const app = await createApp(rt, { logger: { level: config.logLevel } });
+      if (config.workerInProcess) rt.worker.start(config.workerPollMs);
+      await app.listen({ port: config.port, host: config.host });
+      console.log(`inps-pin listening on ${config.publicUrl} (${config.env}, ${rt.db.kind})`);
+      if (config.env === "development") console.log(`demo people: ${config.publicUrl}/dev · outbox: ${config.publicUrl}/dev/outbox`);
+      await waitForSignal();
+      await app.close();
+      await rt.close();
+      return 0;
+    }
+    case "worker": {
+      const rt = await createRuntime(config, { migrate: false });
+      rt.worker.start(config.workerPollMs);
+      console.log(`inps-pin worker polling every ${config.workerPollMs} ms (${rt.db.kind})`);
+      await waitForSignal();
+      await rt.close();
+      return 0;
+    }
+    case "migrate": {
+      const applied = await withDb(config, migrate);
+      console.log(applied.length === 0 ? "database up to date" : `applied migrations ${applied.join(", ")}`);
+      return 0;
+    }
+    case "seed-demo": {
+      await withDb(config, async (db) => {
+        await migrate(db);
+        const people = generateDemoArchive();
+        await db.transaction((tx) => upsertPeople(tx, people));
+        console.log(`demo archive: ${people.length} people`);
+      });
+      return 0;
+    }
+    case "archive": {
+      const [sub, file] = rest;
+      if (sub !== "import" || file === undefined) break;
+      const text = await readFile(file, "utf8");
+      const { people, errors } = parseArchiveCsv(text, romeDate(new Date()));
+      for (const e of errors) console.error(`${file}:${e.line}: ${e.field ?? ""} ${e.message}`.replace(/ +/gu, " "));
+      await withDb(config, async (db) => {
+        await migrate(db);
+        await db.transaction((tx) => upsertPeople(tx, people));
+      });
+      console.log(`imported ${people.length} people; ${errors.length} rows rejected`);
+      return errors.length > 0 ? 1 : 0;
+    }
+    default:
+      break;
+  }
+  console.error(USAGE);
+  return cmd === undefined || cmd === "help" || cmd === "--help" ? 0 : 2;
+}

@@ -1,0 +1,152 @@
+/**
+ * Environment → validated, typed configuration. Every variable is documented in README.md
+ * (the table there is checked against CONFIG_DOCS by a test).
+ */
+import { availableParallelism } from "node:os";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+export type AppEnv = "development" | "production" | "test";
+
+export interface Config {
+  env: AppEnv;
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  outboxDir: string;
+  /** argon2id secret ("pepper") and the root of other derived keys. */
+  pinPepper: Buffer;
+  /** AES-256-GCM key for PIN halves waiting in the outbox. */
+  outboxKey: Buffer;
+  hashConcurrency: number;
+  hashQueueLimit: number;
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  workerInProcess: boolean;
+  workerPollMs: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export const CONFIG_DOCS: Record<string, string> = {
+  APP_ENV: "`development` (default: dev pages, PGlite, in-process worker), `production` or `test`.",
+  PORT: "HTTP port (default 3000).",
+  HOST: "Listen address (default 127.0.0.1; 0.0.0.0 in containers).",
+  PUBLIC_URL: "External base URL used in messages (default http://localhost:PORT).",
+  DATABASE_URL: "PostgreSQL connection string. Empty: embedded PGlite under DATA_DIR (development only).",
+  DATABASE_POOL_SIZE: "PostgreSQL pool size per process (default 10).",
+  DATA_DIR: "Where PGlite data and development secrets live (default ./var).",
+  OUTBOX_DIR: "Development outbox folder for every message sent (default DATA_DIR/outbox).",
+  PIN_PEPPER: "Secret key mixed into every argon2id PIN hash, base64 of ≥ 32 bytes. Required in production.",
+  OUTBOX_KEY: "AES-256-GCM key for PIN halves queued in the outbox, base64 of 32 bytes. Required in production.",
+  HASH_CONCURRENCY: "Concurrent argon2id computations (default: CPU cores).",
+  HASH_QUEUE_LIMIT: "Logins waiting for a hash slot before new ones get 503 (default 256).",
+  SESSION_IDLE_MINUTES: "Session idle timeout (default 15).",
+  SESSION_ABSOLUTE_HOURS: "Session absolute lifetime (default 8).",
+  WORKER_IN_PROCESS: "Run the outbox worker inside `serve` (default true in development, false in production).",
+  WORKER_POLL_MS: "Outbox worker polling interval (default 500).",
+  TRUST_PROXY: "Trust X-Forwarded-* from a load balancer (default false).",
+  LOG_LEVEL: "pino log level (default info; silent in tests).",
+};
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  APP_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: intIn(0, 65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: intIn(1, 200).default(10),
+  DATA_DIR: z.string().min(1).default("./var"),
+  OUTBOX_DIR: z.string().min(1).optional(),
+  PIN_PEPPER: z.string().optional(),
+  OUTBOX_KEY: z.string().optional(),
+  HASH_CONCURRENCY: intIn(1, 256).optional(),
+  HASH_QUEUE_LIMIT: intIn(1, 100_000).default(256),
+  SESSION_IDLE_MINUTES: intIn(1, 24 * 60).default(15),
+  SESSION_ABSOLUTE_HOURS: intIn(1, 72).default(8),
+  WORKER_IN_PROCESS: flag.optional(),
+  WORKER_POLL_MS: intIn(10, 60_000).default(500),
+  TRUST_PROXY: flag.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+});
+
+function decodeKey(name: string, value: string, minBytes: number, exactBytes?: number): Buffer {
+  const buf = Buffer.from(value, "base64");
+  if (buf.length < minBytes || (exactBytes !== undefined && buf.length !== exactBytes)) {
+    throw new Error(`${name} must be base64 of ${exactBytes ?? `at least ${minBytes}`} bytes`);
+  }
+  return buf;
+}
+
+/**
+ * Development keeps generated secrets in DATA_DIR so PINs and queued messages survive a
+ * restart; production refuses to start without real ones.
+ */
+function devSecrets(dataDir: string): { pinPepper: string; outboxKey: string } {
+  const file = join(dataDir, "dev-secrets.json");
+  try {
+    const parsed = z
+      .object({ pinPepper: z.string(), outboxKey: z.string() })
+      .parse(JSON.parse(readFileSync(file, "utf8")));
+    return parsed;
+  } catch {
+    const fresh = {
+      pinPepper: randomBytes(32).toString("base64"),
+      outboxKey: randomBytes(32).toString("base64"),
+    };
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(fresh), { mode: 0o600 });
+    return fresh;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.APP_ENV === "production";
+  const dataDir = resolve(e.DATA_DIR);
+  if (production) {
+    const missing = (["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"] as const).filter(
+      (k) => (e[k] ?? "") === "",
+    );
+    if (missing.length > 0) throw new Error(`production requires ${missing.join(", ")}`);
+  }
+  const secrets =
+    e.PIN_PEPPER !== undefined && e.OUTBOX_KEY !== undefined
+      ? { pinPepper: e.PIN_PEPPER, outboxKey: e.OUTBOX_KEY }
+      : e.APP_ENV === "test"
+        ? { pinPepper: Buffer.alloc(32, 7).toString("base64"), outboxKey: Buffer.alloc(32, 9).toString("base64") }
+        : devSecrets(dataDir);
+  return {
+    env: e.APP_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    databaseUrl: e.DATABASE_URL === "" ? undefined : e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir,
+    outboxDir: resolve(e.OUTBOX_DIR ?? join(dataDir, "outbox")),
+    pinPepper: decodeKey("PIN_PEPPER", e.PIN_PEPPER ?? secrets.pinPepper, 32),
+    outboxKey: decodeKey("OUTBOX_KEY", e.OUTBOX_KEY ?? secrets.outboxKey, 32, 32),
+    hashConcurrency: e.HASH_CONCURRENCY ?? availableParallelism(),
+    hashQueueLimit: e.HASH_QUEUE_LIMIT,
+    sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
+    sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
+    workerInProcess: e.WORKER_IN_PROCESS ?? !production,
+    workerPollMs: e.WORKER_POLL_MS,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL ?? (e.APP_ENV === "test" ? "silent" : "info"),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Every error a citizen or client can see, in one registry: its HTTP status here, its
+ * messages in src/web/i18n (a test fails when a code lacks a message in any language).
+ */
+export const ERROR_STATUS = {
+  MALFORMED_REQUEST: 400,
+  VALIDATION_FAILED: 422,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  RESIDENT_IN_ITALY: 422,
+  ITALIAN_DOCUMENT_DECLARED: 422,
+  PIN_ALREADY_ACTIVE: 409,
+  CLAIM_ALREADY_PENDING: 409,
+  INVALID_CREDENTIALS: 401,
+  PIN_LOCKED: 423,
+  PIN_NOT_ELIGIBLE: 403,
+  AUTHENTICATION_REQUIRED: 401,
+  PIN_CHANGE_REQUIRED: 403,
+  RENEWAL_REQUIRED: 403,
+  NO_PIN_CHANGE_PENDING: 409,
+  CSRF_INVALID: 403,
+  OVERLOADED: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+/** One bad field: a dotted path ("residence.postalCode") and a message key. */
+export interface FieldError {
+  field: string;
+  /** Key of the message in the i18n catalogue, under "field." */
+  code: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldError[];
+  /** Extra members for the problem details body (non-sensitive). */
+  readonly extra: Record<string, string | number | boolean>;
+
+  constructor(
+    code: ErrorCode,
+    opts: { fields?: FieldError[]; extra?: Record<string, string | number | boolean>; cause?: unknown } = {},
+  ) {
+    super(code, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.fields = opts.fields ?? [];
+    this.extra = opts.extra ?? {};
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The online claim form, as data: shape, normalisation and per-field validation shared by the
+ * JSON API and the web form. Every message is a key of the "field." i18n catalogue.
+ */
+import { z } from "zod";
+import { isCountryCode, isValidPostalCode, normalizePostalCode } from "../domain/address.ts";
+import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
+import { normalizeMobile } from "../domain/phone.ts";
+import { AppError } from "../domain/errors.ts";
+
+const text = (max: number) =>
+  z
+    .string({ error: "required" })
+    .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
+    .pipe(z.string().min(1, "required").max(max, "too_long"));
+
+/** Optional free text: an empty form field means "not given", not "too short". */
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), text(max).optional());
+
+// Letters of any script, spaces, apostrophes (straight and typographic), hyphens and dots.
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' ’.-]*$/u;
+const name = text(80).pipe(z.string().regex(NAME, "invalid_name"));
+
+const country = z
+  .string({ error: "required" })
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().min(1, "required").refine(isCountryCode, "invalid_country"));
+
+const isoDate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, "invalid_date")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "invalid_date");
+
+export const DOCUMENT_TYPES = ["passport", "identity_card", "driving_licence", "residence_permit", "other"] as const;
+
+export const claimBodySchema = z.object({
+  fiscalCode: z
+    .string({ error: "required" })
+    .transform(normalizeFiscalCode)
+    .pipe(z.string().min(1, "required")),
+  surname: name,
+  givenNames: name,
+  sex: z.enum(["M", "F"], { error: "invalid_sex" }),
+  birthDate: isoDate,
+  birthCountry: country,
+  birthMunicipality: optionalText(80),
+  residence: z.object(
+    {
+      country,
+      line1: text(120),
+      line2: optionalText(120),
+      city: text(80),
+      region: optionalText(80),
+      postalCode: z.string({ error: "required" }).max(20, "too_long"),
+    },
+    { error: "required" },
+  ),
+  mobile: z.string({ error: "required" }).max(40, "too_long"),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.string().min(1, "required").max(254, "too_long").pipe(z.email("invalid_email"))),
+  delivery: z.enum(["sms", "email"], { error: "invalid_delivery" }),
+  document: z.object(
+    {
+      type: z.enum(DOCUMENT_TYPES, { error: "invalid_document_type" }),
+      number: text(30).pipe(z.string().regex(/^[A-Za-z0-9 -]{3,30}$/u, "invalid_document_number")),
+      issuingCountry: country,
+    },
+    { error: "required" },
+  ),
+  lang: z.enum(["it", "en"]).optional(),
+});
+
+export type ClaimBody = z.infer<typeof claimBodySchema>;
+
+export interface ClaimInput extends Omit<ClaimBody, "lang"> {
+  lang: "it" | "en";
+}
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+}
+
+/**
+ * Cross-field rules zod's object shape cannot express on its own: fiscal code check
+ * character, municipality required for births in Italy, postal code and mobile number valid
+ * for the country of residence. Returns the normalised input or the list of bad fields.
+ */
+export function refineClaim(
+  body: ClaimBody,
+  today: string,
+): { ok: true; value: ClaimInput } | { ok: false; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const cf = parseFiscalCode(body.fiscalCode, today);
+  if (!cf.ok) issues.push({ field: "fiscalCode", code: `fiscal_code_${cf.error}` });
+  if (body.birthDate > today) issues.push({ field: "birthDate", code: "date_in_future" });
+  if (body.birthDate < "1900-01-01") issues.push({ field: "birthDate", code: "invalid_date" });
+  if (body.birthCountry === "IT" && (body.birthMunicipality ?? "") === "") {
+    issues.push({ field: "birthMunicipality", code: "required" });
+  }
+  const postalCode = normalizePostalCode(body.residence.country, body.residence.postalCode);
+  if (!isValidPostalCode(body.residence.country, postalCode)) {
+    issues.push({ field: "residence.postalCode", code: postalCode === "" ? "required" : "invalid_postal_code" });
+  }
+  const phone = normalizeMobile(body.mobile, body.residence.country);
+  if (!phone.ok) {
+    issues.push({
+      field: "mobile",
+      code: body.mobile.trim() === "" ? "required" : phone.error === "not_mobile" ? "not_mobile" : "invalid_phone",
+    });
+  }
+  if (issues.length > 0 || !phone.ok) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      ...body,
+      residence: { ...body.residence, postalCode },
+      mobile: phone.e164,
+      lang: body.lang ?? "it",
+    },
+  };
+}
+
+/** zod issues → our field issues ("residence.postalCode" + message key). */
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: i.path.map(String).join("."),
+    code: KNOWN_CODES.has(i.message) ? i.message : i.code === "invalid_type" ? "invalid_type" : "invalid",
+  }));
+}
+
+export const KNOWN_CODES: ReadonlySet<string> = new Set([
+  "required",
+  "too_long",
+  "invalid_name",
+  "invalid_country",
+  "invalid_date",
+  "invalid_sex",
+  "invalid_email",
+  "invalid_delivery",
+  "invalid_document_type",
+  "invalid_document_number",
+  "resident_in_italy",
+  "italian_document",
+]);
+
+/**
+ * Raw body → valid ClaimInput, or an AppError the HTTP layer renders: 400 when the body is
+ * not an object at all, the policy refusals (residence in Italy, an Italian document) as soon
+ * as the country fields are readable, otherwise 422 naming every bad field.
+ */
+export function validateClaim(raw: unknown, today: string): ClaimInput {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new AppError("MALFORMED_REQUEST");
+  const parsed = claimBodySchema.safeParse(raw);
+  const refusal = policyRefusal(raw);
+  if (refusal !== null) throw refusal;
+  if (!parsed.success) throw new AppError("VALIDATION_FAILED", { fields: zodIssues(parsed.error) });
+  const refined = refineClaim(parsed.data, today);
+  if (!refined.ok) throw new AppError("VALIDATION_FAILED", { fields: refined.issues });
+  return refined.value;
+}
+
+function policyRefusal(raw: object): AppError | null {
+  const residence = "residence" in raw ? raw.residence : undefined;
+  const residenceCountry =
+    typeof residence === "object" && residence !== null && "country" in residence ? residence.country : undefined;
+  if (typeof residenceCountry === "string" && residenceCountry.trim().toUpperCase() === "IT") {
+    return new AppError("RESIDENT_IN_ITALY", { fields: [{ field: "residence.country", code: "resident_in_italy" }] });
+  }
+  const doc = "document" in raw ? raw.document : undefined;
+  const docCountry =
+    typeof doc === "object" && doc !== null && "issuingCountry" in doc ? doc.issuingCountry : undefined;
+  if (typeof docCountry === "string" && docCountry.trim().toUpperCase() === "IT") {
+    return new AppError("ITALIAN_DOCUMENT_DECLARED", {
+      fields: [{ field: "document.issuingCountry", code: "italian_document" }],
+    });
+  }
+  return null;
+}

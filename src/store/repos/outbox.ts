@@ -1,0 +1,127 @@
+/**
+ * The transactional outbox. Flows enqueue inside their own transaction; workers (any number,
+ * in any process) lease due messages with FOR UPDATE SKIP LOCKED, deliver, and mark them.
+ * A PIN half travels sealed (AES-256-GCM, bound to the message id) and is erased when the
+ * message is sent or abandoned.
+ */
+import { open, seal } from "../../security/crypto.ts";
+import type { Queryable } from "../db.ts";
+
+export type Channel = "sms" | "email" | "pec" | "letter";
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "abandoned";
+
+export interface NewMessage {
+  id: string;
+  kind: string;
+  channel: Channel;
+  /** E.164 number, e-mail address, or for letters the fiscal code of the addressee. */
+  recipient: string;
+  payload: Record<string, unknown>;
+  /** A PIN half or other secret; stored sealed, never in payload. */
+  secret?: string | undefined;
+}
+
+export interface LeasedMessage {
+  id: string;
+  kind: string;
+  channel: Channel;
+  recipient: string;
+  payload: Record<string, unknown>;
+  secret: string | undefined;
+  attempts: number;
+  createdAt: Date;
+}
+
+export async function enqueue(q: Queryable, key: Buffer, m: NewMessage, now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO outbox (id, kind, channel, recipient, payload, secret, status, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, 'queued', $7, $7)`,
+    [
+      m.id,
+      m.kind,
+      m.channel,
+      m.recipient,
+      JSON.stringify(m.payload),
+      m.secret === undefined ? null : seal(key, m.secret, m.id),
+      now,
+    ],
+  );
+}
+
+interface Row {
+  id: string;
+  kind: string;
+  channel: Channel;
+  recipient: string;
+  payload: Record<string, unknown>;
+  secret: string | null;
+  attempts: number;
+  created_at: Date;
+}
+
+/** Leases up to `limit` due messages, including ones whose previous lease expired (a dead worker). */
+export async function leaseDue(
+  q: Queryable,
+  key: Buffer,
+  now: Date,
+  limit: number,
+  leaseSeconds: number,
+): Promise<LeasedMessage[]> {
+  const rows = await q.query<Row>(
+    `UPDATE outbox SET status = 'sending', lease_until = $2, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM outbox
+         WHERE (status IN ('queued', 'failed') AND next_attempt_at <= $1)
+            OR (status = 'sending' AND lease_until < $1)
+         ORDER BY next_attempt_at
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id, kind, channel, recipient, payload, secret, attempts, created_at`,
+    [now, new Date(now.getTime() + leaseSeconds * 1000), limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    recipient: r.recipient,
+    payload: r.payload,
+    secret: r.secret === null ? undefined : open(key, r.secret, r.id),
+    attempts: r.attempts,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function markSent(q: Queryable, id: string, now: Date, providerRef: string | null): Promise<void> {
+  await q.query(
+    `UPDATE outbox SET status = 'sent', sent_at = $2, secret = NULL, lease_until = NULL, provider_ref = $3,
+            last_error = NULL
+      WHERE id = $1 AND status = 'sending'`,
+    [id, now, providerRef],
+  );
+}
+
+/** nextAttemptAt null → abandoned (and the secret erased: a PIN half must not wait forever). */
+export async function markFailed(q: Queryable, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+  if (nextAttemptAt === null) {
+    await q.query(
+      `UPDATE outbox SET status = 'abandoned', secret = NULL, lease_until = NULL, last_error = $2
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 500)],
+    );
+  } else {
+    await q.query(
+      `UPDATE outbox SET status = 'failed', next_attempt_at = $3, lease_until = NULL, last_error = $2
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 500), nextAttemptAt],
+    );
+  }
+}
+
+export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, number>> {
+  const rows = await q.query<{ status: OutboxStatus; n: number }>(
+    "SELECT status, count(*)::int AS n FROM outbox GROUP BY status",
+  );
+  const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, abandoned: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}

@@ -1,0 +1,92 @@
+/**
+ * The page frame: Bootstrap Italia header and footer, skip link, language switch, one <main>
+ * with one <h1>. Works without JavaScript; nothing is loaded from outside this service.
+ */
+import { html, type Html } from "./html.ts";
+import type { Lang } from "./i18n/index.ts";
+import { t } from "./i18n/index.ts";
+
+export interface PageUser {
+  name: string;
+}
+
+export interface PageOptions {
+  lang: Lang;
+  title: string;
+  body: Html;
+  /** Current path, for the language switch to come back to. */
+  path: string;
+  user?: PageUser | null | undefined;
+  /** CSRF token for the logout form in the header. */
+  csrfToken?: string | undefined;
+  /** Marks development pages. */
+  dev?: boolean;
+}
+
+export function page(o: PageOptions): string {
+  const other: Lang = o.lang === "it" ? "en" : "it";
+  const switchLabel = o.lang === "it" ? "English" : "Italiano";
+  return (
+    "<!doctype html>" +
+    html`<html lang="${o.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} - ${t(o.lang, "layout.service")}</title>
+<link rel="stylesheet" href="/assets/bi/css/bootstrap-italia.min.css">
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<a class="visually-hidden-focusable skiplink" href="#main">${t(o.lang, "layout.skipToContent")}</a>
+<header class="it-header-wrapper">
+  <div class="it-header-slim-wrapper">
+    <div class="container">
+      <div class="it-header-slim-wrapper-content">
+        <span class="d-lg-block navbar-brand">INPS - Istituto Nazionale della Previdenza Sociale</span>
+        <div class="it-header-slim-right-zone">
+          <a class="lang-switch" href="/lingua/${other}?next=${encodeURIComponent(o.path)}" lang="${other}" hreflang="${other}">${switchLabel}</a>
+        </div>
+      </div>
+    </div>
+  </div>
+  <div class="it-header-center-wrapper">
+    <div class="container">
+      <div class="it-header-center-content-wrapper">
+        <div class="it-brand-wrapper">
+          <a href="/">
+            <div class="it-brand-text">
+              <div class="it-brand-title">${t(o.lang, "layout.service")}</div>
+              <div class="it-brand-tagline d-none d-md-block">${t(o.lang, "layout.tagline")}</div>
+            </div>
+          </a>
+        </div>
+        ${o.user
+          ? html`<div class="it-right-zone user-zone">
+              <span class="user-name">${o.user.name}</span>
+              <form method="post" action="/esci" class="d-inline">
+                <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}">
+                <button type="submit" class="btn btn-sm btn-outline-light">${t(o.lang, "layout.logout")}</button>
+              </form>
+            </div>`
+          : ""}
+      </div>
+    </div>
+  </div>
+</header>
+<main id="main" class="container my-4" tabindex="-1">
+${o.dev ? html`<p class="alert alert-warning" role="note">${t(o.lang, "layout.devNotice")}</p>` : ""}
+${o.body}
+</main>
+<footer class="it-footer">
+  <div class="it-footer-main">
+    <div class="container py-4">
+      <p class="mb-1"><strong>${t(o.lang, "layout.contactCentre")}</strong></p>
+      <p class="mb-1">${t(o.lang, "layout.contactCentreHours")}</p>
+      <p class="mb-0"><a class="text-white" href="/api/docs">${t(o.lang, "layout.apiDocs")}</a></p>
+    </div>
+  </div>
+</footer>
+</body>
+</html>`.value
+  );
+}

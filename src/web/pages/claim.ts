@@ -1,0 +1,147 @@
+/** "Richiedi PIN": the online claim form and its outcome page. */
+import { listCountries } from "../../domain/address.ts";
+import { DOCUMENT_TYPES } from "../../flows/claim-input.ts";
+import { csrfInput, errorSummary, radioGroup, selectField, textField, type FieldErrors } from "../components.ts";
+import { html } from "../html.ts";
+import { t, type Lang } from "../i18n/index.ts";
+import { page } from "../layout.ts";
+
+export type FormValues = Readonly<Record<string, string>>;
+
+/** Field path (as the validators name it) → the id of the control to focus. */
+export function fieldId(path: string): string {
+  if (path === "birthDate") return "f-birthDay";
+  return `f-${path.replace(/\./gu, "-")}`;
+}
+
+/** Flat form fields → the JSON shape of POST /api/v1/claims. */
+export function formToClaimBody(f: FormValues, lang: Lang): Record<string, unknown> {
+  const pad = (s: string | undefined, n: number) => (s ?? "").trim().padStart(n, "0");
+  const day = f.birthDay?.trim() ?? "";
+  const month = f.birthMonth?.trim() ?? "";
+  const year = f.birthYear?.trim() ?? "";
+  const birthDate = day === "" && month === "" && year === "" ? "" : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return {
+    fiscalCode: f.fiscalCode ?? "",
+    surname: f.surname ?? "",
+    givenNames: f.givenNames ?? "",
+    sex: f.sex ?? "",
+    birthDate,
+    birthCountry: f.birthCountry ?? "",
+    birthMunicipality: f.birthMunicipality ?? "",
+    residence: {
+      country: f["residence.country"] ?? "",
+      line1: f["residence.line1"] ?? "",
+      line2: f["residence.line2"] ?? "",
+      city: f["residence.city"] ?? "",
+      region: f["residence.region"] ?? "",
+      postalCode: f["residence.postalCode"] ?? "",
+    },
+    mobile: f.mobile ?? "",
+    email: f.email ?? "",
+    delivery: f.delivery ?? "",
+    document: {
+      type: f["document.type"] ?? "",
+      number: f["document.number"] ?? "",
+      issuingCountry: f["document.issuingCountry"] ?? "",
+    },
+    lang,
+  };
+}
+
+export interface ClaimFormView {
+  lang: Lang;
+  csrfToken: string;
+  values: FormValues;
+  errors: FieldErrors;
+  /** A refusal or conflict shown above the form (title + detail). */
+  notice?: { title: string; detail: string; links?: boolean } | undefined;
+}
+
+export function claimFormPage(v: ClaimFormView): string {
+  const { lang, values: val, errors: err } = v;
+  const countries = listCountries(lang).map((c) => ({ value: c.code, label: c.name }));
+  const summary = [...err.entries()].map(([field, text]) => ({ href: `#${fieldId(field)}`, text }));
+  const f = (name: string) => ({ id: fieldId(name), name, value: val[name], error: err.get(name) });
+  return page({
+    lang,
+    title: t(lang, "claim.title"),
+    path: "/richiedi-pin",
+    body: html`<h1>${t(lang, "claim.title")}</h1>
+<p class="lead">${t(lang, "claim.intro")}</p>
+<p>${t(lang, "claim.requiredNote")}</p>
+${v.notice !== undefined
+  ? html`<div class="alert alert-warning" role="alert"><h2 class="h5">${v.notice.title}</h2><p class="mb-0">${v.notice.detail}</p>
+    ${v.notice.links === true ? html`<p class="mt-2 mb-0"><a href="https://www.spid.gov.it/">SPID</a> · <a href="https://www.cartaidentita.interno.gov.it/">CIE</a></p>` : ""}</div>`
+  : ""}
+${errorSummary(t(lang, "form.errorSummary"), summary)}
+<form method="post" action="/richiedi-pin" novalidate>
+${csrfInput(v.csrfToken)}
+<h2 class="h4 mt-4">${t(lang, "claim.identity")}</h2>
+${textField({ ...f("fiscalCode"), label: t(lang, "claim.fiscalCode"), hint: t(lang, "claim.fiscalCodeHint"), maxlength: 20, autocapitalize: "characters", spellcheck: false })}
+<div class="row">
+${textField({ ...f("surname"), label: t(lang, "claim.surname"), autocomplete: "family-name", wrapClass: "col-md-6" })}
+${textField({ ...f("givenNames"), label: t(lang, "claim.givenNames"), autocomplete: "given-name", wrapClass: "col-md-6" })}
+</div>
+${radioGroup({ ...f("sex"), id: fieldId("sex"), legend: t(lang, "claim.sex"), options: [{ value: "F", label: t(lang, "claim.sexF") }, { value: "M", label: t(lang, "claim.sexM") }] })}
+<fieldset class="mb-4" aria-describedby="birthdate-hint${err.has("birthDate") ? " f-birthDay-error" : ""}">
+  <legend class="h6 fw-semibold">${t(lang, "claim.birthDate")} <span class="req" aria-hidden="true">*</span></legend>
+  <small id="birthdate-hint" class="form-text d-block mb-2">${t(lang, "claim.birthDateHint")}</small>
+  ${err.has("birthDate") ? html`<div id="f-birthDay-error" class="invalid-feedback d-block mb-2" role="alert">${err.get("birthDate")}</div>` : ""}
+  <div class="row">
+    ${textField({ id: "f-birthDay", name: "birthDay", value: val.birthDay, label: t(lang, "claim.day"), inputmode: "numeric", maxlength: 2, autocomplete: "bday-day", wrapClass: "col-4 col-md-2", error: undefined })}
+    ${textField({ id: "f-birthMonth", name: "birthMonth", value: val.birthMonth, label: t(lang, "claim.month"), inputmode: "numeric", maxlength: 2, autocomplete: "bday-month", wrapClass: "col-4 col-md-2" })}
+    ${textField({ id: "f-birthYear", name: "birthYear", value: val.birthYear, label: t(lang, "claim.year"), inputmode: "numeric", maxlength: 4, autocomplete: "bday-year", wrapClass: "col-4 col-md-3" })}
+  </div>
+</fieldset>
+<div class="row">
+${selectField({ ...f("birthCountry"), label: t(lang, "claim.birthCountry"), options: countries, wrapClass: "col-md-6" })}
+${textField({ ...f("birthMunicipality"), label: t(lang, "claim.birthMunicipality"), hint: t(lang, "claim.birthMunicipalityHint"), required: false, wrapClass: "col-md-6" })}
+</div>
+
+<h2 class="h4 mt-4">${t(lang, "claim.residence")}</h2>
+<p>${t(lang, "claim.residenceIntro")}</p>
+${selectField({ ...f("residence.country"), label: t(lang, "claim.country"), options: countries, autocomplete: "country" })}
+${textField({ ...f("residence.line1"), label: t(lang, "claim.line1"), hint: t(lang, "claim.line1Hint"), autocomplete: "address-line1" })}
+${textField({ ...f("residence.line2"), label: t(lang, "claim.line2"), required: false, autocomplete: "address-line2" })}
+<div class="row">
+${textField({ ...f("residence.city"), label: t(lang, "claim.city"), autocomplete: "address-level2", wrapClass: "col-md-6" })}
+${textField({ ...f("residence.region"), label: t(lang, "claim.region"), hint: t(lang, "claim.regionHint"), required: false, autocomplete: "address-level1", wrapClass: "col-md-6" })}
+</div>
+${textField({ ...f("residence.postalCode"), label: t(lang, "claim.postalCode"), autocomplete: "postal-code", maxlength: 20, wrapClass: "col-md-4 px-0" })}
+
+<h2 class="h4 mt-4">${t(lang, "claim.contacts")}</h2>
+${textField({ ...f("mobile"), type: "tel", label: t(lang, "claim.mobile"), hint: t(lang, "claim.mobileHint"), autocomplete: "tel", inputmode: "tel" })}
+${textField({ ...f("email"), type: "email", label: t(lang, "claim.email"), autocomplete: "email", inputmode: "email", spellcheck: false })}
+${radioGroup({ ...f("delivery"), id: fieldId("delivery"), legend: t(lang, "claim.delivery"), hint: t(lang, "claim.deliveryHint"), options: [{ value: "sms", label: t(lang, "claim.deliverySms") }, { value: "email", label: t(lang, "claim.deliveryEmail") }] })}
+
+<h2 class="h4 mt-4">${t(lang, "claim.document")}</h2>
+<p>${t(lang, "claim.documentIntro")}</p>
+${selectField({ ...f("document.type"), label: t(lang, "claim.documentType"), options: DOCUMENT_TYPES.map((d) => ({ value: d, label: t(lang, `claim.documentTypes.${d}`) })) })}
+${textField({ ...f("document.number"), label: t(lang, "claim.documentNumber"), maxlength: 30, spellcheck: false, autocapitalize: "characters" })}
+${selectField({ ...f("document.issuingCountry"), label: t(lang, "claim.documentCountry"), options: countries })}
+
+<p class="mt-4">${t(lang, "claim.privacy")}</p>
+<button type="submit" class="btn btn-primary btn-lg">${t(lang, "claim.submit")}</button>
+</form>`,
+  });
+}
+
+export function claimOutcomePage(lang: Lang, status: "issued" | "under_verification", reference: string): string {
+  const issued = status === "issued";
+  return page({
+    lang,
+    title: t(lang, issued ? "claimDone.issuedTitle" : "claimDone.pendingTitle"),
+    path: "/richiedi-pin/esito",
+    body: html`<h1>${t(lang, issued ? "claimDone.issuedTitle" : "claimDone.pendingTitle")}</h1>
+<div class="alert alert-success" role="status"><p class="mb-0">${t(lang, "claimDone.reference", { reference })}</p></div>
+${issued
+  ? html`<ol class="steps">
+      <li>${t(lang, "claimDone.issuedStep1")}</li>
+      <li>${t(lang, "claimDone.issuedStep2")}</li>
+      <li>${t(lang, "claimDone.issuedStep3")}</li>
+    </ol>
+    <p><a class="btn btn-primary" href="/accedi">${t(lang, "claimDone.goLogin")}</a></p>`
+  : html`<p>${t(lang, "claimDone.pendingText")}</p><p><a class="btn btn-outline-primary" href="/">${t(lang, "layout.backHome")}</a></p>`}`,
+  });
+}

@@ -1,0 +1,117 @@
+/** The personal area and the consultation pages (contribution statement, pension slips). */
+import type { PensionPayment } from "../../domain/archive.ts";
+import type { ContributionStatement } from "../../flows/consult.ts";
+import { html } from "../html.ts";
+import { t, type Lang } from "../i18n/index.ts";
+import { page, type PageUser } from "../layout.ts";
+
+const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
+
+export function money(lang: Lang, cents: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+export function civilDate(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
+}
+
+function monthName(lang: Lang, ym: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${ym}-01T00:00:00Z`),
+  );
+}
+
+export function personalAreaPage(
+  lang: Lang,
+  v: { user: PageUser; csrfToken: string; level: "ordinary" | "dispositive"; expiresOn: string },
+): string {
+  return page({
+    lang,
+    title: t(lang, "area.title"),
+    path: "/area-personale",
+    user: v.user,
+    csrfToken: v.csrfToken,
+    body: html`<h1>${t(lang, "area.title")}</h1>
+<p class="lead">${t(lang, "area.welcome", { name: v.user.name })}</p>
+<dl class="row">
+  <dt class="col-sm-4">${t(lang, "area.level")}</dt><dd class="col-sm-8">${t(lang, v.level === "ordinary" ? "area.ordinary" : "area.dispositive")}</dd>
+  <dt class="col-sm-4">${t(lang, "area.expires")}</dt><dd class="col-sm-8">${v.expiresOn}</dd>
+</dl>
+<div class="row">
+  <div class="col-md-6 mb-3"><div class="card card-bg"><div class="card-body">
+    <h2 class="h5 card-title">${t(lang, "contributions.title")}</h2>
+    <p class="card-text">${t(lang, "area.contributionsText")}</p>
+    <a class="btn btn-primary" href="/estratto-conto">${t(lang, "area.open")}<span class="visually-hidden"> ${t(lang, "contributions.title")}</span></a>
+  </div></div></div>
+  <div class="col-md-6 mb-3"><div class="card card-bg"><div class="card-body">
+    <h2 class="h5 card-title">${t(lang, "slips.title")}</h2>
+    <p class="card-text">${t(lang, "area.slipsText")}</p>
+    <a class="btn btn-primary" href="/cedolino">${t(lang, "area.open")}<span class="visually-hidden"> ${t(lang, "slips.title")}</span></a>
+  </div></div></div>
+</div>`,
+  });
+}
+
+export function contributionsPage(lang: Lang, v: { user: PageUser; csrfToken: string; statement: ContributionStatement }): string {
+  const s = v.statement;
+  return page({
+    lang,
+    title: t(lang, "contributions.title"),
+    path: "/estratto-conto",
+    user: v.user,
+    csrfToken: v.csrfToken,
+    body: html`<h1>${t(lang, "contributions.title")}</h1>
+<p><a href="/area-personale">${t(lang, "area.back")}</a></p>
+${s.periods.length === 0
+  ? html`<p>${t(lang, "contributions.none")}</p>`
+  : html`<p class="lead">${t(lang, "contributions.total", { weeks: s.totals.weeks, years: s.totals.years, months: s.totals.months })}</p>
+<div class="table-responsive">
+<table class="table table-striped">
+  <caption>${t(lang, "contributions.caption")}</caption>
+  <thead><tr>
+    <th scope="col">${t(lang, "contributions.period")}</th>
+    <th scope="col">${t(lang, "contributions.employer")}</th>
+    <th scope="col">${t(lang, "contributions.kind")}</th>
+    <th scope="col" class="text-end">${t(lang, "contributions.weeks")}</th>
+    <th scope="col" class="text-end">${t(lang, "contributions.earnings")}</th>
+  </tr></thead>
+  <tbody>
+  ${s.periods.map(
+    (p) => html`<tr><td>${civilDate(lang, p.from)} – ${civilDate(lang, p.to)}</td><td>${p.employer}</td><td>${p.kind}</td>
+      <td class="text-end">${p.weeks}</td><td class="text-end">${money(lang, p.earningsCents)}</td></tr>`,
+  )}
+  </tbody>
+  <tfoot><tr><th scope="row" colspan="3">${t(lang, "contributions.totals")}</th><td class="text-end">${s.totals.weeks}</td><td class="text-end">${money(lang, s.totals.earningsCents)}</td></tr></tfoot>
+</table>
+</div>`}`,
+  });
+}
+
+export function slipsPage(lang: Lang, v: { user: PageUser; csrfToken: string; slips: PensionPayment[] }): string {
+  return page({
+    lang,
+    title: t(lang, "slips.title"),
+    path: "/cedolino",
+    user: v.user,
+    csrfToken: v.csrfToken,
+    body: html`<h1>${t(lang, "slips.title")}</h1>
+<p><a href="/area-personale">${t(lang, "area.back")}</a></p>
+${v.slips.length === 0
+  ? html`<p>${t(lang, "slips.none")}</p>`
+  : html`<div class="table-responsive"><table class="table table-striped">
+  <caption>${t(lang, "slips.caption")}</caption>
+  <thead><tr>
+    <th scope="col">${t(lang, "slips.month")}</th><th scope="col">${t(lang, "slips.category")}</th>
+    <th scope="col" class="text-end">${t(lang, "slips.gross")}</th><th scope="col" class="text-end">${t(lang, "slips.tax")}</th>
+    <th scope="col" class="text-end">${t(lang, "slips.net")}</th>
+  </tr></thead>
+  <tbody>
+  ${v.slips.map(
+    (p) => html`<tr><td>${monthName(lang, p.month)}</td><td>${p.category}</td><td class="text-end">${money(lang, p.grossCents)}</td>
+      <td class="text-end">${money(lang, p.taxCents)}</td><td class="text-end">${money(lang, p.netCents)}</td></tr>`,
+  )}
+  </tbody></table></div>`}`,
+  });
+}
