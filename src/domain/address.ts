@@ -170,13 +170,25 @@ export function normalizePostalCode(country: CountryCode, input: string): string
       out = split(compact, /^[A-Z]{3}\d{2,4}$/, 3, " ");
       break;
     case "AD":
-      out = /^\d{3}$/.test(compact) ? `AD${compact}` : /^AD\d{3}$/.test(compact) ? compact : undefined;
+      out = /^\d{3}$/.test(compact)
+        ? `AD${compact}`
+        : /^AD\d{3}$/.test(compact)
+          ? compact
+          : undefined;
       break;
     case "LV":
-      out = /^\d{4}$/.test(compact) ? `LV-${compact}` : /^LV\d{4}$/.test(compact) ? `LV-${compact.slice(2)}` : undefined;
+      out = /^\d{4}$/.test(compact)
+        ? `LV-${compact}`
+        : /^LV\d{4}$/.test(compact)
+          ? `LV-${compact.slice(2)}`
+          : undefined;
       break;
     case "LT":
-      out = /^\d{5}$/.test(compact) ? `LT-${compact}` : /^LT\d{5}$/.test(compact) ? `LT-${compact.slice(2)}` : undefined;
+      out = /^\d{5}$/.test(compact)
+        ? `LT-${compact}`
+        : /^LT\d{5}$/.test(compact)
+          ? `LT-${compact.slice(2)}`
+          : undefined;
       break;
     case "AR":
       // CPA "C1043AAZ" or the old 4 digits, always written without spaces.
@@ -185,7 +197,8 @@ export function normalizePostalCode(country: CountryCode, input: string): string
     default:
       // Purely numeric codes are written without separators (DE, FR, IT, AU, ...),
       // except where the library pattern itself has one.
-      if (/^\d+$/.test(compact) && postcodeExists(c) && postcodeValidator(compact, c)) out = compact;
+      if (/^\d+$/.test(compact) && postcodeExists(c) && postcodeValidator(compact, c))
+        out = compact;
   }
   return out ?? s;
 }
@@ -282,13 +295,24 @@ const STREET_WORDS: ReadonlyMap<string, string> = new Map(
     vle: ["vle", "viale"],
     gral: ["gral", "gen", "general", "gnrl"],
     pres: ["pres", "presidente", "president"],
-    dto: ["dto", "dpto", "depto", "departamento", "apt", "apto", "apartamento", "apartment", "appartamento", "app"],
+    dto: [
+      "dto",
+      "dpto",
+      "depto",
+      "departamento",
+      "apt",
+      "apto",
+      "apartamento",
+      "apartment",
+      "appartamento",
+      "app",
+    ],
     ul: ["ul", "ulica"],
   }).flatMap(([canon, words]) => words.map((w): [string, string] => [w, canon])),
 );
 
 /** Tokens carrying no information for a match ("n°", "no.", "nr", "#"). */
-const NUMBER_MARKERS = new Set(["n", "no", "nr", "nro", "num", "numero", "nº"]);
+const NUMBER_MARKERS = new Set(["n", "no", "nr", "nro", "num", "numero"]);
 
 /** Italian dotted abbreviations that would otherwise split into two tokens. */
 function expandDotted(s: string): string {
@@ -321,14 +345,21 @@ function foldKey(s: string): string {
 
 /** Spellings of the City of Buenos Aires seen in declarations and in the archive. */
 const CABA = new Set(
-  ["caba", "capitalfederal", "ciudaddebuenosaires", "ciudadautonomadebuenosaires", "buenosaires", "bsas"].map(foldKey),
+  [
+    "caba",
+    "capitalfederal",
+    "ciudaddebuenosaires",
+    "ciudadautonomadebuenosaires",
+    "buenosaires",
+    "bsas",
+  ].map(foldKey),
 );
 
 function cityKey(country: string, city: string): string {
   const key = foldKey(
     normalizeForMatch(city)
       .split(" ")
-      .map((t) => STREET_WORDS.get(t) === "st" ? "st" : t)
+      .map((t) => (STREET_WORDS.get(t) === "st" ? "st" : t))
       .join(""),
   );
   if (country === "AR" && CABA.has(key)) return "caba";
@@ -387,7 +418,11 @@ function cleanLine(s: string): string {
  * `line2` is placed right under `line1`. Falls back to a generic layout when the
  * country has no usable template.
  */
-export function formatPostalAddress(recipient: string, a: PostalAddress, options: FormatPostalAddressOptions = {}): string[] {
+export function formatPostalAddress(
+  recipient: string,
+  a: PostalAddress,
+  options: FormatPostalAddressOptions = {},
+): string[] {
   const country = a.country.trim().toUpperCase();
   const countryLine = countryName(country, options.countryNameLang ?? "it").toLocaleUpperCase("it");
   const line1 = cleanLine(a.line1);
@@ -413,9 +448,14 @@ export function formatPostalAddress(recipient: string, a: PostalAddress, options
       .map(cleanLine)
       .filter((l) => l !== "" && l.toLocaleUpperCase("it") !== countryLine)
       // The template splits the Argentine CPA ("C1043 AAZ"); Correo Argentino writes it whole.
-      .map((l) => (country === "AR" && /^[A-Z]\d{4}[A-Z]{3}$/.test(postalCode) ? l.replace(`${postalCode.slice(0, 5)} ${postalCode.slice(5)}`, postalCode) : l));
+      .map((l) =>
+        country === "AR" && /^[A-Z]\d{4}[A-Z]{3}$/.test(postalCode)
+          ? l.replace(`${postalCode.slice(0, 5)} ${postalCode.slice(5)}`, postalCode)
+          : l,
+      );
     const streetAt = line1 === "" ? -1 : lines.findIndex((l) => l.includes(line1));
-    const complete = (line1 === "" || streetAt >= 0) && (city === "" || lines.some((l) => l.includes(city)));
+    const complete =
+      (line1 === "" || streetAt >= 0) && (city === "" || lines.some((l) => l.includes(city)));
     if (complete) {
       if (line2 !== "") lines.splice(streetAt + 1, 0, line2);
       body = lines;

@@ -5,7 +5,11 @@
  */
 
 import { isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import type { CountryCode as PhoneCountry, PhoneNumber, PhoneNumberType } from "libphonenumber-js/max";
+import type {
+  CountryCode as PhoneCountry,
+  PhoneNumber,
+  PhoneNumberType,
+} from "libphonenumber-js/max";
 
 export type NormalizeMobileResult =
   | { ok: true; e164: string; country: string | undefined }
@@ -17,14 +21,21 @@ export type NormalizeMobileResult =
  * "not_mobile": FIXED_LINE, and also TOLL_FREE, PREMIUM_RATE, SHARED_COST, VOIP,
  * PERSONAL_NUMBER, PAGER, UAN and VOICEMAIL, none of which reliably receive SMS.
  */
-const SMS_TYPES: ReadonlySet<PhoneNumberType | undefined> = new Set<PhoneNumberType | undefined>(["MOBILE", "FIXED_LINE_OR_MOBILE", undefined]);
+const SMS_TYPES: ReadonlySet<PhoneNumberType | undefined> = new Set<PhoneNumberType | undefined>([
+  "MOBILE",
+  "FIXED_LINE_OR_MOBILE",
+  undefined,
+]);
 
 /** Longest input worth parsing; libphonenumber-js itself gives up at 250 characters. */
 const MAX_INPUT = 250;
 
 function parse(text: string, defaultCountry: PhoneCountry | undefined): PhoneNumber | undefined {
   try {
-    return parsePhoneNumberFromString(text, defaultCountry === undefined ? undefined : { defaultCountry });
+    return parsePhoneNumberFromString(
+      text,
+      defaultCountry === undefined ? undefined : { defaultCountry },
+    );
   } catch {
     return undefined;
   }

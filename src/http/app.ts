@@ -26,8 +26,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ?? false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 64 * 1024,
-    // Request bodies and query strings may carry fiscal codes and PINs: log the path only.
-    disableRequestLogging: false,
     return503OnClosing: true,
   });
 

@@ -68,8 +68,34 @@ const RETURN_ADDRESS = "INPS - Via Ciro il Grande 21 - 00144 Roma - ITALIA";
 const CONTACT_PHONE = "+39 06 164164";
 
 const MONTHS: Record<Lang, readonly string[]> = {
-  it: ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  it: [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 };
 
 /** "2025-03-15" -> "15 marzo 2025" / "15 March 2025"; throws RangeError on a malformed date. */
@@ -89,7 +115,8 @@ function pdfDate(iso: string): Date {
 
 /** PIN characters: upper-case letters and digits (the issuing alphabet is a subset). */
 function checkPin(pin: string, what: string): void {
-  if (!/^[A-Z0-9]{8}$/.test(pin)) throw new RangeError(`${what} must be 8 upper-case letters or digits`);
+  if (!/^[A-Z0-9]{8}$/.test(pin))
+    throw new RangeError(`${what} must be 8 upper-case letters or digits`);
 }
 
 function groupPin(pin: string): string {
@@ -199,7 +226,8 @@ function cardTexts(c: PinCard): CardTexts {
       levelValue: c.level === "dispositive" ? "dispositivo" : "ordinario",
       issued: `Rilasciato il ${issued}`,
       expires: `Scade il ${expires}`,
-      cardWarning: "PIN personale e segreto. Non comunicarlo a nessuno. Conservare separato dal codice fiscale.",
+      cardWarning:
+        "PIN personale e segreto. Non comunicarlo a nessuno. Conservare separato dal codice fiscale.",
       cutHere: "Ritagliare lungo la linea tratteggiata",
       heading: "La sua PIN card",
       paragraphs: [
@@ -208,7 +236,8 @@ function cardTexts(c: PinCard): CardTexts {
         `Il PIN scade il ${expires}. Dopo quella data, quando accede con il vecchio PIN il sistema la guida a creare un nuovo PIN.`,
         `Per aiuto: Contact Center INPS ${CONTACT_PHONE}, dal lunedì al venerdì dalle 8 alle 20 e il sabato dalle 8 alle 14, ora italiana.`,
       ],
-      otherLanguage: "English: keep this card and your PIN secret, and separate from your fiscal code.",
+      otherLanguage:
+        "English: keep this card and your PIN secret, and separate from your fiscal code.",
     };
   }
   return {
@@ -220,7 +249,8 @@ function cardTexts(c: PinCard): CardTexts {
     levelValue: c.level === "dispositive" ? "dispositive" : "ordinary",
     issued: `Issued ${issued}`,
     expires: `Expires ${expires}`,
-    cardWarning: "Personal and secret PIN. Never tell it to anyone. Keep it separate from your fiscal code.",
+    cardWarning:
+      "Personal and secret PIN. Never tell it to anyone. Keep it separate from your fiscal code.",
     cutHere: "Cut along the dashed line",
     heading: "Your PIN card",
     paragraphs: [
@@ -229,7 +259,8 @@ function cardTexts(c: PinCard): CardTexts {
       `The PIN expires on ${expires}. After that date, when you log in with the old PIN the system guides you to create a new one.`,
       `Help: INPS Contact Centre ${CONTACT_PHONE}, Monday to Friday 8:00-20:00 and Saturday 8:00-14:00, Italian time.`,
     ],
-    otherLanguage: "Italiano: conservi la tessera e il PIN in segreto, separati dal codice fiscale.",
+    otherLanguage:
+      "Italiano: conservi la tessera e il PIN in segreto, separati dal codice fiscale.",
   };
 }
 
@@ -254,7 +285,19 @@ export function pinLetterText(l: PinLetter): string {
   for (const p of t.intro) out.push(p, "");
   out.push(`${t.pinLabel}:`, "", `    ${groupPin(l.pinSecondHalf)}`, "", `${t.stepsTitle}:`);
   t.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
-  out.push("", t.warning, "", t.contact, "", t.closing, SENDER_LINES[0], "", "--", t.otherLanguage, "");
+  out.push(
+    "",
+    t.warning,
+    "",
+    t.contact,
+    "",
+    t.closing,
+    SENDER_LINES[0],
+    "",
+    "--",
+    t.otherLanguage,
+    "",
+  );
   return out.join("\n");
 }
 
@@ -276,8 +319,33 @@ type FontSet = Record<Role, readonly Face[]>;
 const WIN_ANSI = new Set<number>([
   ...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i),
   ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => 0xa0 + i),
-  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019,
-  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
+  0x20ac,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  0x017d,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  0x017e,
+  0x0178,
 ]);
 
 const STANDARD: Record<Role, Face> = {
@@ -364,11 +432,21 @@ const SYSTEM_FONTS = "/usr/share/fonts/truetype/dejavu";
 
 function candidateFiles(): Record<Role, string[]> {
   const bi = bootstrapItaliaFonts();
-  const npm = (dir: string, file: string): string[] => (bi === undefined ? [] : [path.join(bi, dir, file)]);
+  const npm = (dir: string, file: string): string[] =>
+    bi === undefined ? [] : [path.join(bi, dir, file)];
   return {
-    regular: [...npm("Titillium_Web", "titillium-web-v10-latin-ext_latin-regular.ttf"), path.join(SYSTEM_FONTS, "DejaVuSans.ttf")],
-    bold: [...npm("Titillium_Web", "titillium-web-v10-latin-ext_latin-700.ttf"), path.join(SYSTEM_FONTS, "DejaVuSans-Bold.ttf")],
-    mono: [...npm("Roboto_Mono", "roboto-mono-v13-latin-ext_latin-700.ttf"), path.join(SYSTEM_FONTS, "DejaVuSansMono-Bold.ttf")],
+    regular: [
+      ...npm("Titillium_Web", "titillium-web-v10-latin-ext_latin-regular.ttf"),
+      path.join(SYSTEM_FONTS, "DejaVuSans.ttf"),
+    ],
+    bold: [
+      ...npm("Titillium_Web", "titillium-web-v10-latin-ext_latin-700.ttf"),
+      path.join(SYSTEM_FONTS, "DejaVuSans-Bold.ttf"),
+    ],
+    mono: [
+      ...npm("Roboto_Mono", "roboto-mono-v13-latin-ext_latin-700.ttf"),
+      path.join(SYSTEM_FONTS, "DejaVuSansMono-Bold.ttf"),
+    ],
   };
 }
 
@@ -393,7 +471,11 @@ function loadFonts(): Promise<FontSet> {
       const faces = await Promise.all(files[role].map((f, i) => loadFace(f, `${role}-${i}`)));
       return [...faces.filter((f): f is Face => f !== undefined), STANDARD[role]];
     };
-    const [regular, bold, mono] = await Promise.all([chain("regular"), chain("bold"), chain("mono")]);
+    const [regular, bold, mono] = await Promise.all([
+      chain("regular"),
+      chain("bold"),
+      chain("mono"),
+    ]);
     return { regular, bold, mono };
   })();
   return fontsPromise;
@@ -403,22 +485,120 @@ function loadFonts(): Promise<FontSet> {
 // Transliteration for characters no available font covers
 
 const CYRILLIC: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "ie", ы: "y", ь: "", э: "e", ю: "iu", я: "ia", є: "ie", і: "i", ї: "i", ґ: "g", ў: "u", ђ: "dj", ј: "j",
-  љ: "lj", њ: "nj", ћ: "c", џ: "dz", ѓ: "gj", ќ: "kj", ѕ: "dz",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "ie",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "iu",
+  я: "ia",
+  є: "ie",
+  і: "i",
+  ї: "i",
+  ґ: "g",
+  ў: "u",
+  ђ: "dj",
+  ј: "j",
+  љ: "lj",
+  њ: "nj",
+  ћ: "c",
+  џ: "dz",
+  ѓ: "gj",
+  ќ: "kj",
+  ѕ: "dz",
 };
 
 const GREEK: Record<string, string> = {
-  α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l", μ: "m", ν: "n", ξ: "x",
-  ο: "o", π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f", χ: "ch", ψ: "ps", ω: "o",
+  α: "a",
+  β: "v",
+  γ: "g",
+  δ: "d",
+  ε: "e",
+  ζ: "z",
+  η: "i",
+  θ: "th",
+  ι: "i",
+  κ: "k",
+  λ: "l",
+  μ: "m",
+  ν: "n",
+  ξ: "x",
+  ο: "o",
+  π: "p",
+  ρ: "r",
+  σ: "s",
+  ς: "s",
+  τ: "t",
+  υ: "y",
+  φ: "f",
+  χ: "ch",
+  ψ: "ps",
+  ω: "o",
 };
 
 const LATIN_SPECIAL: Record<string, string> = {
-  ł: "l", Ł: "L", đ: "d", Đ: "D", ħ: "h", Ħ: "H", ı: "i", ø: "o", Ø: "O", ß: "ss", ẞ: "SS", æ: "ae", Æ: "AE",
-  œ: "oe", Œ: "OE", þ: "th", Þ: "TH", ð: "d", Ð: "D", ŋ: "ng", Ŋ: "NG", ŀ: "l", Ŀ: "L",
-  "‘": "'", "’": "'", "ʼ": "'", "‚": ",", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‑": "-", "…": "...",
-  "•": "-", "€": "EUR",
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ħ: "h",
+  Ħ: "H",
+  ı: "i",
+  ø: "o",
+  Ø: "O",
+  ß: "ss",
+  ẞ: "SS",
+  æ: "ae",
+  Æ: "AE",
+  œ: "oe",
+  Œ: "OE",
+  þ: "th",
+  Þ: "TH",
+  ð: "d",
+  Ð: "D",
+  ŋ: "ng",
+  Ŋ: "NG",
+  ŀ: "l",
+  Ŀ: "L",
+  "‘": "'",
+  "’": "'",
+  ʼ: "'",
+  "‚": ",",
+  "“": '"',
+  "”": '"',
+  "„": '"',
+  "–": "-",
+  "—": "-",
+  "‑": "-",
+  "…": "...",
+  "•": "-",
+  "€": "EUR",
 };
 
 function romanize(ch: string, next: string | undefined): string | undefined {
@@ -495,13 +675,27 @@ function useFont(ctx: Ctx, role: Role, size: number, text: string): string {
   return face === undefined ? transliterate(nfc, primary.covers) : nfc;
 }
 
-function put(ctx: Ctx, role: Role, size: number, text: string, x: number, y: number | undefined, options: PDFKit.Mixins.TextOptions = {}): void {
+function put(
+  ctx: Ctx,
+  role: Role,
+  size: number,
+  text: string,
+  x: number,
+  y: number | undefined,
+  options: PDFKit.Mixins.TextOptions = {},
+): void {
   const t = useFont(ctx, role, size, text);
   if (y === undefined) ctx.doc.text(t, x, ctx.doc.y, options);
   else ctx.doc.text(t, x, y, options);
 }
 
-function height(ctx: Ctx, role: Role, size: number, text: string, options: PDFKit.Mixins.TextOptions): number {
+function height(
+  ctx: Ctx,
+  role: Role,
+  size: number,
+  text: string,
+  options: PDFKit.Mixins.TextOptions,
+): number {
   const t = useFont(ctx, role, size, text);
   return ctx.doc.heightOfString(t, options);
 }
@@ -545,8 +739,14 @@ const parsedFonts = new Map<string, object>();
 function rememberParsedFont(doc: PDFKit.PDFDocument, name: string): void {
   if (parsedFonts.has(name)) return;
   const current: unknown = Reflect.get(doc, "_font");
-  const font: unknown = typeof current === "object" && current !== null ? Reflect.get(current, "font") : undefined;
-  if (typeof font === "object" && font !== null && typeof Reflect.get(font, "layout") === "function") parsedFonts.set(name, font);
+  const font: unknown =
+    typeof current === "object" && current !== null ? Reflect.get(current, "font") : undefined;
+  if (
+    typeof font === "object" &&
+    font !== null &&
+    typeof Reflect.get(font, "layout") === "function"
+  )
+    parsedFonts.set(name, font);
 }
 
 function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -576,11 +776,21 @@ const BODY_LINE_GAP = 1.5;
 function blocksHeight(ctx: Ctx, blocks: readonly Block[], size: number, width: number): number {
   return blocks.reduce((sum, b) => {
     const w = b.number === undefined ? width : width - NUMBER_INDENT;
-    return sum + height(ctx, b.role, size + (b.sizeDelta ?? 0), b.text, { width: w, lineGap: BODY_LINE_GAP }) + b.gapAfter;
+    return (
+      sum +
+      height(ctx, b.role, size + (b.sizeDelta ?? 0), b.text, { width: w, lineGap: BODY_LINE_GAP }) +
+      b.gapAfter
+    );
   }, 0);
 }
 
-function drawBlocks(ctx: Ctx, blocks: readonly Block[], size: number, left: number, width: number): void {
+function drawBlocks(
+  ctx: Ctx,
+  blocks: readonly Block[],
+  size: number,
+  left: number,
+  width: number,
+): void {
   for (const b of blocks) {
     const y0 = ctx.doc.y;
     const s = size + (b.sizeDelta ?? 0);
@@ -588,22 +798,40 @@ function drawBlocks(ctx: Ctx, blocks: readonly Block[], size: number, left: numb
       put(ctx, b.role, s, b.text, left, y0, { width, lineGap: BODY_LINE_GAP });
     } else {
       put(ctx, "bold", s, b.number, left, y0, { width: NUMBER_INDENT, lineBreak: false });
-      put(ctx, b.role, s, b.text, left + NUMBER_INDENT, y0, { width: width - NUMBER_INDENT, lineGap: BODY_LINE_GAP });
+      put(ctx, b.role, s, b.text, left + NUMBER_INDENT, y0, {
+        width: width - NUMBER_INDENT,
+        lineGap: BODY_LINE_GAP,
+      });
     }
     ctx.doc.y += b.gapAfter;
   }
 }
 
 /** Eight boxed characters, grouped 4 + 4, in a large monospace font. */
-function drawPinCells(ctx: Ctx, pin: string, x: number, y: number, cell: number, size: number): number {
+function drawPinCells(
+  ctx: Ctx,
+  pin: string,
+  x: number,
+  y: number,
+  cell: number,
+  size: number,
+): number {
   const { doc } = ctx;
   const gap = cell * 0.6;
   Array.from(pin).forEach((ch, i) => {
     const cx = x + i * cell + (i >= 4 ? gap : 0);
-    doc.lineWidth(1).strokeColor(GREY).roundedRect(cx + 2, y, cell - 4, cell * 1.25, 3).stroke();
+    doc
+      .lineWidth(1)
+      .strokeColor(GREY)
+      .roundedRect(cx + 2, y, cell - 4, cell * 1.25, 3)
+      .stroke();
     const t = useFont(ctx, "mono", size, ch);
     const w = doc.widthOfString(t);
-    doc.fillColor(TEXT).text(t, cx + (cell - w) / 2, y + (cell * 1.25 - doc.currentLineHeight()) / 2, { lineBreak: false });
+    doc
+      .fillColor(TEXT)
+      .text(t, cx + (cell - w) / 2, y + (cell * 1.25 - doc.currentLineHeight()) / 2, {
+        lineBreak: false,
+      });
   });
   return 8 * cell + gap;
 }
@@ -625,19 +853,28 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
 
   // Fold marks for a DL envelope (A4 folded in three: 99 mm + 99 mm + 99 mm).
   doc.lineWidth(0.5).strokeColor(GREY);
-  for (const y of [99 * MM, 198 * MM]) doc.moveTo(4 * MM, y).lineTo(9 * MM, y).stroke();
+  for (const y of [99 * MM, 198 * MM])
+    doc
+      .moveTo(4 * MM, y)
+      .lineTo(9 * MM, y)
+      .stroke();
 
   // Sender block, top left.
   doc.fillColor(BLUE);
   put(ctx, "bold", 10, SENDER_LINES[0], left, 15 * MM, { width: 95 * MM });
   doc.fillColor(TEXT);
-  for (const line of SENDER_LINES.slice(1)) put(ctx, "regular", 9, line, left, undefined, { width: 95 * MM });
+  for (const line of SENDER_LINES.slice(1))
+    put(ctx, "regular", 9, line, left, undefined, { width: 95 * MM });
 
   // Reference block, left of the window (hidden by the envelope).
   doc.fillColor(TEXT);
   put(ctx, "regular", 10, t.place, left, 55 * MM, { width: 80 * MM });
-  put(ctx, "regular", 10, `${t.referenceLabel}: ${l.claimReference}`, left, undefined, { width: 80 * MM });
-  put(ctx, "regular", 10, `${t.fiscalCodeLabel}: ${l.fiscalCodeMasked}`, left, undefined, { width: 80 * MM });
+  put(ctx, "regular", 10, `${t.referenceLabel}: ${l.claimReference}`, left, undefined, {
+    width: 80 * MM,
+  });
+  put(ctx, "regular", 10, `${t.fiscalCodeLabel}: ${l.fiscalCodeMasked}`, left, undefined, {
+    width: 80 * MM,
+  });
 
   // Address block in the window area of a DL right-window envelope
   // (window about 90 x 45 mm, 20 mm from the right edge, 45-90 mm from the top).
@@ -646,13 +883,29 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
   const winTop = 48 * MM;
   const winH = 42 * MM;
   doc.fillColor(GREY);
-  put(ctx, "regular", 6.5, RETURN_ADDRESS, winX, winTop, { width: winW, lineBreak: false, underline: true });
+  put(ctx, "regular", 6.5, RETURN_ADDRESS, winX, winTop, {
+    width: winW,
+    lineBreak: false,
+    underline: true,
+  });
   const block = l.addressLines.join("\n");
   let size = 10.5;
-  while (size > 7 && height(ctx, "regular", size, block, { width: winW, lineGap: 0.5 }) > winH - 6 * MM) size -= 0.5;
+  while (
+    size > 7 &&
+    height(ctx, "regular", size, block, { width: winW, lineGap: 0.5 }) > winH - 6 * MM
+  )
+    size -= 0.5;
   doc.fillColor(TEXT);
   l.addressLines.forEach((line, i) => {
-    put(ctx, i === 0 ? "bold" : "regular", size, line, winX, i === 0 ? winTop + 5 * MM : undefined, { width: winW, lineGap: 0.5 });
+    put(
+      ctx,
+      i === 0 ? "bold" : "regular",
+      size,
+      line,
+      winX,
+      i === 0 ? winTop + 5 * MM : undefined,
+      { width: winW, lineGap: 0.5 },
+    );
   });
 
   // Subject and body, at the largest font size (11.5 pt down to 9.5 pt) that fits the page.
@@ -661,10 +914,19 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
   const bodyTop = doc.y + 3 * MM;
   const footerTop = A4.height - 19 * MM;
   const boxH = 34 * MM;
-  const before: Block[] = [t.greeting, ...t.intro].map((text) => ({ role: "regular", text, gapAfter: 5 }));
+  const before: Block[] = [t.greeting, ...t.intro].map((text) => ({
+    role: "regular",
+    text,
+    gapAfter: 5,
+  }));
   const after: Block[] = [
     { role: "bold", text: t.stepsTitle, gapAfter: 3, sizeDelta: 0.5 },
-    ...t.steps.map((text, i): Block => ({ role: "regular", text, number: `${i + 1}.`, gapAfter: 4 })),
+    ...t.steps.map((text, i): Block => ({
+      role: "regular",
+      text,
+      number: `${i + 1}.`,
+      gapAfter: 4,
+    })),
     { role: "bold", text: t.warning, gapAfter: 5 },
     { role: "regular", text: t.contact, gapAfter: 5 },
     { role: "regular", text: t.closing, gapAfter: 0 },
@@ -672,7 +934,11 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
   ];
   const boxGaps = 4 + boxH + 4 * MM;
   let bodySize = 11.5;
-  while (bodySize > 9.5 && blocksHeight(ctx, [...before, ...after], bodySize, width) + boxGaps > footerTop - bodyTop) bodySize -= 0.5;
+  while (
+    bodySize > 9.5 &&
+    blocksHeight(ctx, [...before, ...after], bodySize, width) + boxGaps > footerTop - bodyTop
+  )
+    bodySize -= 0.5;
 
   doc.y = bodyTop;
   drawBlocks(ctx, before, bodySize, left, width);
@@ -691,7 +957,12 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
   drawBlocks(ctx, after, bodySize, left, width);
 
   // One line in the other language, at the foot of the page.
-  doc.lineWidth(0.5).strokeColor(GREY).moveTo(left, A4.height - 17 * MM).lineTo(A4.width - left, A4.height - 17 * MM).stroke();
+  doc
+    .lineWidth(0.5)
+    .strokeColor(GREY)
+    .moveTo(left, A4.height - 17 * MM)
+    .lineTo(A4.width - left, A4.height - 17 * MM)
+    .stroke();
   doc.fillColor(GREY);
   put(ctx, "regular", 9, t.otherLanguage, left, A4.height - 15 * MM, { width });
 
@@ -721,16 +992,32 @@ export async function renderPinCardPdf(c: PinCard): Promise<Buffer> {
   // Cut guides: dashed outline plus crop marks reaching towards the page edges.
   doc.fillColor(GREY);
   put(ctx, "regular", 8, t.cutHere, x, y - 8 * MM, { width: CARD.width, align: "center" });
-  doc.lineWidth(0.6).strokeColor(GREY).dash(4, { space: 3 }).rect(x - 2 * MM, y - 2 * MM, CARD.width + 4 * MM, CARD.height + 4 * MM).stroke().undash();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(GREY)
+    .dash(4, { space: 3 })
+    .rect(x - 2 * MM, y - 2 * MM, CARD.width + 4 * MM, CARD.height + 4 * MM)
+    .stroke()
+    .undash();
   for (const [x1, y1, x2, y2] of [
     [x - 2 * MM, y - 12 * MM, x - 2 * MM, y - 4 * MM],
     [x + CARD.width + 2 * MM, y - 12 * MM, x + CARD.width + 2 * MM, y - 4 * MM],
     [x - 2 * MM, y + CARD.height + 4 * MM, x - 2 * MM, y + CARD.height + 12 * MM],
-    [x + CARD.width + 2 * MM, y + CARD.height + 4 * MM, x + CARD.width + 2 * MM, y + CARD.height + 12 * MM],
+    [
+      x + CARD.width + 2 * MM,
+      y + CARD.height + 4 * MM,
+      x + CARD.width + 2 * MM,
+      y + CARD.height + 12 * MM,
+    ],
     [x - 12 * MM, y - 2 * MM, x - 4 * MM, y - 2 * MM],
     [x - 12 * MM, y + CARD.height + 2 * MM, x - 4 * MM, y + CARD.height + 2 * MM],
     [x + CARD.width + 4 * MM, y - 2 * MM, x + CARD.width + 12 * MM, y - 2 * MM],
-    [x + CARD.width + 4 * MM, y + CARD.height + 2 * MM, x + CARD.width + 12 * MM, y + CARD.height + 2 * MM],
+    [
+      x + CARD.width + 4 * MM,
+      y + CARD.height + 2 * MM,
+      x + CARD.width + 12 * MM,
+      y + CARD.height + 2 * MM,
+    ],
   ] as const) {
     doc.moveTo(x1, y1).lineTo(x2, y2).stroke();
   }
@@ -738,11 +1025,25 @@ export async function renderPinCardPdf(c: PinCard): Promise<Buffer> {
   // The card.
   const pad = 4 * MM;
   const inner = CARD.width - 2 * pad;
-  doc.lineWidth(0.8).strokeColor(BLUE).roundedRect(x, y, CARD.width, CARD.height, 3 * MM).stroke();
-  doc.save().roundedRect(x, y, CARD.width, CARD.height, 3 * MM).clip().rect(x, y, CARD.width, 9 * MM).fill(BLUE).restore();
+  doc
+    .lineWidth(0.8)
+    .strokeColor(BLUE)
+    .roundedRect(x, y, CARD.width, CARD.height, 3 * MM)
+    .stroke();
+  doc
+    .save()
+    .roundedRect(x, y, CARD.width, CARD.height, 3 * MM)
+    .clip()
+    .rect(x, y, CARD.width, 9 * MM)
+    .fill(BLUE)
+    .restore();
   doc.fillColor("#ffffff");
   put(ctx, "bold", 10, t.cardTitle, x + pad, y + 2.6 * MM, { width: inner / 2, lineBreak: false });
-  put(ctx, "bold", 8, `${t.level}: ${t.levelValue}`, x + pad + inner / 2, y + 3.2 * MM, { width: inner / 2, align: "right", lineBreak: false });
+  put(ctx, "bold", 8, `${t.level}: ${t.levelValue}`, x + pad + inner / 2, y + 3.2 * MM, {
+    width: inner / 2,
+    align: "right",
+    lineBreak: false,
+  });
 
   const label = (text: string, ly: number): void => {
     doc.fillColor(GREY);
@@ -750,15 +1051,27 @@ export async function renderPinCardPdf(c: PinCard): Promise<Buffer> {
   };
   label(t.holder, y + 11 * MM);
   doc.fillColor(TEXT);
-  put(ctx, "bold", 9, c.holderName, x + pad, y + 13.2 * MM, { width: inner, height: 11, ellipsis: true, lineBreak: false });
+  put(ctx, "bold", 9, c.holderName, x + pad, y + 13.2 * MM, {
+    width: inner,
+    height: 11,
+    ellipsis: true,
+    lineBreak: false,
+  });
   label(t.fiscalCode, y + 18.5 * MM);
   doc.fillColor(TEXT);
   put(ctx, "mono", 9, c.fiscalCode, x + pad, y + 20.7 * MM, { width: inner, lineBreak: false });
   label("PIN", y + 26 * MM);
   doc.fillColor(TEXT);
-  put(ctx, "mono", 20, groupPin(c.pin), x + pad, y + 28 * MM, { width: inner, lineBreak: false, characterSpacing: 2 });
+  put(ctx, "mono", 20, groupPin(c.pin), x + pad, y + 28 * MM, {
+    width: inner,
+    lineBreak: false,
+    characterSpacing: 2,
+  });
   doc.fillColor(TEXT);
-  put(ctx, "regular", 6.5, `${t.issued}  -  ${t.expires}`, x + pad, y + 38 * MM, { width: inner, lineBreak: false });
+  put(ctx, "regular", 6.5, `${t.issued}  -  ${t.expires}`, x + pad, y + 38 * MM, {
+    width: inner,
+    lineBreak: false,
+  });
   doc.fillColor(BLUE);
   put(ctx, "bold", 6, t.cardWarning, x + pad, y + 42.5 * MM, { width: inner, lineGap: 0.5 });
 
@@ -766,7 +1079,8 @@ export async function renderPinCardPdf(c: PinCard): Promise<Buffer> {
   doc.fillColor(TEXT);
   put(ctx, "bold", 14, t.heading, left, y + CARD.height + 20 * MM, { width });
   doc.moveDown(0.5);
-  for (const p of t.paragraphs) put(ctx, "regular", 11.5, p, left, undefined, { width, lineGap: 1.5, paragraphGap: 6 });
+  for (const p of t.paragraphs)
+    put(ctx, "regular", 11.5, p, left, undefined, { width, lineGap: 1.5, paragraphGap: 6 });
   doc.moveDown(0.5);
   doc.fillColor(GREY);
   put(ctx, "regular", 9, t.otherLanguage, left, undefined, { width });

@@ -26,7 +26,10 @@ describe("countries", () => {
       assert.equal(new Set(list.map((c) => c.code)).size, list.length);
       const collator = new Intl.Collator(lang, { sensitivity: "base" });
       for (let i = 1; i < list.length; i++) {
-        assert.ok(collator.compare(list[i - 1]!.name, list[i]!.name) <= 0, `${list[i - 1]!.name} / ${list[i]!.name}`);
+        assert.ok(
+          collator.compare(list[i - 1]!.name, list[i]!.name) <= 0,
+          `${list[i - 1]!.name} / ${list[i]!.name}`,
+        );
       }
       for (const c of list) assert.ok(isCountryCode(c.code), c.code);
     }
@@ -103,7 +106,8 @@ describe("postal codes", () => {
       assert.equal(postalCodeRequired(c), false, c);
       assert.equal(isValidPostalCode(c, "#!?"), false, c);
     }
-    for (const c of ["DE", "AR", "AU", "GB", "US", "BR"]) assert.equal(postalCodeRequired(c), true, c);
+    for (const c of ["DE", "AR", "AU", "GB", "US", "BR"])
+      assert.equal(postalCodeRequired(c), true, c);
   });
 
   it("never throws and normalisation is idempotent (property)", () => {
@@ -152,16 +156,22 @@ describe("normalizeForMatch", () => {
       }),
       { numRuns: 2000 },
     );
-    const letters = "abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöùúûüýÿąćęłńśźżșțăğışčďěňřšťůžőűß '-.,";
+    const letters =
+      "abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöùúûüýÿąćęłńśźżșțăğışčďěňřšťůžőűß '-.,";
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...letters), maxLength: 40 }), (s) => {
-        assert.equal(normalizeForMatch(s.toUpperCase()), normalizeForMatch(s));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...Array.from(letters)), maxLength: 40 }),
+        (s) => {
+          assert.equal(normalizeForMatch(s.toUpperCase()), normalizeForMatch(s));
+        },
+      ),
     );
   });
 
   it("is accent-insensitive (property)", () => {
-    const base = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ");
+    const base = fc.constantFrom(
+      ...Array.from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "),
+    );
     const mark = fc.integer({ min: 0x300, max: 0x36f }).map((cp) => String.fromCodePoint(cp));
     const accented = fc.array(fc.tuple(base, fc.array(mark, { maxLength: 2 })), { maxLength: 30 });
     fc.assert(
@@ -177,7 +187,13 @@ describe("normalizeForMatch", () => {
 });
 
 describe("addressesMatch", () => {
-  const addr = (line1: string, city: string, postalCode: string, country: string, line2?: string): PostalAddress => ({
+  const addr = (
+    line1: string,
+    city: string,
+    postalCode: string,
+    country: string,
+    line2?: string,
+  ): PostalAddress => ({
     line1,
     line2,
     city,
@@ -187,18 +203,51 @@ describe("addressesMatch", () => {
 
   it("accepts the same address written differently", () => {
     const pairs: [PostalAddress, PostalAddress][] = [
-      [addr("Av. Corrientes 1234", "CABA", "C1043AAZ", "AR"), addr("Avenida Corrientes Nº 1234", "Ciudad Autónoma de Buenos Aires", "1043", "AR")],
-      [addr("Avda. Rivadavia 5000", "Buenos Aires", "1406", "AR"), addr("AVENIDA RIVADAVIA 5000", "Capital Federal", "C1406GLN", "AR")],
-      [addr("Hauptstr. 5", "Muenchen", "80331", "DE"), addr("Hauptstraße 5", "München", "D-80331", "DE")],
-      [addr("Haupt Strasse 5", "München", "80331", "DE"), addr("Hauptstraße 5", "MÜNCHEN", "80331", "DE")],
-      [addr("12 George St", "Sydney", "2000", "AU"), addr("12 George Street", "SYDNEY", "2000", "AU")],
-      [addr("R. Augusta, 100", "São Paulo", "01310100", "BR"), addr("Rua Augusta 100", "Sao Paulo", "01310-100", "BR")],
+      [
+        addr("Av. Corrientes 1234", "CABA", "C1043AAZ", "AR"),
+        addr("Avenida Corrientes Nº 1234", "Ciudad Autónoma de Buenos Aires", "1043", "AR"),
+      ],
+      [
+        addr("Avda. Rivadavia 5000", "Buenos Aires", "1406", "AR"),
+        addr("AVENIDA RIVADAVIA 5000", "Capital Federal", "C1406GLN", "AR"),
+      ],
+      [
+        addr("Hauptstr. 5", "Muenchen", "80331", "DE"),
+        addr("Hauptstraße 5", "München", "D-80331", "DE"),
+      ],
+      [
+        addr("Haupt Strasse 5", "München", "80331", "DE"),
+        addr("Hauptstraße 5", "MÜNCHEN", "80331", "DE"),
+      ],
+      [
+        addr("12 George St", "Sydney", "2000", "AU"),
+        addr("12 George Street", "SYDNEY", "2000", "AU"),
+      ],
+      [
+        addr("R. Augusta, 100", "São Paulo", "01310100", "BR"),
+        addr("Rua Augusta 100", "Sao Paulo", "01310-100", "BR"),
+      ],
       [addr("C/ Mayor 3", "Madrid", "28013", "ES"), addr("Calle Mayor 3", "Madrid", "28013", "ES")],
-      [addr("10 Downing St", "London", "sw1a2aa", "GB"), addr("10 Downing Street", "London", "SW1A 2AA", "GB")],
-      [addr("Str. Mihai Eminescu 10", "București", "010511", "RO"), addr("Strada Mihai Eminescu 10", "Bucuresti", "010511", "RO")],
-      [addr("Rue St-Honoré 5", "Paris", "75001", "FR"), addr("Rue Saint Honoré 5", "Paris", "75 001", "FR")],
-      [addr("Avenida Corrientes 1234", "Buenos Aires", "1043", "AR", "Piso 5"), addr("Avenida Corrientes 1234 Piso 5", "Buenos Aires", "1043", "AR")],
-      [addr("Sheikh Zayed Rd 1", "Dubai", "", "AE"), addr("Sheikh Zayed Road 1", "Dubai", "", "AE")],
+      [
+        addr("10 Downing St", "London", "sw1a2aa", "GB"),
+        addr("10 Downing Street", "London", "SW1A 2AA", "GB"),
+      ],
+      [
+        addr("Str. Mihai Eminescu 10", "București", "010511", "RO"),
+        addr("Strada Mihai Eminescu 10", "Bucuresti", "010511", "RO"),
+      ],
+      [
+        addr("Rue St-Honoré 5", "Paris", "75001", "FR"),
+        addr("Rue Saint Honoré 5", "Paris", "75 001", "FR"),
+      ],
+      [
+        addr("Avenida Corrientes 1234", "Buenos Aires", "1043", "AR", "Piso 5"),
+        addr("Avenida Corrientes 1234 Piso 5", "Buenos Aires", "1043", "AR"),
+      ],
+      [
+        addr("Sheikh Zayed Rd 1", "Dubai", "", "AE"),
+        addr("Sheikh Zayed Road 1", "Dubai", "", "AE"),
+      ],
     ];
     for (const [a, b] of pairs) {
       assert.ok(addressesMatch(a, b), `${JSON.stringify(a)} ~ ${JSON.stringify(b)}`);
@@ -213,21 +262,39 @@ describe("addressesMatch", () => {
     assert.equal(addressesMatch(addr("Hauptstraße 5", "Berlin", "80331", "DE"), onFile), false);
     assert.equal(addressesMatch(addr("Hauptstraße 7", "München", "80331", "DE"), onFile), false);
     assert.equal(addressesMatch(addr("Nebenstraße 5", "München", "80331", "DE"), onFile), false);
-    assert.equal(addressesMatch(addr("", "München", "80331", "DE"), addr("", "München", "80331", "DE")), false);
-    assert.equal(addressesMatch(addr("Calle Mayor 3", "Buenos Aires", "1043", "AR"), addr("Calle Mayor 3", "Córdoba", "1043", "AR")), false);
+    assert.equal(
+      addressesMatch(addr("", "München", "80331", "DE"), addr("", "München", "80331", "DE")),
+      false,
+    );
+    assert.equal(
+      addressesMatch(
+        addr("Calle Mayor 3", "Buenos Aires", "1043", "AR"),
+        addr("Calle Mayor 3", "Córdoba", "1043", "AR"),
+      ),
+      false,
+    );
   });
 
   it("matches an address against its upper-cased, accent-free copy (property)", () => {
-    const text = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzàéíóúñçăşțłż0123456789 .,'-"), minLength: 1, maxLength: 30 });
+    const text = fc.string({
+      unit: fc.constantFrom(...Array.from("abcdefghijklmnopqrstuvwxyzàéíóúñçăşțłż0123456789 .,'-")),
+      minLength: 1,
+      maxLength: 30,
+    });
     const strip = (s: string): string => s.normalize("NFKD").replace(/\p{M}/gu, "").toUpperCase();
     fc.assert(
-      fc.property(text, text, fc.constantFrom("DE", "AR", "BR", "AU", "AE"), (line1, city, country) => {
-        fc.pre(/[a-z0-9]/i.test(strip(line1)));
-        const a = addr(line1, city, "", country);
-        const b = addr(strip(line1), strip(city), "", country);
-        assert.ok(addressesMatch(a, a));
-        assert.ok(addressesMatch(a, b));
-      }),
+      fc.property(
+        text,
+        text,
+        fc.constantFrom("DE", "AR", "BR", "AU", "AE"),
+        (line1, city, country) => {
+          fc.pre(/[a-z0-9]/i.test(strip(line1)));
+          const a = addr(line1, city, "", country);
+          const b = addr(strip(line1), strip(city), "", country);
+          assert.ok(addressesMatch(a, a));
+          assert.ok(addressesMatch(a, b));
+        },
+      ),
     );
   });
 
@@ -254,60 +321,109 @@ describe("formatPostalAddress", () => {
   const R = "Mario Rossi";
   it("lays out Argentina: street, unit, CPA and city, country", () => {
     assert.deepEqual(
-      formatPostalAddress(R, { line1: "Avenida Corrientes 1234", line2: "Piso 5, Dto B", city: "Buenos Aires", postalCode: "c1043aaz", country: "AR" }),
+      formatPostalAddress(R, {
+        line1: "Avenida Corrientes 1234",
+        line2: "Piso 5, Dto B",
+        city: "Buenos Aires",
+        postalCode: "c1043aaz",
+        country: "AR",
+      }),
       [R, "Avenida Corrientes 1234", "Piso 5, Dto B", "C1043AAZ Buenos Aires", "ARGENTINA"],
     );
   });
   it("lays out Germany: postal code before the city", () => {
-    assert.deepEqual(formatPostalAddress(R, { line1: "Hauptstraße 5", city: "München", postalCode: "80331", region: "Bayern", country: "DE" }), [
-      R,
-      "Hauptstraße 5",
-      "80331 München",
-      "GERMANIA",
-    ]);
+    assert.deepEqual(
+      formatPostalAddress(R, {
+        line1: "Hauptstraße 5",
+        city: "München",
+        postalCode: "80331",
+        region: "Bayern",
+        country: "DE",
+      }),
+      [R, "Hauptstraße 5", "80331 München", "GERMANIA"],
+    );
   });
   it("lays out the United States: city, state abbreviation and ZIP on one line", () => {
     assert.deepEqual(
-      formatPostalAddress(R, { line1: "301 Hamilton Avenue", city: "Palo Alto", postalCode: "94303", region: "California", country: "US" }),
+      formatPostalAddress(R, {
+        line1: "301 Hamilton Avenue",
+        city: "Palo Alto",
+        postalCode: "94303",
+        region: "California",
+        country: "US",
+      }),
       [R, "301 Hamilton Avenue", "Palo Alto, CA 94303", "STATI UNITI D'AMERICA"],
     );
   });
   it("lays out the United Kingdom: town then postcode on its own line", () => {
-    assert.deepEqual(formatPostalAddress(R, { line1: "10 Downing Street", city: "London", postalCode: "sw1a2aa", country: "GB" }), [
-      R,
-      "10 Downing Street",
-      "London",
-      "SW1A 2AA",
-      "REGNO UNITO",
-    ]);
+    assert.deepEqual(
+      formatPostalAddress(R, {
+        line1: "10 Downing Street",
+        city: "London",
+        postalCode: "sw1a2aa",
+        country: "GB",
+      }),
+      [R, "10 Downing Street", "London", "SW1A 2AA", "REGNO UNITO"],
+    );
   });
   it("lays out Brazil: district, city - state, CEP", () => {
     assert.deepEqual(
-      formatPostalAddress(R, { line1: "Avenida Paulista 1000", line2: "Bela Vista", city: "São Paulo", region: "SP", postalCode: "01310100", country: "BR" }),
+      formatPostalAddress(R, {
+        line1: "Avenida Paulista 1000",
+        line2: "Bela Vista",
+        city: "São Paulo",
+        region: "SP",
+        postalCode: "01310100",
+        country: "BR",
+      }),
       [R, "Avenida Paulista 1000", "Bela Vista", "São Paulo - SP", "01310-100", "BRASILE"],
     );
   });
   it("lays out Australia: locality, state and postcode on one line", () => {
-    assert.deepEqual(formatPostalAddress(R, { line1: "12 George Street", city: "Sydney", region: "NSW", postalCode: "2000", country: "AU" }), [
-      R,
-      "12 George Street",
-      "Sydney NSW 2000",
-      "AUSTRALIA",
-    ]);
+    assert.deepEqual(
+      formatPostalAddress(R, {
+        line1: "12 George Street",
+        city: "Sydney",
+        region: "NSW",
+        postalCode: "2000",
+        country: "AU",
+      }),
+      [R, "12 George Street", "Sydney NSW 2000", "AUSTRALIA"],
+    );
   });
   it("lays out Japan: street, then city with postal code", () => {
-    const lines = formatPostalAddress(R, { line1: "1-2-3 Chiyoda", city: "Chiyoda-ku", region: "Tokyo", postalCode: "1000001", country: "JP" });
+    const lines = formatPostalAddress(R, {
+      line1: "1-2-3 Chiyoda",
+      city: "Chiyoda-ku",
+      region: "Tokyo",
+      postalCode: "1000001",
+      country: "JP",
+    });
     assert.equal(lines[0], R);
     assert.equal(lines[1], "1-2-3 Chiyoda");
     assert.match(lines[2]!, /Chiyoda-ku.*100-0001/);
     assert.equal(lines.at(-1), "GIAPPONE");
   });
   it("puts the upper-case country last, also with no postal code or template", () => {
-    const ae = formatPostalAddress(R, { line1: "Sheikh Zayed Road 1", city: "Dubai", postalCode: "", country: "AE" });
+    const ae = formatPostalAddress(R, {
+      line1: "Sheikh Zayed Road 1",
+      city: "Dubai",
+      postalCode: "",
+      country: "AE",
+    });
     assert.deepEqual(ae, [R, "Sheikh Zayed Road 1", "Dubai", "EMIRATI ARABI UNITI"]);
-    const aq = formatPostalAddress(R, { line1: "Base Concordia", city: "Dome C", postalCode: "", country: "AQ" });
+    const aq = formatPostalAddress(R, {
+      line1: "Base Concordia",
+      city: "Dome C",
+      postalCode: "",
+      country: "AQ",
+    });
     assert.deepEqual(aq, [R, "Base Concordia", "Dome C", "ANTARTIDE"]);
-    const en = formatPostalAddress(R, { line1: "Hauptstraße 5", city: "München", postalCode: "80331", country: "DE" }, { countryNameLang: "en" });
+    const en = formatPostalAddress(
+      R,
+      { line1: "Hauptstraße 5", city: "München", postalCode: "80331", country: "DE" },
+      { countryNameLang: "en" },
+    );
     assert.equal(en.at(-1), "GERMANY");
   });
 });

@@ -5,18 +5,54 @@ import { maskEmail, maskPhone, normalizeMobile } from "../../src/domain/phone.ts
 
 describe("normalizeMobile", () => {
   it("accepts international, 00-prefixed and national mobile numbers", () => {
-    assert.deepEqual(normalizeMobile("+54 9 11 2345-6789"), { ok: true, e164: "+5491123456789", country: "AR" });
-    assert.deepEqual(normalizeMobile("0049 170 1234567"), { ok: true, e164: "+491701234567", country: "DE" });
-    assert.deepEqual(normalizeMobile("00491701234567", "US"), { ok: true, e164: "+491701234567", country: "DE" });
-    assert.deepEqual(normalizeMobile("0170 1234567", "DE"), { ok: true, e164: "+491701234567", country: "DE" });
-    assert.deepEqual(normalizeMobile("011 15 2345-6789", "AR"), { ok: true, e164: "+5491123456789", country: "AR" });
-    assert.deepEqual(normalizeMobile("0412 345 678", "au"), { ok: true, e164: "+61412345678", country: "AU" });
-    assert.deepEqual(normalizeMobile("+39 333 123 4567"), { ok: true, e164: "+393331234567", country: "IT" });
-    assert.deepEqual(normalizeMobile("+55 11 91234-5678"), { ok: true, e164: "+5511912345678", country: "BR" });
+    assert.deepEqual(normalizeMobile("+54 9 11 2345-6789"), {
+      ok: true,
+      e164: "+5491123456789",
+      country: "AR",
+    });
+    assert.deepEqual(normalizeMobile("0049 170 1234567"), {
+      ok: true,
+      e164: "+491701234567",
+      country: "DE",
+    });
+    assert.deepEqual(normalizeMobile("00491701234567", "US"), {
+      ok: true,
+      e164: "+491701234567",
+      country: "DE",
+    });
+    assert.deepEqual(normalizeMobile("0170 1234567", "DE"), {
+      ok: true,
+      e164: "+491701234567",
+      country: "DE",
+    });
+    assert.deepEqual(normalizeMobile("011 15 2345-6789", "AR"), {
+      ok: true,
+      e164: "+5491123456789",
+      country: "AR",
+    });
+    assert.deepEqual(normalizeMobile("0412 345 678", "au"), {
+      ok: true,
+      e164: "+61412345678",
+      country: "AU",
+    });
+    assert.deepEqual(normalizeMobile("+39 333 123 4567"), {
+      ok: true,
+      e164: "+393331234567",
+      country: "IT",
+    });
+    assert.deepEqual(normalizeMobile("+55 11 91234-5678"), {
+      ok: true,
+      e164: "+5511912345678",
+      country: "BR",
+    });
   });
 
   it("accepts numbers that may be mobile (FIXED_LINE_OR_MOBILE)", () => {
-    assert.deepEqual(normalizeMobile("+1 212 555 0123"), { ok: true, e164: "+12125550123", country: "US" });
+    assert.deepEqual(normalizeMobile("+1 212 555 0123"), {
+      ok: true,
+      e164: "+12125550123",
+      country: "US",
+    });
   });
 
   it("refuses fixed lines and other non-mobile types", () => {
@@ -28,21 +64,40 @@ describe("normalizeMobile", () => {
   });
 
   it("refuses what is not a valid number", () => {
-    for (const s of ["", "   ", "abc", "12", "+54 9 11 2345", "+999 123456789", "0170 1234567", "9".repeat(300)]) {
+    for (const s of [
+      "",
+      "   ",
+      "abc",
+      "12",
+      "+54 9 11 2345",
+      "+999 123456789",
+      "0170 1234567",
+      "9".repeat(300),
+    ]) {
       assert.deepEqual(normalizeMobile(s), { ok: false, error: "invalid" }, s);
     }
-    assert.deepEqual(normalizeMobile("0170 1234567", "not-a-country"), { ok: false, error: "invalid" });
+    assert.deepEqual(normalizeMobile("0170 1234567", "not-a-country"), {
+      ok: false,
+      error: "invalid",
+    });
   });
 
   it("never throws and returns E.164 when ok (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.option(fc.string({ maxLength: 3 }), { nil: undefined }), (s, c) => {
-        const r = normalizeMobile(s, c);
-        if (r.ok) assert.match(r.e164, /^\+[1-9]\d{6,14}$/);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+        (s, c) => {
+          const r = normalizeMobile(s, c);
+          if (r.ok) assert.match(r.e164, /^\+[1-9]\d{6,14}$/);
+        },
+      ),
       { numRuns: 3000 },
     );
-    const digits = fc.string({ unit: fc.constantFrom(..."0123456789 -+()"), maxLength: 20 });
+    const digits = fc.string({
+      unit: fc.constantFrom(...Array.from("0123456789 -+()")),
+      maxLength: 20,
+    });
     fc.assert(
       fc.property(digits, fc.constantFrom(undefined, "AR", "DE", "AU", "US", "BR"), (s, c) => {
         const r = normalizeMobile(s, c);
@@ -104,7 +159,10 @@ describe("maskEmail", () => {
       fc.property(fc.emailAddress(), (e) => {
         const m = maskEmail(e);
         const domain = e.slice(e.lastIndexOf("@") + 1);
-        assert.ok(m.endsWith(`***@${domain}`) || m.endsWith(`***${e[e.lastIndexOf("@") - 1]}@${domain}`), m);
+        assert.ok(
+          m.endsWith(`***@${domain}`) || m.endsWith(`***${e[e.lastIndexOf("@") - 1]}@${domain}`),
+          m,
+        );
         assert.ok(m.length <= e.length + 3);
       }),
     );
