@@ -22,13 +22,15 @@ import * as login from "../flows/login.ts";
 import { replaceWithOperatingPin } from "../flows/operating-pin.ts";
 import { renderPinCardPdf } from "../notifications/pdf.ts";
 import type { AppContext } from "../http/context.ts";
+import { claimFor } from "../http/dev.ts";
 import { langOf } from "../http/lang.ts";
 import { clearSessionCookie, currentSession, requireSession, sessionToken, setSessionCookie } from "../http/session.ts";
 import type { SessionRecord } from "../store/repos/sessions.ts";
+import { findPerson } from "../store/repos/archive.ts";
 import { activeCredential } from "../store/repos/credentials.ts";
 import { catalogues, isLang, tField, type Lang } from "./i18n/index.ts";
 import type { PageUser } from "./layout.ts";
-import { claimFormPage, claimOutcomePage, formToClaimBody, type FormValues } from "./pages/claim.ts";
+import { claimBodyToForm, claimFormPage, claimOutcomePage, formToClaimBody, type FormValues } from "./pages/claim.ts";
 import { homePage } from "./pages/home.ts";
 import { loginPage } from "./pages/login.ts";
 import { pinChangePage, pinShownPage, type PinChangeMode } from "./pages/new-pin.ts";
@@ -102,9 +104,17 @@ export function webRoutes(ctx: AppContext) {
     });
 
     // --- Claim ---------------------------------------------------------------------------
-    app.get("/richiedi-pin", async (req, reply) =>
-      html(reply, claimFormPage({ lang: langOf(req), csrfToken: reply.generateCsrf(), values: {}, errors: new Map() })),
-    );
+    app.get("/richiedi-pin", async (req, reply) => {
+      // Development only: /richiedi-pin?demo=CF (the "claim as" links on /dev) pre-fills the
+      // form with that demo person's archive data. A production build ignores the parameter.
+      let values: FormValues = {};
+      const demo = (req.query as { demo?: unknown }).demo;
+      if (ctx.config.env === "development" && typeof demo === "string" && /^[0-9A-Z]{16}$/u.test(demo)) {
+        const person = await findPerson(ctx.db, demo);
+        if (person !== null) values = claimBodyToForm(claimFor(person));
+      }
+      return html(reply, claimFormPage({ lang: langOf(req), csrfToken: reply.generateCsrf(), values, errors: new Map() }));
+    });
 
     app.post("/richiedi-pin", csrfCheck, async (req, reply) => {
       const lang = langOf(req);

@@ -49,6 +49,31 @@ export function formToClaimBody(f: FormValues, lang: Lang): Record<string, unkno
   };
 }
 
+/**
+ * The inverse of formToClaimBody: a claim body (as built for the demo people) → the flat
+ * form fields, so the development page can pre-fill the form. Unknown or non-string values
+ * are left out.
+ */
+export function claimBodyToForm(body: Readonly<Record<string, unknown>>): FormValues {
+  const out: Record<string, string> = {};
+  const put = (name: string, v: unknown) => {
+    if (typeof v === "string" && v !== "") out[name] = v;
+  };
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "birthDate" || k === "lang") continue;
+    if ((k === "residence" || k === "document") && typeof v === "object" && v !== null) {
+      for (const [sub, sv] of Object.entries(v as Record<string, unknown>)) put(`${k}.${sub}`, sv);
+    } else put(k, v);
+  }
+  const birth = typeof body.birthDate === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(body.birthDate) : null;
+  if (birth !== null) {
+    out.birthYear = birth[1] ?? "";
+    out.birthMonth = String(Number(birth[2]));
+    out.birthDay = String(Number(birth[3]));
+  }
+  return out;
+}
+
 export interface ClaimFormView {
   lang: Lang;
   csrfToken: string;
