@@ -8,11 +8,21 @@ import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
 import { normalizeMobile } from "../domain/phone.ts";
 import { AppError } from "../domain/errors.ts";
 
+// Control characters and lone surrogates are no part of a name or an address (and the
+// database refuses NUL in text and unpaired surrogates in jsonb).
+const CONTROL_OR_LONE_SURROGATE = /[\p{Cc}\p{Cs}]/u;
+
 const text = (max: number) =>
   z
     .string({ error: "required" })
     .transform((s) => s.normalize("NFC").replace(/\s+/gu, " ").trim())
-    .pipe(z.string().min(1, "required").max(max, "too_long"));
+    .pipe(
+      z
+        .string()
+        .min(1, "required")
+        .max(max, "too_long")
+        .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), "invalid"),
+    );
 
 /** Optional free text: an empty form field means "not given", not "too short". */
 const optionalText = (max: number) =>
@@ -99,35 +109,101 @@ export function refineClaim(
   body: ClaimBody,
   today: string,
 ): { ok: true; value: ClaimInput } | { ok: false; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  const cf = parseFiscalCode(body.fiscalCode, today);
-  if (!cf.ok) issues.push({ field: "fiscalCode", code: `fiscal_code_${cf.error}` });
-  if (body.birthDate > today) issues.push({ field: "birthDate", code: "date_in_future" });
-  if (body.birthDate < "1900-01-01") issues.push({ field: "birthDate", code: "invalid_date" });
-  if (body.birthCountry === "IT" && (body.birthMunicipality ?? "") === "") {
-    issues.push({ field: "birthMunicipality", code: "required" });
-  }
-  const postalCode = normalizePostalCode(body.residence.country, body.residence.postalCode);
-  if (!isValidPostalCode(body.residence.country, postalCode)) {
-    issues.push({ field: "residence.postalCode", code: postalCode === "" ? "required" : "invalid_postal_code" });
-  }
-  const phone = normalizeMobile(body.mobile, body.residence.country);
-  if (!phone.ok) {
-    issues.push({
-      field: "mobile",
-      code: body.mobile.trim() === "" ? "required" : phone.error === "not_mobile" ? "not_mobile" : "invalid_phone",
-    });
-  }
-  if (issues.length > 0 || !phone.ok) return { ok: false, issues };
+  const { issues, postalCode, mobile } = crossFieldChecks(
+    { ...body, country: body.residence.country, postalCode: body.residence.postalCode },
+    today,
+  );
+  if (issues.length > 0 || postalCode === undefined || mobile === undefined) return { ok: false, issues };
   return {
     ok: true,
     value: {
       ...body,
       residence: { ...body.residence, postalCode },
-      mobile: phone.e164,
+      mobile,
       lang: body.lang ?? "it",
     },
   };
+}
+
+interface CrossFieldParts {
+  fiscalCode?: string | undefined;
+  birthDate?: string | undefined;
+  birthCountry?: string | undefined;
+  birthMunicipality?: string | undefined;
+  country?: string | undefined;
+  postalCode?: string | undefined;
+  mobile?: string | undefined;
+}
+
+/**
+ * The cross-field rules over whichever parts are readable (a part the shape check rejected
+ * is undefined and its rules are skipped). Returns the normalised postal code and mobile
+ * when they are valid.
+ */
+function crossFieldChecks(
+  p: CrossFieldParts,
+  today: string,
+): { issues: FieldIssue[]; postalCode?: string; mobile?: string } {
+  const issues: FieldIssue[] = [];
+  if (p.fiscalCode !== undefined) {
+    const cf = parseFiscalCode(p.fiscalCode, today);
+    if (!cf.ok) issues.push({ field: "fiscalCode", code: `fiscal_code_${cf.error}` });
+  }
+  if (p.birthDate !== undefined && p.birthDate > today) issues.push({ field: "birthDate", code: "date_in_future" });
+  if (p.birthDate !== undefined && p.birthDate < "1900-01-01") issues.push({ field: "birthDate", code: "invalid_date" });
+  if (p.birthCountry === "IT" && (p.birthMunicipality ?? "") === "") {
+    issues.push({ field: "birthMunicipality", code: "required" });
+  }
+  if (p.country === undefined) return { issues };
+  let postalCode: string | undefined;
+  if (p.postalCode !== undefined) {
+    const normalized = normalizePostalCode(p.country, p.postalCode);
+    if (isValidPostalCode(p.country, normalized)) postalCode = normalized;
+    else issues.push({ field: "residence.postalCode", code: normalized === "" ? "required" : "invalid_postal_code" });
+  }
+  let mobile: string | undefined;
+  if (p.mobile !== undefined) {
+    const phone = normalizeMobile(p.mobile, p.country);
+    if (phone.ok) mobile = phone.e164;
+    else {
+      issues.push({
+        field: "mobile",
+        code: p.mobile.trim() === "" ? "required" : phone.error === "not_mobile" ? "not_mobile" : "invalid_phone",
+      });
+    }
+  }
+  return {
+    issues,
+    ...(postalCode === undefined ? {} : { postalCode }),
+    ...(mobile === undefined ? {} : { mobile }),
+  };
+}
+
+/** A body that failed the shape check: the cross-field rules over the parts that passed it. */
+function partialCrossFieldIssues(raw: object, today: string, reported: ReadonlySet<string>): FieldIssue[] {
+  const shape = claimBodySchema.shape;
+  const get = (o: unknown, key: string): unknown =>
+    typeof o === "object" && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined;
+  const part = <S extends z.ZodType>(schema: S, v: unknown): z.output<S> | undefined => {
+    const r = schema.safeParse(v);
+    return r.success ? r.data : undefined;
+  };
+  const residence = get(raw, "residence");
+  const { issues } = crossFieldChecks(
+    {
+      fiscalCode: part(shape.fiscalCode, get(raw, "fiscalCode")),
+      birthDate: part(shape.birthDate, get(raw, "birthDate")),
+      birthCountry: part(shape.birthCountry, get(raw, "birthCountry")),
+      birthMunicipality: reported.has("birthMunicipality")
+        ? "-"
+        : part(shape.birthMunicipality, get(raw, "birthMunicipality")),
+      country: part(shape.residence.shape.country, get(residence, "country")),
+      postalCode: part(shape.residence.shape.postalCode, get(residence, "postalCode")),
+      mobile: part(shape.mobile, get(raw, "mobile")),
+    },
+    today,
+  );
+  return issues.filter((i) => !reported.has(i.field));
 }
 
 /** zod issues → our field issues ("residence.postalCode" + message key). */
@@ -163,7 +239,12 @@ export function validateClaim(raw: unknown, today: string): ClaimInput {
   const parsed = claimBodySchema.safeParse(raw);
   const refusal = policyRefusal(raw);
   if (refusal !== null) throw refusal;
-  if (!parsed.success) throw new AppError("VALIDATION_FAILED", { fields: zodIssues(parsed.error) });
+  if (!parsed.success) {
+    // Name every bad field at once: the cross-field rules run on the parts that are readable.
+    const fields = zodIssues(parsed.error);
+    const reported = new Set(fields.map((f) => f.field));
+    throw new AppError("VALIDATION_FAILED", { fields: [...fields, ...partialCrossFieldIssues(raw, today, reported)] });
+  }
   const refined = refineClaim(parsed.data, today);
   if (!refined.ok) throw new AppError("VALIDATION_FAILED", { fields: refined.issues });
   return refined.value;

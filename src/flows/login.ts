@@ -73,16 +73,19 @@ interface CandidateRow {
 
 export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
   const key = hmacHex(deps.throttleKey, input.fiscalCode);
-  const decision = await reserveAttempt(deps.db, key, deps.clock.now());
+  // Reserving the attempt and reading the credential are independent: one round trip each, in parallel.
+  const [decision, rows] = await Promise.all([
+    reserveAttempt(deps.db, key, deps.clock.now()),
+    deps.db.query<CandidateRow>(
+      `SELECT c.id, c.kind, c.level, c.pin_hash, c.set_at, p.res_country, p.italian_id_on_file
+         FROM credential c LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code
+        WHERE c.fiscal_code = $1 AND c.status = 'active'`,
+      [input.fiscalCode],
+    ),
+  ]);
   if (decision.kind === "locked") {
     throw new AppError("PIN_LOCKED", { extra: { retryAfterSeconds: LOCKOUT_SECONDS } });
   }
-  const rows = await deps.db.query<CandidateRow>(
-    `SELECT c.id, c.kind, c.level, c.pin_hash, c.set_at, p.res_country, p.italian_id_on_file
-       FROM credential c LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code
-      WHERE c.fiscal_code = $1 AND c.status = 'active'`,
-    [input.fiscalCode],
-  );
   const cred = rows[0];
   const ok =
     cred === undefined ? await deps.hasher.verifyDummy(input.pin) : await deps.hasher.verify(cred.pin_hash, input.pin);
@@ -95,27 +98,31 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
   }
   const eligible =
     cred.res_country !== null &&
-    mayUseExistingPin(romeDate(now), { residentAbroad: cred.res_country !== "IT", italianIdOnFile: cred.italian_id_on_file === true });
+    mayUseExistingPin(romeDate(now), {
+      residentAbroad: cred.res_country !== "IT",
+      italianIdOnFile: cred.italian_id_on_file === true,
+    });
+  if (!eligible) {
+    // The PIN was right (so the count resets), but the policy no longer lets this holder use it.
+    await recordSuccess(deps.db, key, now);
+    throw new AppError("PIN_NOT_ELIGIBLE");
+  }
   const state: SessionState =
     cred.kind === "initial"
       ? "pin_change_required"
       : isPinExpired(cred.kind, cred.set_at, now)
         ? "renewal_required"
         : "authenticated";
-  if (!eligible) {
-    // The PIN was right (so the count resets), but the policy no longer lets this holder use it.
-    await recordSuccess(deps.db, key, now);
-    throw new AppError("PIN_NOT_ELIGIBLE");
-  }
-  return deps.db.transaction(async (tx) => {
-    await recordSuccess(tx, key, now);
-    const s = await openSession(tx, deps.clock, deps.sessions, {
+  // Two independent single-statement writes: the count reset and the new session.
+  const [, session] = await Promise.all([
+    recordSuccess(deps.db, key, now),
+    openSession(deps.db, deps.clock, deps.sessions, {
       fiscalCode: input.fiscalCode,
       credentialId: cred.id,
       state,
       level: cred.level,
       userAgent: input.userAgent,
-    });
-    return { token: s.token, state, level: cred.level };
-  });
+    }),
+  ]);
+  return { token: session.token, state, level: cred.level };
 }

@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
+import helmet from "helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { AppError } from "../domain/errors.ts";
@@ -35,7 +35,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Security headers, built once (the fastify wrapper rebuilds helmet on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -49,8 +50,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         upgradeInsecureRequests: ctx.config.env === "production" ? [] : null,
       },
     },
-    hsts: ctx.config.env === "production",
+    strictTransportSecurity: ctx.config.env === "production",
     referrerPolicy: { policy: "same-origin" },
+  });
+  app.addHook("onRequest", (req, reply, done) => {
+    // Swagger UI brings its own CSP for its static assets.
+    if (req.url.startsWith("/api/docs")) return done();
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
   });
 
   app.setErrorHandler((err, req, reply) => {

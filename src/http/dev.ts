@@ -4,6 +4,8 @@
  * lockout end or a PIN expire. A production build answers 404 to all of these.
  */
 import type { FastifyInstance } from "fastify";
+import { getExampleNumber, type CountryCode as PhoneCountry } from "libphonenumber-js/max";
+import mobileExamples from "libphonenumber-js/mobile/examples";
 import { z } from "zod";
 import type { OffsetClock } from "../domain/clock.ts";
 import { lookupBelfiore } from "../domain/belfiore.ts";
@@ -47,12 +49,23 @@ export function claimFor(p: ArchiveIdentity): Record<string, unknown> {
       ...(p.residence.region !== undefined ? { region: p.residence.region } : {}),
       postalCode: p.residence.postalCode,
     },
-    mobile: p.mobile ?? "",
-    email: p.email ?? "",
+    // Some demo people have no mobile or e-mail on file (for the recovery flow); the claim
+    // must still be a valid body, so they get an example contact (never a real one).
+    mobile: p.mobile ?? demoMobile(p.residence.country),
+    email: p.email ?? `demo.${p.fiscalCode.toLowerCase()}@example.org`,
     delivery: "sms",
     document: { type: "passport", number: `P${docNumber}`, issuingCountry: p.residence.country },
     lang: "it",
   };
+}
+
+/** The example mobile number of a country (libphonenumber's metadata), in E.164. */
+function demoMobile(country: string): string {
+  try {
+    return getExampleNumber(country as PhoneCountry, mobileExamples)?.number ?? "";
+  } catch {
+    return "";
+  }
 }
 
 export async function devPeople(ctx: AppContext): Promise<DevPerson[]> {

@@ -35,7 +35,10 @@ export function open(key: Buffer, sealed: string, context: string): string {
   const [version, ivPart, bodyPart] = sealed.split(".");
   if (version !== "v1" || ivPart === undefined || bodyPart === undefined) throw new Error("bad sealed value");
   const body = Buffer.from(bodyPart, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivPart, "base64url"));
+  // A full 16-byte tag only: a short body would otherwise be read as a truncated tag
+  // (a 4-byte GCM tag is forgeable by trying 2^32 values).
+  if (body.length < 16) throw new Error("bad sealed value");
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivPart, "base64url"), { authTagLength: 16 });
   decipher.setAAD(Buffer.from(context));
   decipher.setAuthTag(body.subarray(body.length - 16));
   return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString("utf8");

@@ -24,6 +24,20 @@ export interface Db extends Queryable {
 // int8 and numeric come back as strings from node-postgres; the schema casts counts to int.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * Every parameterised statement becomes a named prepared statement (per connection), so
+ * PostgreSQL parses and plans the hot queries once instead of on every request.
+ */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `s${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 export function postgresDb(connectionString: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client that loses its connection must not crash the process.
@@ -33,7 +47,10 @@ export function postgresDb(connectionString: string, poolSize = 10): Db {
     sql: string,
     params?: readonly SqlParam[],
   ): Promise<R[]> => {
-    const res = await client.query<R>(sql, params as unknown[] | undefined);
+    const res =
+      params === undefined || params.length === 0
+        ? await client.query<R>(sql)
+        : await client.query<R>({ name: statementName(sql), text: sql, values: params as unknown[] });
     return res.rows;
   };
   return {

@@ -24,6 +24,10 @@ const NEXT_STEP = {
 
 export function apiRoutes(ctx: AppContext) {
   return async function plugin(app: FastifyInstance): Promise<void> {
+    // The API speaks JSON only: fastify's built-in text/plain parser would hand a string to
+    // the flows (a 400) where the answer is 415. Scoped to this plugin; forms keep theirs.
+    app.removeContentTypeParser("text/plain");
+
     app.post("/claims", { schema: docs.createClaim }, async (req, reply) => {
       const input = validateClaim(req.body, romeDate(ctx.clock.now()));
       const outcome = await claimOnline.run(ctx, input);

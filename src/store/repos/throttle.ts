@@ -1,39 +1,36 @@
 /**
- * Lockout counters. reserve() runs one short transaction that locks the counter row, applies
- * the domain decision and writes it back, so concurrent attempts on any number of processes
- * see each other's reservations. The hash is checked outside the transaction.
+ * Lockout counters. reserveAttempt() is one atomic statement: INSERT … ON CONFLICT DO UPDATE
+ * locks the counter row, applies the lockout decision and writes it back, so concurrent
+ * attempts on any number of processes see each other's reservations, in one round trip.
+ * The CASE expressions are decideAttempt() (src/domain/credential.ts) in SQL; the store
+ * conformance suite checks the two agree on every state.
  */
-import { decideAttempt, LOCKOUT_THRESHOLD, lockUntil, type ThrottleDecision } from "../../domain/credential.ts";
+import { LOCKOUT_THRESHOLD, lockUntil, type ThrottleDecision } from "../../domain/credential.ts";
 import type { Db } from "../db.ts";
 
-export async function reserveAttempt(db: Db, key: string, now: Date): Promise<ThrottleDecision> {
-  return db.transaction(async (tx) => {
-    // The no-op DO UPDATE takes the row lock and returns the current state in one statement.
-    const rows = await tx.query<{ failures: number; locked_until: Date | null }>(
-      `INSERT INTO login_throttle AS t (key, failures, locked_until, updated_at) VALUES ($1, 0, NULL, $2)
-       ON CONFLICT (key) DO UPDATE SET updated_at = t.updated_at
-       RETURNING failures, locked_until`,
-      [key, now],
-    );
-    const row = rows[0];
-    if (row === undefined) throw new Error("login_throttle upsert returned no row");
-    const decision = decideAttempt({ failures: row.failures, lockedUntil: row.locked_until }, now);
-    if (decision.kind === "locked") {
-      await tx.query("UPDATE login_throttle SET locked_until = $2, updated_at = $3 WHERE key = $1", [
-        key,
-        decision.lockedUntil,
-        now,
-      ]);
-    } else {
-      // Counted before the hash is known (pessimistic); a success resets it.
-      await tx.query("UPDATE login_throttle SET failures = $2, locked_until = NULL, updated_at = $3 WHERE key = $1", [
-        key,
-        decision.failuresBefore + 1,
-        now,
-      ]);
-    }
-    return decision;
-  });
+export async function reserveAttempt(db: Pick<Db, "query">, key: string, now: Date): Promise<ThrottleDecision> {
+  const lock = lockUntil(now);
+  const rows = await db.query<{ failures: number; locked_until: Date | null }>(
+    `INSERT INTO login_throttle AS t (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE
+         WHEN t.locked_until > $2 THEN t.failures          -- locked: not counted
+         WHEN t.locked_until IS NOT NULL THEN 1            -- the lock ended: a fresh count
+         WHEN t.failures >= $4 THEN t.failures             -- threshold reached, lock pending
+         ELSE t.failures + 1 END,
+       locked_until = CASE
+         WHEN t.locked_until > $2 THEN $3::timestamptz     -- any attempt restarts the lock
+         WHEN t.locked_until IS NULL AND t.failures >= $4 THEN $3::timestamptz
+         ELSE NULL END,
+       updated_at = $2
+     RETURNING failures, locked_until`,
+    [key, now, lock, LOCKOUT_THRESHOLD],
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error("login_throttle upsert returned no row");
+  if (row.locked_until !== null) return { kind: "locked", lockedUntil: row.locked_until };
+  // Counted before the hash is known (pessimistic); a success resets it.
+  return { kind: "attempt", failuresBefore: row.failures - 1 };
 }
 
 /** After a wrong PIN: the attempt is already counted; the one that reaches the threshold locks. */
