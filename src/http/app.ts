@@ -22,8 +22,23 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger =
+    typeof opts.logger === "object" && opts.logger !== null
+      ? {
+          ...opts.logger,
+          // Query strings and bodies may carry fiscal codes or PINs: log the path only.
+          serializers: {
+            req: (req: { method: string; url: string; id: string }) => ({
+              id: req.id,
+              method: req.method,
+              path: req.url.split("?")[0],
+            }),
+          },
+          redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
+        }
+      : (opts.logger ?? false);
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
