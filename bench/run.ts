@@ -11,7 +11,7 @@
  * Uses BENCH_DATABASE_URL when set, otherwise starts a throwaway PostgreSQL 15 cluster.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -49,7 +49,16 @@ async function createDatabase(adminUrl: string): Promise<string> {
   return u.toString();
 }
 
-function load(job: Record<string, unknown>): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; statuses: Record<string, number> }> {
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+
+function load(job: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(new URL("./load.ts", import.meta.url)), JSON.stringify(job)], {
       stdio: ["ignore", "pipe", "inherit"],
@@ -59,7 +68,7 @@ function load(job: Record<string, unknown>): Promise<{ rps: number; p50: number;
     child.once("exit", (code) => {
       const line = out.trim().split("\n").pop() ?? "";
       if (code !== 0 || line === "") reject(new Error(`load generator failed (${code})`));
-      else resolve(JSON.parse(line));
+      else resolve(JSON.parse(line) as LoadResult);
     });
   });
 }

@@ -61,7 +61,7 @@ const schema = z.object({
   APP_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: intIn(0, 65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: intIn(1, 200).default(10),
   DATA_DIR: z.string().min(1).default("./var"),
@@ -109,7 +109,8 @@ function devSecrets(dataDir: string): { pinPepper: string; outboxKey: string } {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable (`PORT=` in an env file) means "not set": coerced, "" would be port 0.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join("\n")}`);

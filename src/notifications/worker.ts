@@ -9,7 +9,12 @@ import { leaseDue, markFailed, markSent } from "../store/repos/outbox.ts";
 import { PermanentDeliveryError, type ChannelSet } from "./channel.ts";
 import { renderMessage } from "./messages.ts";
 
-export const MAX_ATTEMPTS = 8;
+/**
+ * With the backoff below (10 s doubling to a 1 h cap) 32 attempts span about a day (at least
+ * 18 h with the shortest jitter), so a provider outage of hours loses nothing; 8 gave up after
+ * some 20 minutes and erased PIN halves a citizen was waiting for.
+ */
+export const MAX_ATTEMPTS = 32;
 const LEASE_SECONDS = 120;
 
 /** 10 s, 20 s, 40 s ... capped at 1 h, with ±20 % jitter so retries of many messages spread out. */
@@ -43,6 +48,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
 
   async function deliverOne(m: Awaited<ReturnType<typeof leaseDue>>[number]): Promise<void> {
     try {
+      if (m.secretError !== undefined) throw new Error(m.secretError);
       const content = await renderMessage(m.kind, m.channel, m.payload, m.secret);
       const receipt = await deps.channels[m.channel].send({
         id: m.id,

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { Semaphore } from "./semaphore.ts";
 
 // Algorithm is an ambient const enum (not importable as a value under verbatimModuleSyntax).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the value is the enum's own (2)
 const ARGON2ID: Algorithm.Argon2id = 2;
 
 export const ARGON2_PARAMS = {

@@ -121,5 +121,5 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?:
 
 /** True when err is PostgreSQL's unique_violation (23505), on either engine. */
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "23505";
+  return typeof err === "object" && err !== null && "code" in err && err.code === "23505";
 }

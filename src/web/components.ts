@@ -23,23 +23,36 @@ export interface FieldOpts {
   wrapClass?: string;
   spellcheck?: boolean;
   autocapitalize?: string;
+  /**
+   * Marks the control invalid with a message shown elsewhere (the id of that element): the
+   * day, month and year boxes share one date error.
+   */
+  invalidBy?: string | undefined;
 }
 
-function describedBy(o: { id: string; hint?: string | undefined; error?: string | undefined }): string | undefined {
-  const ids = [o.hint !== undefined ? `${o.id}-hint` : "", o.error !== undefined ? `${o.id}-error` : ""].filter(
-    (s) => s !== "",
-  );
+function describedBy(o: {
+  id: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  invalidBy?: string | undefined;
+}): string | undefined {
+  const ids = [
+    o.hint !== undefined ? `${o.id}-hint` : "",
+    o.error !== undefined ? `${o.id}-error` : "",
+    o.error === undefined && o.invalidBy !== undefined ? o.invalidBy : "",
+  ].filter((s) => s !== "");
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
 export function textField(o: FieldOpts): Html {
   const desc = describedBy(o);
+  const invalid = o.error !== undefined || o.invalidBy !== undefined;
   return html`<div class="form-group ${o.wrapClass ?? ""}">
   <label for="${o.id}" class="active">${o.label}${o.required === false ? "" : html` <span class="req" aria-hidden="true">*</span>`}</label>
-  <input id="${o.id}" name="${o.name}" type="${o.type ?? "text"}" class="form-control${o.error !== undefined ? " is-invalid" : ""}"
-    value="${o.value ?? ""}"${o.autocomplete !== undefined ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode !== undefined ? html` inputmode="${o.inputmode}"` : ""}${o.maxlength !== undefined ? html` maxlength="${o.maxlength}"` : ""}${o.required === false ? "" : html` required aria-required="true"`}${desc !== undefined ? html` aria-describedby="${desc}"` : ""}${o.error !== undefined ? html` aria-invalid="true"` : ""}${o.spellcheck === false ? html` spellcheck="false"` : ""}${o.autocapitalize !== undefined ? html` autocapitalize="${o.autocapitalize}"` : ""}>
+  <input id="${o.id}" name="${o.name}" type="${o.type ?? "text"}" class="form-control${invalid ? " is-invalid" : ""}"
+    value="${o.value ?? ""}"${o.autocomplete !== undefined ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode !== undefined ? html` inputmode="${o.inputmode}"` : ""}${o.maxlength !== undefined ? html` maxlength="${o.maxlength}"` : ""}${o.required === false ? "" : html` required aria-required="true"`}${desc !== undefined ? html` aria-describedby="${desc}"` : ""}${invalid ? html` aria-invalid="true"` : ""}${o.spellcheck === false ? html` spellcheck="false"` : ""}${o.autocapitalize !== undefined ? html` autocapitalize="${o.autocapitalize}"` : ""}>
   ${o.hint !== undefined ? html`<small id="${o.id}-hint" class="form-text">${o.hint}</small>` : ""}
-  ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block" role="alert">${o.error}</div>` : ""}
+  ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block">${o.error}</div>` : ""}
 </div>`;
 }
 
@@ -57,7 +70,7 @@ export function selectField(o: SelectOpts): Html {
     ${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : ""}>${opt.label}</option>`)}
   </select>
   ${o.hint !== undefined ? html`<small id="${o.id}-hint" class="form-text">${o.hint}</small>` : ""}
-  ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block" role="alert">${o.error}</div>` : ""}
+  ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block">${o.error}</div>` : ""}
 </div>`;
 }
 
@@ -76,7 +89,7 @@ export function radioGroup(o: RadioOpts): Html {
   return html`<fieldset class="mb-4" id="${o.id}"${desc !== undefined ? html` aria-describedby="${desc}"` : ""}>
   <legend class="h6 fw-semibold">${o.legend} <span class="req" aria-hidden="true">*</span></legend>
   ${o.hint !== undefined ? html`<small id="${o.id}-hint" class="form-text d-block mb-2">${o.hint}</small>` : ""}
-  ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block mb-2" role="alert">${o.error}</div>` : ""}
+  ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block mb-2">${o.error}</div>` : ""}
   ${o.options.map(
     (opt, i) => html`<div class="form-check">
     <input class="form-check-input" type="radio" name="${o.name}" id="${o.id}-${i}" value="${opt.value}"${opt.value === o.value ? html` checked` : ""}${i === 0 ? html` required` : ""}>
@@ -86,10 +99,15 @@ export function radioGroup(o: RadioOpts): Html {
 </fieldset>`;
 }
 
-/** The list of problems at the top of a form, each linking to its field. */
+/**
+ * The list of problems at the top of a form, each linking to its field. It takes the focus
+ * when the page loads (autofocus, no script needed), so a keyboard or screen-reader user
+ * starts from the list; each field's own message is tied to it with aria-describedby and is
+ * not a live region (a dozen alerts read at once help nobody).
+ */
 export function errorSummary(title: string, errors: readonly { href: string; text: string }[]): Html {
   if (errors.length === 0) return html``;
-  return html`<div class="alert alert-danger error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+  return html`<div class="alert alert-danger error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
   <h2 id="error-summary-title" class="h5">${title}</h2>
   <ul class="mb-0">${errors.map((e) => html`<li><a href="${e.href}">${e.text}</a></li>`)}</ul>
 </div>`;

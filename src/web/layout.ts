@@ -42,7 +42,7 @@ export function page(o: PageOptions): string {
   <div class="it-header-slim-wrapper">
     <div class="container">
       <div class="it-header-slim-wrapper-content">
-        <span class="d-lg-block navbar-brand">INPS - Istituto Nazionale della Previdenza Sociale</span>
+        <span class="navbar-brand"><span class="d-none d-md-inline">INPS - Istituto Nazionale della Previdenza Sociale</span><span class="d-md-none">INPS</span></span>
         <div class="it-header-slim-right-zone">
           <a class="lang-switch" href="/lingua/${other}?next=${encodeURIComponent(o.path)}" lang="${other}" hreflang="${other}">${switchLabel}</a>
         </div>

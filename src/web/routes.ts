@@ -30,6 +30,7 @@ import { findPerson } from "../store/repos/archive.ts";
 import { activeCredential } from "../store/repos/credentials.ts";
 import { catalogues, isLang, tField, type Lang } from "./i18n/index.ts";
 import type { PageUser } from "./layout.ts";
+import { SHOW_PIN_JS } from "./scripts.ts";
 import { claimBodyToForm, claimFormPage, claimOutcomePage, formToClaimBody, type FormValues } from "./pages/claim.ts";
 import { homePage } from "./pages/home.ts";
 import { loginPage } from "./pages/login.ts";
@@ -86,7 +87,11 @@ export function webRoutes(ctx: AppContext) {
     });
     await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: "/assets/", decorateReply: false, maxAge: "1h" });
 
-    const csrfCheck = { preHandler: app.csrfProtection };
+    const csrfCheck = { preHandler: app.csrfProtection.bind(app) };
+
+    app.get("/assets/js/show-pin.js", async (_req, reply) =>
+      reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(SHOW_PIN_JS),
+    );
 
     app.get("/lingua/:lang", async (req, reply) => {
       const lang = (req.params as { lang: string }).lang;
@@ -119,13 +124,10 @@ export function webRoutes(ctx: AppContext) {
     app.post("/richiedi-pin", csrfCheck, async (req, reply) => {
       const lang = langOf(req);
       const values = formOf(req);
+      let outcome: Awaited<ReturnType<typeof claimOnline.run>>;
       try {
         const input = validateClaim(formToClaimBody(values, lang), romeDate(ctx.clock.now()));
-        const outcome = await claimOnline.run(ctx, input);
-        return reply.redirect(
-          `/richiedi-pin/esito?stato=${outcome.status}&rif=${claimReference(outcome.claimId)}`,
-          303,
-        );
+        outcome = await claimOnline.run(ctx, input);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         const errors = new Map(err.fields.map((f) => [f.field, tField(lang, f.code)]));
@@ -133,6 +135,7 @@ export function webRoutes(ctx: AppContext) {
         const notice = err.code === "VALIDATION_FAILED" ? undefined : { title: msg.title, detail: msg.detail, links: err.code === "RESIDENT_IN_ITALY" || err.code === "ITALIAN_DOCUMENT_DECLARED" };
         return html(reply, claimFormPage({ lang, csrfToken: reply.generateCsrf(), values, errors, notice }), err.status);
       }
+      return reply.redirect(`/richiedi-pin/esito?stato=${outcome.status}&rif=${claimReference(outcome.claimId)}`, 303);
     });
 
     app.get("/richiedi-pin/esito", async (req, reply) => {
@@ -152,13 +155,12 @@ export function webRoutes(ctx: AppContext) {
     app.post("/accedi", csrfCheck, async (req, reply) => {
       const lang = langOf(req);
       const values = formOf(req);
+      let result: Awaited<ReturnType<typeof login.run>>;
       try {
         const creds = login.validateLogin({ fiscalCode: values.fiscalCode ?? "", pin: values.pin ?? "" }, romeDate(ctx.clock.now()));
         const previous = sessionToken(ctx, req);
-        const result = await login.run(ctx, { ...creds, userAgent: req.headers["user-agent"] ?? null });
+        result = await login.run(ctx, { ...creds, userAgent: req.headers["user-agent"] ?? null });
         if (previous !== undefined) await endSession(ctx.db, previous);
-        setSessionCookie(ctx, reply, result.token);
-        return reply.redirect(HOME_BY_STATE[result.state], 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         const errors = new Map(err.fields.map((f) => [f.field, tField(lang, f.code)]));
@@ -176,6 +178,8 @@ export function webRoutes(ctx: AppContext) {
           err.status,
         );
       }
+      setSessionCookie(ctx, reply, result.token);
+      return reply.redirect(HOME_BY_STATE[result.state], 303);
     });
 
     app.post("/esci", csrfCheck, async (req, reply) => {

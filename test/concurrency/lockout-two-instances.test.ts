@@ -18,20 +18,21 @@ const OUTBOX_KEY = Buffer.alloc(32, 9).toString("base64");
 const PIN = "K7M2P9QR";
 
 describe("lockout across two service instances", { skip: ENGINE !== "postgres" && "needs TEST_DATABASE_URL (PostgreSQL)" }, () => {
-  let tdb: TestDb;
+  let tdb: TestDb | undefined;
   let instances: ServiceProcess[] = [];
   let fiscalCode = "";
 
   before(async () => {
-    tdb = await createTestDb();
+    const created = await createTestDb();
+    tdb = created;
     const people = generateDemoArchive({ size: 10 });
     const person = people.find((p) => isDemoEligible(p).eligible)!;
     fiscalCode = person.fiscalCode;
-    await upsertPeople(tdb.db, people);
+    await upsertPeople(created.db, people);
     const hasher = await createArgon2Hasher({ pepper: Buffer.from(PEPPER, "base64"), concurrency: 1, queueLimit: 1 });
     const now = new Date();
-    await upsertAccount(tdb.db, fiscalCode, { mobile: person.mobile ?? null, email: person.email ?? null, pec: null }, now);
-    await insertCredential(tdb.db, {
+    await upsertAccount(created.db, fiscalCode, { mobile: person.mobile ?? null, email: person.email ?? null, pec: null }, now);
+    await insertCredential(created.db, {
       id: randomUUID(),
       fiscalCode,
       kind: "operating",
@@ -42,7 +43,7 @@ describe("lockout across two service instances", { skip: ENGINE !== "postgres" &
     });
     const env = {
       APP_ENV: "test",
-      DATABASE_URL: tdb.url!,
+      DATABASE_URL: created.url!,
       PIN_PEPPER: PEPPER,
       OUTBOX_KEY,
       WORKER_IN_PROCESS: "false",
@@ -72,7 +73,7 @@ describe("lockout across two service instances", { skip: ENGINE !== "postgres" &
     assert.deepEqual(Object.fromEntries(byStatus), { 401: 10, 423: 190 }, "10 counted wrong attempts, then locked");
     assert.ok(results.filter((r) => r.status === 423).every((r) => r.body.code === "PIN_LOCKED"));
 
-    const rows = await tdb.db.query<{ failures: number; locked_until: Date | null }>(
+    const rows = await tdb!.db.query<{ failures: number; locked_until: Date | null }>(
       "SELECT failures, locked_until FROM login_throttle",
     );
     assert.equal(rows.length, 1);

@@ -11,6 +11,7 @@ import { generateDemoArchive, isDemoEligible } from "../../src/archive/demo.ts";
 import { loadConfig, type AppEnv } from "../../src/config.ts";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { FixedClock } from "../../src/domain/clock.ts";
+import { maskFiscalCode } from "../../src/domain/mask.ts";
 import { claimFor } from "../../src/http/dev.ts";
 import { createApp, createRuntime, type Runtime } from "../../src/main.ts";
 import { listDevOutbox, type DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
@@ -128,12 +129,25 @@ export async function api(
   return res;
 }
 
-/** The 16-character PIN of a person, read from the outbox (first half message + letter). */
-export function initialPinFromOutbox(entries: DevOutboxEntry[], to: { mobile?: string; email?: string }): string {
+/**
+ * The 16-character PIN of a person, read from the outbox (first half message + letter). With a
+ * fixed clock many letters share one createdAt: pass the fiscal code to pick the person's own
+ * letter (it prints the masked code).
+ */
+export function initialPinFromOutbox(
+  entries: DevOutboxEntry[],
+  to: { mobile?: string; email?: string },
+  fiscalCode?: string,
+): string {
   const first = entries.find((e) => e.kind === "pin_first_half" && (e.to === to.mobile || e.to === to.email));
   if (first === undefined) throw new Error("no first-half message in the outbox");
   const firstHalf = /([2-9A-Z]{4}) ([2-9A-Z]{4})/u.exec(first.text);
-  const letter = entries.find((e) => e.kind === "pin_second_half_letter" && e.createdAt === first.createdAt);
+  const letter = entries.find(
+    (e) =>
+      e.kind === "pin_second_half_letter" &&
+      e.createdAt === first.createdAt &&
+      (fiscalCode === undefined || e.text.includes(maskFiscalCode(fiscalCode))),
+  );
   if (firstHalf === null || letter === undefined) throw new Error("no letter in the outbox");
   const second = /\n {4}([2-9A-Z]{4}) ([2-9A-Z]{4})\n/u.exec(letter.text);
   if (second === null) throw new Error("no PIN half in the letter text");
@@ -146,7 +160,7 @@ export async function personWithPin(s: TestService, p: ArchivePerson, jar = new 
   if (claim.statusCode !== 202 || claim.json<{ status: string }>().status !== "issued") {
     throw new Error(`claim not issued: ${claim.statusCode} ${claim.body}`);
   }
-  const initial = initialPinFromOutbox(await s.deliver(), { mobile: p.mobile });
+  const initial = initialPinFromOutbox(await s.deliver(), { mobile: p.mobile }, p.fiscalCode);
   const login = await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: initial }, jar);
   if (login.statusCode !== 200) throw new Error(`first login failed: ${login.body}`);
   const act = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);

@@ -27,6 +27,15 @@ export const DESKTOP = { width: 1280, height: 900 } as const;
 
 const required = () => process.env.REQUIRE_BROWSER === "1";
 
+/** Script errors and CSP refusals seen by each page opened through newPage(). */
+const pageProblems = new WeakMap<Page, string[]>();
+
+/** No script error and nothing refused by the Content Security Policy so far on this page. */
+export function assertNoScriptErrors(page: Page, label: string): void {
+  const problems = pageProblems.get(page) ?? [];
+  assert.deepEqual(problems, [], `${label}: script errors or CSP refusals`);
+}
+
 /** Whether Debian's Chromium is installed where the tests expect it. */
 export function browserAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
@@ -81,7 +90,14 @@ export async function startBrowserService(opts: TestServiceOptions = {}): Promis
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error" && /Content Security Policy|Refused to/u.test(m.text())) problems.push(m.text());
+      });
+      pageProblems.set(page, problems);
+      return page;
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
@@ -104,6 +120,7 @@ export function okHtml(res: Response | null, what: string): Response {
  * listing each rule id, the elements (targets) and the help text so a failure says what to fix.
  */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
+  assertNoScriptErrors(page, label);
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = bad
@@ -117,6 +134,27 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
     )
     .join("\n");
   assert.equal(bad.length, 0, `axe found serious/critical violations on ${label} (${page.url()}):\n${report}`);
+}
+
+/**
+ * Nothing on the page needs sideways scrolling: neither the page itself nor a scrollable
+ * table wrapper (on a phone, a table wider than the screen hides its last columns).
+ */
+export async function assertFitsWidth(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(`(() => {
+    const out = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push("page: " + doc.scrollWidth + "px wide in a " + doc.clientWidth + "px window");
+    for (const el of document.querySelectorAll("body *")) {
+      const x = getComputedStyle(el).overflowX;
+      if ((x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1) {
+        out.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).trim().replace(/\\s+/g, ".") : "") + ": " + el.scrollWidth + "px of content in " + el.clientWidth + "px");
+      }
+    }
+    return out;
+  })()`);
+  assert.ok(Array.isArray(overflow));
+  assert.deepEqual(overflow, [], `${label} (${page.url()}) scrolls sideways at ${page.viewportSize()?.width ?? "?"}px`);
 }
 
 /** The visible text of <main>, as a person reads it. */

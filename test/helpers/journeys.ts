@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { SqlParam } from "../../src/store/db.ts";
-import { Jar, type TestService } from "./app.ts";
+import type { Jar, TestService } from "./app.ts";
 
 export interface Problem {
   type: string;
@@ -21,7 +21,11 @@ export interface Problem {
 
 /** The body of an RFC 9457 answer, after checking its media type and the mandatory members. */
 export function problemOf(res: LightMyRequestResponse, status?: number): Problem {
-  assert.match(String(res.headers["content-type"]), /^application\/problem\+json/u, `problem+json expected: ${res.body}`);
+  assert.match(
+    String(res.headers["content-type"]),
+    /^application\/problem\+json/u,
+    `problem+json expected: ${res.body}`,
+  );
   const p = res.json<Problem>();
   assert.equal(typeof p.type, "string");
   assert.equal(typeof p.title, "string");
@@ -30,19 +34,39 @@ export function problemOf(res: LightMyRequestResponse, status?: number): Problem
   return p;
 }
 
-export async function rows<R extends object>(s: TestService, sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
+export async function rows<R extends object>(
+  s: TestService,
+  sql: string,
+  params: readonly SqlParam[] = [],
+): Promise<R[]> {
   return s.rt.db.query<R>(sql, params);
 }
 
-export async function count(s: TestService, sql: string, params: readonly SqlParam[] = []): Promise<number> {
-  const r = await s.rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) AS x`, params);
+export async function count(
+  s: TestService,
+  sql: string,
+  params: readonly SqlParam[] = [],
+): Promise<number> {
+  const r = await s.rt.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (${sql}) AS x`,
+    params,
+  );
   return r[0]?.n ?? 0;
 }
 
-export const STATE_TABLES = ["claim", "credential", "account", "outbox", "session", "login_throttle"] as const;
+export const STATE_TABLES = [
+  "claim",
+  "credential",
+  "account",
+  "outbox",
+  "session",
+  "login_throttle",
+] as const;
 
 /** Row counts of every table a flow writes to. */
-export async function tableCounts(s: TestService): Promise<Record<(typeof STATE_TABLES)[number], number>> {
+export async function tableCounts(
+  s: TestService,
+): Promise<Record<(typeof STATE_TABLES)[number], number>> {
   const out = {} as Record<(typeof STATE_TABLES)[number], number>;
   for (const t of STATE_TABLES) out[t] = await count(s, `SELECT 1 FROM ${t}`);
   return out;
@@ -60,7 +84,9 @@ export class People {
     for (const p of reserved) this.#used.add(p.fiscalCode);
   }
   next(): ArchivePerson {
-    const p = this.#s.eligible.find((x) => !this.#used.has(x.fiscalCode) && x.mobile !== undefined && x.email !== undefined);
+    const p = this.#s.eligible.find(
+      (x) => !this.#used.has(x.fiscalCode) && x.mobile !== undefined && x.email !== undefined,
+    );
     if (p === undefined) throw new Error("no fresh eligible person left: raise archiveSize");
     this.#used.add(p.fiscalCode);
     return p;
@@ -107,7 +133,10 @@ export async function page(s: TestService, url: string, jar: Jar): Promise<Light
   const res = await s.app.inject({
     method: "GET",
     url,
-    headers: { accept: "text/html,application/xhtml+xml", ...(jar.cookies.size > 0 ? { cookie: jar.header() } : {}) },
+    headers: {
+      accept: "text/html,application/xhtml+xml",
+      ...(jar.cookies.size > 0 ? { cookie: jar.header() } : {}),
+    },
   });
   jar.update(res);
   return res;
@@ -116,5 +145,5 @@ export async function page(s: TestService, url: string, jar: Jar): Promise<Light
 /** The raw Set-Cookie header lines of a response. */
 export function setCookieLines(res: LightMyRequestResponse): string[] {
   const h = res.headers["set-cookie"];
-  return h === undefined ? [] : Array.isArray(h) ? h : [String(h)];
+  return h === undefined ? [] : Array.isArray(h) ? h : [h];
 }

@@ -39,8 +39,8 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
         resolve();
       }
     };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`service exited with ${code}:\n${output}`));
@@ -51,7 +51,10 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
     child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

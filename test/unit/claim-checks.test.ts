@@ -76,17 +76,22 @@ describe("claim checks: each failure reason on its own", () => {
   });
 
   it("birth_date_mismatch", () => {
-    assert.deepEqual(reasons(declared({ birthDate: "1950-02-18" }), person()), ["birth_date_mismatch"]);
+    assert.deepEqual(reasons(declared({ birthDate: "1950-02-18" }), person()), [
+      "birth_date_mismatch",
+    ]);
   });
 
   it("birth_place_mismatch for another Italian municipality", () => {
-    assert.deepEqual(reasons(declared({ birthMunicipality: "Forlimpopoli" }), person()), ["birth_place_mismatch"]);
+    assert.deepEqual(reasons(declared({ birthMunicipality: "Forlimpopoli" }), person()), [
+      "birth_place_mismatch",
+    ]);
   });
 
   it("birth_place_mismatch for a foreign birth when the archive says an Italian municipality", () => {
-    assert.deepEqual(reasons(declared({ birthCountry: "AR", birthMunicipality: undefined }), person()), [
-      "birth_place_mismatch",
-    ]);
+    assert.deepEqual(
+      reasons(declared({ birthCountry: "AR", birthMunicipality: undefined }), person()),
+      ["birth_place_mismatch"],
+    );
   });
 
   it("residence_mismatch for another street, city, postal code or country abroad", () => {
@@ -97,12 +102,21 @@ describe("claim checks: each failure reason on its own", () => {
       { line1: "Hauptstraße 5", city: "Berlin", postalCode: "10115", country: "DE" },
     ];
     for (const residence of cases) {
-      assert.deepEqual(reasons(declared({ residence }), person()), ["residence_mismatch"], JSON.stringify(residence));
+      assert.deepEqual(
+        reasons(declared({ residence }), person()),
+        ["residence_mismatch"],
+        JSON.stringify(residence),
+      );
     }
   });
 
   it("residence_in_italy_on_file when the archive places the person in Italy (and today's policy refuses them)", () => {
-    const inRome: PostalAddress = { line1: "Via Roma 1", city: "Roma", postalCode: "00184", country: "IT" };
+    const inRome: PostalAddress = {
+      line1: "Via Roma 1",
+      city: "Roma",
+      postalCode: "00184",
+      country: "IT",
+    };
     assert.deepEqual(reasons(declared(), person({ residence: inRome })), [
       "residence_in_italy_on_file",
       "not_eligible_on_date",
@@ -110,11 +124,16 @@ describe("claim checks: each failure reason on its own", () => {
   });
 
   it("italian_id_on_file when an Italian identity document is recorded (and today's policy refuses them)", () => {
-    assert.deepEqual(reasons(declared(), person({ italianIdOnFile: true })), ["italian_id_on_file", "not_eligible_on_date"]);
+    assert.deepEqual(reasons(declared(), person({ italianIdOnFile: true })), [
+      "italian_id_on_file",
+      "not_eligible_on_date",
+    ]);
   });
 
   it("not_eligible_on_date follows the calendar: the same person could claim before 2020-10-01", () => {
-    assert.deepEqual(reasons(declared(), person({ italianIdOnFile: true }), "2020-09-30"), ["italian_id_on_file"]);
+    assert.deepEqual(reasons(declared(), person({ italianIdOnFile: true }), "2020-09-30"), [
+      "italian_id_on_file",
+    ]);
     assert.deepEqual(reasons(declared(), person({ italianIdOnFile: true }), "2020-10-01"), [
       "italian_id_on_file",
       "not_eligible_on_date",
@@ -124,10 +143,22 @@ describe("claim checks: each failure reason on its own", () => {
   it("lists every reason when several checks fail", () => {
     assert.deepEqual(
       reasons(
-        declared({ surname: "Rossi", givenNames: "Mario", sex: "F", birthDate: "1960-01-01", birthMunicipality: "Roma" }),
+        declared({
+          surname: "Rossi",
+          givenNames: "Mario",
+          sex: "F",
+          birthDate: "1960-01-01",
+          birthMunicipality: "Roma",
+        }),
         person(),
       ),
-      ["surname_mismatch", "given_names_mismatch", "sex_mismatch", "birth_date_mismatch", "birth_place_mismatch"],
+      [
+        "surname_mismatch",
+        "given_names_mismatch",
+        "sex_mismatch",
+        "birth_date_mismatch",
+        "birth_place_mismatch",
+      ],
     );
   });
 });
@@ -141,7 +172,11 @@ describe("claim checks: names are compared case and accent insensitively", () =>
       ["  d'angelo ", "JOSÉ MARÍA"],
     ];
     for (const [surname, givenNames] of variants) {
-      assert.deepEqual(reasons(declared({ surname, givenNames }), person()), [], `${surname} / ${givenNames}`);
+      assert.deepEqual(
+        reasons(declared({ surname, givenNames }), person()),
+        [],
+        `${surname} / ${givenNames}`,
+      );
     }
   });
 
@@ -155,10 +190,14 @@ describe("claim checks: names are compared case and accent insensitively", () =>
     fc.assert(
       fc.property(name, name, (a, b) => {
         const p = person({ surname: a.toUpperCase() });
-        const same = reasons(declared({ surname: a.toLowerCase() }), p).includes("surname_mismatch");
+        const same = reasons(declared({ surname: a.toLowerCase() }), p).includes(
+          "surname_mismatch",
+        );
         assert.equal(same, false, `${a} should match itself in any case`);
         const other = reasons(declared({ surname: b }), p).includes("surname_mismatch");
-        const other2 = reasons(declared({ surname: b.toUpperCase() }), p).includes("surname_mismatch");
+        const other2 = reasons(declared({ surname: b.toUpperCase() }), p).includes(
+          "surname_mismatch",
+        );
         assert.equal(other, other2);
       }),
     );
@@ -176,14 +215,18 @@ describe("claim checks: birth place", () => {
   });
 
   it("refuses another municipality, a missing one, or an Italian birth against a foreign code", () => {
-    assert.equal(birthPlaceMatches(declared({ birthMunicipality: "Forlì del Sannio" }), "D704"), false);
+    assert.equal(
+      birthPlaceMatches(declared({ birthMunicipality: "Forlì del Sannio" }), "D704"),
+      false,
+    );
     assert.equal(birthPlaceMatches(declared({ birthMunicipality: undefined }), "D704"), false);
     assert.equal(birthPlaceMatches(declared({ birthMunicipality: "Buenos Aires" }), "Z600"), false);
     assert.equal(birthPlaceMatches(declared({ birthMunicipality: "Nowhere" }), "X999"), false);
   });
 
   it("matches a foreign birth by country: the archive's Z code is the country's", () => {
-    const abroad = (birthCountry: string) => declared({ birthCountry, birthMunicipality: undefined });
+    const abroad = (birthCountry: string) =>
+      declared({ birthCountry, birthMunicipality: undefined });
     assert.equal(birthPlaceMatches(abroad("AR"), "Z600"), true);
     assert.equal(birthPlaceMatches(abroad("DE"), "Z112"), true);
     assert.equal(birthPlaceMatches(abroad("US"), "Z404"), true);
@@ -192,12 +235,18 @@ describe("claim checks: birth place", () => {
   });
 
   it("ignores a municipality typed for a foreign birth", () => {
-    assert.equal(birthPlaceMatches(declared({ birthCountry: "AR", birthMunicipality: "Forlì" }), "Z600"), true);
+    assert.equal(
+      birthPlaceMatches(declared({ birthCountry: "AR", birthMunicipality: "Forlì" }), "Z600"),
+      true,
+    );
   });
 
   it("passes a whole claim by someone born abroad", () => {
     const p = person({ birthPlaceCode: "Z600" });
-    assert.deepEqual(reasons(declared({ birthCountry: "AR", birthMunicipality: undefined }), p), []);
+    assert.deepEqual(
+      reasons(declared({ birthCountry: "AR", birthMunicipality: undefined }), p),
+      [],
+    );
   });
 });
 

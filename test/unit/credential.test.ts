@@ -47,14 +47,20 @@ describe("addMonths", () => {
   it("always lands in the right month on the same or an earlier day, time unchanged (property)", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: at("1900-01-01T00:00:00Z"), max: at("2200-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.date({
+          min: at("1900-01-01T00:00:00Z"),
+          max: at("2200-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: -48, max: 48 }),
         (d, months) => {
           const r = addMonths(d, months);
           const monthIndex = (x: Date) => x.getUTCFullYear() * 12 + x.getUTCMonth();
           assert.equal(monthIndex(r), monthIndex(d) + months);
           assert.ok(r.getUTCDate() <= d.getUTCDate());
-          const lastDay = new Date(Date.UTC(r.getUTCFullYear(), r.getUTCMonth() + 1, 0)).getUTCDate();
+          const lastDay = new Date(
+            Date.UTC(r.getUTCFullYear(), r.getUTCMonth() + 1, 0),
+          ).getUTCDate();
           assert.equal(r.getUTCDate(), Math.min(d.getUTCDate(), lastDay));
           assert.equal(r.toISOString().slice(10), d.toISOString().slice(10));
         },
@@ -153,7 +159,8 @@ describe("lockout", () => {
 
   it("allows 10 wrong PINs, then locks: the 11th attempt is refused even with the right PIN", () => {
     const s: ThrottleState = { failures: 0, lockedUntil: null };
-    for (let i = 0; i < 10; i++) assert.equal(domainAttempt(s, plus(T0, i), false), "wrong", `attempt ${i + 1}`);
+    for (let i = 0; i < 10; i++)
+      assert.equal(domainAttempt(s, plus(T0, i), false), "wrong", `attempt ${i + 1}`);
     assert.equal(iso(s.lockedUntil ?? new Date(0)), iso(plus(T0, 9 + 300)));
     assert.equal(domainAttempt(s, plus(T0, 10), true), "locked");
   });
@@ -189,8 +196,14 @@ describe("lockout", () => {
 
   it("refuses once 10 attempts are reserved, even before any of them is known to be wrong", () => {
     // Concurrent requests reserve before hashing: the 11th sees 10 reservations and no lock yet.
-    assert.deepEqual(decideAttempt({ failures: 10, lockedUntil: null }, T0), { kind: "locked", lockedUntil: plus(T0, 300) });
-    assert.deepEqual(decideAttempt({ failures: 9, lockedUntil: null }, T0), { kind: "attempt", failuresBefore: 9 });
+    assert.deepEqual(decideAttempt({ failures: 10, lockedUntil: null }, T0), {
+      kind: "locked",
+      lockedUntil: plus(T0, 300),
+    });
+    assert.deepEqual(decideAttempt({ failures: 9, lockedUntil: null }, T0), {
+      kind: "attempt",
+      failuresBefore: 9,
+    });
   });
 
   it("matches SPEC.md's rules over any sequence of wrong, right and waiting (property)", () => {
@@ -216,7 +229,11 @@ describe("lockout", () => {
             continue;
           }
           const correct = e.kind === "right";
-          assert.equal(domainAttempt(s, now, correct), ref.attempt(now.getTime(), correct), `at ${iso(now)}`);
+          assert.equal(
+            domainAttempt(s, now, correct),
+            ref.attempt(now.getTime(), correct),
+            `at ${iso(now)}`,
+          );
         }
       }),
       { numRuns: 2000 },

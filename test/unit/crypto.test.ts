@@ -2,7 +2,14 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createCipheriv, randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { deriveKey, hmacHex, open, randomToken, seal, sha256Hex } from "../../src/security/crypto.ts";
+import {
+  deriveKey,
+  hmacHex,
+  open,
+  randomToken,
+  seal,
+  sha256Hex,
+} from "../../src/security/crypto.ts";
 
 const KEY = Buffer.alloc(32, 9);
 const OTHER_KEY = Buffer.alloc(32, 10);
@@ -19,12 +26,19 @@ function withPart(sealed: string, index: 1 | 2, change: (b: Buffer) => Buffer): 
 describe("seal / open", () => {
   it("round-trips any text, including empty and non-ASCII (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ maxLength: 50 }), (text, context) => {
-        assert.equal(open(KEY, seal(KEY, text, context), context), text);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 200 }),
+        fc.string({ maxLength: 50 }),
+        (text, context) => {
+          assert.equal(open(KEY, seal(KEY, text, context), context), text);
+        },
+      ),
     );
     assert.equal(open(KEY, seal(KEY, "", CONTEXT), CONTEXT), "");
-    assert.equal(open(KEY, seal(KEY, "ABCD EFGH ✓ àèìòù 漢字", CONTEXT), CONTEXT), "ABCD EFGH ✓ àèìòù 漢字");
+    assert.equal(
+      open(KEY, seal(KEY, "ABCD EFGH ✓ àèìòù 漢字", CONTEXT), CONTEXT),
+      "ABCD EFGH ✓ àèìòù 漢字",
+    );
   });
 
   it("uses a fresh nonce each time and does not show the plaintext", () => {
@@ -68,10 +82,34 @@ describe("seal / open", () => {
 
   it("refuses truncated, extended and malformed values", () => {
     const sealed = seal(KEY, "ABCDEFGH", CONTEXT);
-    assert.throws(() => open(KEY, withPart(sealed, 2, (b) => b.subarray(0, b.length - 1)), CONTEXT));
-    assert.throws(() => open(KEY, withPart(sealed, 2, (b) => b.subarray(1)), CONTEXT));
-    assert.throws(() => open(KEY, withPart(sealed, 2, (b) => Buffer.concat([b, Buffer.from([0])])), CONTEXT));
-    assert.throws(() => open(KEY, withPart(sealed, 2, () => Buffer.alloc(0)), CONTEXT));
+    assert.throws(() =>
+      open(
+        KEY,
+        withPart(sealed, 2, (b) => b.subarray(0, b.length - 1)),
+        CONTEXT,
+      ),
+    );
+    assert.throws(() =>
+      open(
+        KEY,
+        withPart(sealed, 2, (b) => b.subarray(1)),
+        CONTEXT,
+      ),
+    );
+    assert.throws(() =>
+      open(
+        KEY,
+        withPart(sealed, 2, (b) => Buffer.concat([b, Buffer.from([0])])),
+        CONTEXT,
+      ),
+    );
+    assert.throws(() =>
+      open(
+        KEY,
+        withPart(sealed, 2, () => Buffer.alloc(0)),
+        CONTEXT,
+      ),
+    );
     for (const bad of ["", "v1", "v1.", "v1.abc", `v2${sealed.slice(2)}`, "not a sealed value"]) {
       assert.throws(() => open(KEY, bad, CONTEXT), bad);
     }
@@ -82,7 +120,11 @@ describe("seal / open", () => {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", KEY, iv, { authTagLength: 4 });
     cipher.setAAD(Buffer.from(CONTEXT));
-    const body = Buffer.concat([cipher.update("ABCDEFGH", "utf8"), cipher.final(), cipher.getAuthTag()]);
+    const body = Buffer.concat([
+      cipher.update("ABCDEFGH", "utf8"),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
     const shortTag = `v1.${iv.toString("base64url")}.${body.toString("base64url")}`;
     assert.throws(() => open(KEY, shortTag, CONTEXT));
   });
@@ -121,7 +163,10 @@ describe("hashes and tokens", () => {
       hmacHex(Buffer.from("Jefe"), "what do ya want for nothing?"),
       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
     );
-    assert.equal(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert.equal(
+      sha256Hex("abc"),
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 
   it("makes URL-safe random tokens of the requested entropy", () => {

@@ -69,13 +69,18 @@ describe("eligibility: the policy is dated data", () => {
 
   it("changes only at the two boundaries, for any day and any holder (property)", () => {
     const day = fc
-      .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
+      .date({
+        min: new Date("1990-01-01T00:00:00Z"),
+        max: new Date("2040-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.constantFrom(...EVERYONE), (d, f) => {
         const before = d < "2020-10-01";
         const transition = d >= "2020-10-01" && d < "2021-10-01";
-        const expectedClaim = before || (transition ? !f.italianIdOnFile : f.residentAbroad && !f.italianIdOnFile);
+        const expectedClaim =
+          before || (transition ? !f.italianIdOnFile : f.residentAbroad && !f.italianIdOnFile);
         const expectedUse = before || transition || (f.residentAbroad && !f.italianIdOnFile);
         return mayClaimNewPin(d, f) === expectedClaim && mayUseExistingPin(d, f) === expectedUse;
       }),
@@ -84,7 +89,11 @@ describe("eligibility: the policy is dated data", () => {
 
   it("reads another calendar when given one", () => {
     const custom: PolicyPeriod[] = [
-      { from: "0000-01-01", newPins: "resident_abroad_without_italian_id", existingPins: "everyone" },
+      {
+        from: "0000-01-01",
+        newPins: "resident_abroad_without_italian_id",
+        existingPins: "everyone",
+      },
       { from: "2030-01-01", newPins: "everyone", existingPins: "everyone" },
     ];
     assert.equal(policyOn("2029-12-31", custom).newPins, "resident_abroad_without_italian_id");
@@ -125,14 +134,24 @@ describe("romeDate: policy days start at midnight in Rome", () => {
   });
 
   it("makes the 2020-10-01 cut at Italian midnight (summer time)", () => {
-    assert.equal(mayClaimNewPin(romeDate(new Date("2020-09-30T21:59:59Z")), abroadWithItalianId), true);
-    assert.equal(mayClaimNewPin(romeDate(new Date("2020-09-30T22:00:00Z")), abroadWithItalianId), false);
+    assert.equal(
+      mayClaimNewPin(romeDate(new Date("2020-09-30T21:59:59Z")), abroadWithItalianId),
+      true,
+    );
+    assert.equal(
+      mayClaimNewPin(romeDate(new Date("2020-09-30T22:00:00Z")), abroadWithItalianId),
+      false,
+    );
   });
 
   it("formats as YYYY-MM-DD whatever the process locale (property)", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.date({
+          min: new Date("1900-01-01T00:00:00Z"),
+          max: new Date("2200-01-01T00:00:00Z"),
+          noInvalidDate: true,
+        }),
         (d) => {
           const r = romeDate(d);
           assert.match(r, /^\d{4}-\d{2}-\d{2}$/u);

@@ -8,7 +8,11 @@ const PEPPER = Buffer.alloc(32, 7);
 const OTHER_PEPPER = Buffer.alloc(32, 8);
 
 /** A promise the test resolves by hand, to hold a semaphore slot as long as it wants. */
-function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
+function deferred<T = void>(): {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+} {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
   const promise = new Promise<T>((res, rej) => {
@@ -158,7 +162,10 @@ describe("Semaphore", () => {
 
   it("frees the slot when a task fails", async () => {
     const gate = new Semaphore(1, 1);
-    await assert.rejects(gate.run(() => Promise.reject(new Error("boom"))), /boom/u);
+    await assert.rejects(
+      gate.run(() => Promise.reject(new Error("boom"))),
+      /boom/u,
+    );
     assert.equal(gate.active, 0);
     assert.equal(await gate.run(() => Promise.resolve("ok")), "ok");
   });
@@ -179,6 +186,8 @@ describe("Semaphore", () => {
     );
     assert.equal(peak, 3);
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 53);
-    assert.ok(results.filter((r) => r.status === "rejected").every((r) => r.reason instanceof Overloaded));
+    assert.ok(
+      results.filter((r) => r.status === "rejected").every((r) => r.reason instanceof Overloaded),
+    );
   });
 });

@@ -6,7 +6,10 @@ import { escapeHtml, html, Html, raw } from "../../src/web/html.ts";
 describe("escapeHtml", () => {
   it("escapes all five HTML-significant characters", () => {
     assert.equal(escapeHtml(`&<>"'`), "&amp;&lt;&gt;&quot;&#39;");
-    assert.equal(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;");
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`),
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;",
+    );
   });
 
   it("escapes an ampersand that already looks like an entity (text is text)", () => {
@@ -21,12 +24,18 @@ describe("escapeHtml", () => {
 describe("html template", () => {
   it("escapes interpolated strings but not the template's own markup", () => {
     const name = `<script>alert("x")</script>`;
-    assert.equal(html`<p class="a">${name}</p>`.value, `<p class="a">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>`);
+    assert.equal(
+      html`<p class="a">${name}</p>`.value,
+      `<p class="a">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>`,
+    );
   });
 
   it("escapes values in attributes, so quotes cannot break out", () => {
     const v = `" onmouseover="alert(1)`;
+    // Prettier formats html`` templates as HTML: the exact literals below must stay as written.
+    // prettier-ignore
     assert.equal(html`<input value="${v}">`.value, `<input value="&quot; onmouseover=&quot;alert(1)">`);
+    // prettier-ignore
     assert.equal(html`<input value='${"' x='y"}'>`.value, `<input value='&#39; x=&#39;y'>`);
   });
 
@@ -39,7 +48,9 @@ describe("html template", () => {
 
   it("renders arrays (and nested arrays) of fragments and strings in order", () => {
     const items = ["a<b", "c&d"].map((s) => html`<li>${s}</li>`);
+    // prettier-ignore
     assert.equal(html`<ul>${items}</ul>`.value, "<ul><li>a&lt;b</li><li>c&amp;d</li></ul>");
+    // prettier-ignore
     assert.equal(html`${[["<", html`<i>`], "&"]}`.value, "&lt;<i>&amp;");
   });
 
@@ -65,7 +76,11 @@ describe("html template", () => {
     );
     type Value = string | readonly Value[];
     const nested: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
-      v: fc.oneof({ depthSize: "small", withCrossShrink: true }, hostile, fc.array(tie("v"), { maxLength: 4 })),
+      v: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        hostile,
+        fc.array(tie("v"), { maxLength: 4 }),
+      ),
     })).v;
     fc.assert(
       fc.property(fc.array(nested, { maxLength: 5 }), (values) => {
@@ -85,7 +100,10 @@ describe("html template", () => {
 
   it("round-trips text: unescaping the output gives back the input (property)", () => {
     const unescape = (s: string) =>
-      s.replace(/&(amp|lt|gt|quot|#39);/gu, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? "");
+      s.replace(
+        /&(amp|lt|gt|quot|#39);/gu,
+        (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? "",
+      );
     fc.assert(
       fc.property(fc.string(), (s) => {
         assert.equal(unescape(html`${s}`.value), s);

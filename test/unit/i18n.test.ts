@@ -16,8 +16,9 @@ const TODAY = "2026-03-02";
 /** Every leaf of a catalogue as "a.b.c" → text. */
 function leaves(o: object, prefix = ""): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const [k, v] of Object.entries(o)) {
-    if (typeof v === "object" && v !== null) for (const [kk, vv] of leaves(v, `${prefix}${k}.`)) out.set(kk, vv);
+  for (const [k, v] of Object.entries(o) as [string, unknown][]) {
+    if (typeof v === "object" && v !== null)
+      for (const [kk, vv] of leaves(v, `${prefix}${k}.`)) out.set(kk, vv);
     else out.set(`${prefix}${k}`, v);
   }
   return out;
@@ -51,7 +52,11 @@ const FISCAL_CODE_SAMPLES = {
  * Field codes the code base can produce, read from the source: literals after `code:` in
  * flows, HTTP and web code, and the zod messages of the claim form.
  */
-function fieldCodesInSource(): { literal: Set<string>; templates: Set<string>; zodMessages: Set<string> } {
+function fieldCodesInSource(): {
+  literal: Set<string>;
+  templates: Set<string>;
+  zodMessages: Set<string>;
+} {
   const literal = new Set<string>();
   const templates = new Set<string>();
   for (const file of ["flows", "http", "web", "auth", "staff"].flatMap((d) => {
@@ -62,12 +67,14 @@ function fieldCodesInSource(): { literal: Set<string>; templates: Set<string>; z
     }
   })) {
     const src = readFileSync(file, "utf8");
-    for (const m of src.matchAll(/\bcode:\s*([^,}\n]*)/gu)) {
+    for (const m of src.matchAll(/\bcode:\s*([^,}]*)/gu)) {
       const expr = m[1] ?? "";
       // `code: { type: "string" }` is a JSON schema, not a field code.
       if (expr.startsWith("{")) continue;
-      for (const lit of expr.matchAll(/"([a-z][a-z_]*)"/gu)) if (lit[1] !== undefined) literal.add(lit[1]);
-      for (const tpl of expr.matchAll(/`([a-z_]*)\$\{/gu)) if (tpl[1] !== undefined) templates.add(tpl[1]);
+      for (const lit of expr.matchAll(/"([a-z][a-z_]*)"/gu))
+        if (lit[1] !== undefined) literal.add(lit[1]);
+      for (const tpl of expr.matchAll(/`([a-z_]*)\$\{/gu))
+        if (tpl[1] !== undefined) templates.add(tpl[1]);
     }
   }
   const zodMessages = new Set<string>();
@@ -94,13 +101,19 @@ function codesOf(fn: () => unknown): string[] {
 describe("i18n: error codes", () => {
   for (const lang of LANGS) {
     it(`has a title and a detail for every error code in ${lang}`, () => {
-      const errors = catalogues[lang].errors as Record<string, { title?: unknown; detail?: unknown } | undefined>;
+      const errors = catalogues[lang].errors as Record<
+        string,
+        { title?: unknown; detail?: unknown } | undefined
+      >;
       for (const code of ERROR_CODES) {
         const e = errors[code];
         assert.ok(e !== undefined, `${lang}: errors.${code} missing`);
         assert.equal(typeof e.title, "string", `${lang}: errors.${code}.title`);
         assert.equal(typeof e.detail, "string", `${lang}: errors.${code}.detail`);
-        assert.ok(String(e.title).trim().length > 0 && String(e.detail).trim().length > 0, `${lang}: ${code} empty`);
+        assert.ok(
+          String(e.title).trim().length > 0 && String(e.detail).trim().length > 0,
+          `${lang}: ${code} empty`,
+        );
       }
     });
 
@@ -122,23 +135,45 @@ describe("i18n: field codes", () => {
   const fiscalCodeCodes = Object.keys(FISCAL_CODE_SAMPLES).map((e) => `fiscal_code_${e}`);
 
   it("finds the field codes in the source (the scan itself works)", () => {
-    for (const c of ["required", "pin_length", "pin_characters", "invalid_postal_code", "resident_in_italy"]) {
+    for (const c of [
+      "required",
+      "pin_length",
+      "pin_characters",
+      "invalid_postal_code",
+      "resident_in_italy",
+    ]) {
       assert.ok(literal.has(c), `scan missed ${c}`);
     }
-    assert.ok(zodMessages.has("invalid_name") && zodMessages.has("invalid_sex") && zodMessages.has("too_long"));
+    assert.ok(
+      zodMessages.has("invalid_name") &&
+        zodMessages.has("invalid_sex") &&
+        zodMessages.has("too_long"),
+    );
   });
 
   it("builds field codes from templates only for fiscal-code errors", () => {
-    assert.deepEqual([...templates], ["fiscal_code_"], "a new computed field code needs its messages listed here");
+    assert.deepEqual(
+      [...templates],
+      ["fiscal_code_"],
+      "a new computed field code needs its messages listed here",
+    );
   });
 
   it("passes every zod message of the claim form through to the client (none silently becomes 'invalid')", () => {
-    for (const m of zodMessages) assert.ok(KNOWN_CODES.has(m) || m === "invalid", `zod message ${m} is not in KNOWN_CODES`);
+    for (const m of zodMessages)
+      assert.ok(KNOWN_CODES.has(m) || m === "invalid", `zod message ${m} is not in KNOWN_CODES`);
   });
 
   for (const lang of LANGS) {
     it(`has a message for every field code produced anywhere (${lang})`, () => {
-      const all = new Set([...KNOWN_CODES, ...literal, ...zodMessages, ...fiscalCodeCodes, "invalid", "invalid_type"]);
+      const all = new Set([
+        ...KNOWN_CODES,
+        ...literal,
+        ...zodMessages,
+        ...fiscalCodeCodes,
+        "invalid",
+        "invalid_type",
+      ]);
       const missing = [...all].filter((c) => (fieldMessage(lang, c) ?? "").trim() === "");
       assert.deepEqual(missing, [], `${lang}: field messages missing`);
     });
@@ -152,7 +187,8 @@ describe("i18n: field codes", () => {
     for (const fiscalCode of ["", ...Object.values(FISCAL_CODE_SAMPLES)]) {
       add(codesOf(() => validateLogin({ fiscalCode, pin: "" }, TODAY)));
     }
-    for (const pin of ["ABC", "0000000O", "ABCDEFGH"]) add(codesOf(() => validateLogin({ fiscalCode: "", pin }, TODAY)));
+    for (const pin of ["ABC", "0000000O", "ABCDEFGH"])
+      add(codesOf(() => validateLogin({ fiscalCode: "", pin }, TODAY)));
 
     const person = generateDemoArchive({ size: 40 }).find((p) => isDemoEligible(p).eligible);
     assert.ok(person !== undefined);
@@ -160,21 +196,47 @@ describe("i18n: field codes", () => {
     assert.doesNotThrow(() => validateClaim(good, TODAY), "the demo claim is valid");
     const bad: Record<string, unknown>[] = [
       {},
-      { ...good, fiscalCode: FISCAL_CODE_SAMPLES.check_character, surname: "R0ssi", sex: "X", birthDate: "2030-01-01" },
-      { ...good, birthDate: "1950-02-30", birthCountry: "IT", birthMunicipality: "", email: "no", delivery: "fax" },
-      { ...good, residence: { ...(good.residence as object), postalCode: "??", country: "ZZ" }, mobile: "12" },
+      {
+        ...good,
+        fiscalCode: FISCAL_CODE_SAMPLES.check_character,
+        surname: "R0ssi",
+        sex: "X",
+        birthDate: "2030-01-01",
+      },
+      {
+        ...good,
+        birthDate: "1950-02-30",
+        birthCountry: "IT",
+        birthMunicipality: "",
+        email: "no",
+        delivery: "fax",
+      },
+      {
+        ...good,
+        residence: { ...(good.residence as object), postalCode: "??", country: "ZZ" },
+        mobile: "12",
+      },
       { ...good, residence: { ...(good.residence as object), postalCode: "" }, mobile: "" },
-      { ...good, document: { type: "card", number: "!", issuingCountry: "XX" }, givenNames: "x".repeat(200) },
+      {
+        ...good,
+        document: { type: "card", number: "!", issuingCountry: "XX" },
+        givenNames: "x".repeat(200),
+      },
       { ...good, residence: { ...(good.residence as object), country: "it" } },
       { ...good, document: { ...(good.document as object), issuingCountry: "IT" } },
       { ...good, surname: 42, residence: "nowhere", document: null },
     ];
     for (const body of bad) add(codesOf(() => validateClaim(body, TODAY)));
-    for (const fiscalCode of Object.values(FISCAL_CODE_SAMPLES)) add(codesOf(() => validateClaim({ ...good, fiscalCode }, TODAY)));
+    for (const fiscalCode of Object.values(FISCAL_CODE_SAMPLES))
+      add(codesOf(() => validateClaim({ ...good, fiscalCode }, TODAY)));
 
-    assert.ok(produced.size >= 15, `only ${produced.size} codes exercised: ${[...produced].join(", ")}`);
+    assert.ok(
+      produced.size >= 15,
+      `only ${produced.size} codes exercised: ${[...produced].join(", ")}`,
+    );
     for (const lang of LANGS) {
-      for (const c of produced) assert.ok(fieldMessage(lang, c) !== undefined, `${lang}: field.${c} missing`);
+      for (const c of produced)
+        assert.ok(fieldMessage(lang, c) !== undefined, `${lang}: field.${c} missing`);
     }
   });
 
@@ -196,13 +258,18 @@ describe("i18n: catalogues", () => {
   });
 
   it("have a non-empty string for every key", () => {
-    for (const [lang, map] of [["it", it_], ["en", en]] as const) {
-      for (const [k, v] of map) assert.ok(typeof v === "string" && v.trim() !== "", `${lang}: ${k}`);
+    for (const [lang, map] of [
+      ["it", it_],
+      ["en", en],
+    ] as const) {
+      for (const [k, v] of map)
+        assert.ok(typeof v === "string" && v.trim() !== "", `${lang}: ${k}`);
     }
   });
 
   it("use the same placeholders in both languages", () => {
-    const vars = (s: unknown) => [...String(s).matchAll(/\{\{\s*(\w+)\s*\}\}/gu)].map((m) => m[1]).sort();
+    const vars = (s: unknown) =>
+      [...String(s).matchAll(/\{\{\s*(\w+)\s*\}\}/gu)].map((m) => m[1]).sort();
     for (const [k, v] of it_) assert.deepEqual(vars(en.get(k)), vars(v), k);
   });
 
@@ -214,7 +281,10 @@ describe("i18n: catalogues", () => {
 
 describe("i18n: lookup and interpolation", () => {
   it("interpolates variables in each language", () => {
-    assert.equal(t("en", "claimDone.reference", { reference: "AB-12" }), "Claim reference number: AB-12");
+    assert.equal(
+      t("en", "claimDone.reference", { reference: "AB-12" }),
+      "Claim reference number: AB-12",
+    );
     assert.ok(t("it", "claimDone.reference", { reference: "AB-12" }).includes("AB-12"));
     assert.equal(t("en", "area.welcome", { name: "José" }), "Welcome, José.");
     const total = t("en", "contributions.total", { weeks: 52, years: 1, months: 0 });

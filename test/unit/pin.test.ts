@@ -58,13 +58,16 @@ describe("PIN alphabet", () => {
   });
 
   it("leaves out every look-alike: 0 O 1 I L", () => {
-    for (const c of ["0", "O", "1", "I", "L"]) assert.ok(!PIN_ALPHABET.includes(c), `${c} must not be in the alphabet`);
+    for (const c of ["0", "O", "1", "I", "L"])
+      assert.ok(!PIN_ALPHABET.includes(c), `${c} must not be in the alphabet`);
   });
 
   it("is every other digit and upper-case letter", () => {
     const all = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    const expected = [...all].filter((c) => !"0O1IL".includes(c)).join("");
-    assert.equal([...PIN_ALPHABET].sort().join(""), expected);
+    const expected = Array.from(all)
+      .filter((c) => !"0O1IL".includes(c))
+      .join("");
+    assert.equal(Array.from(PIN_ALPHABET).sort().join(""), expected);
   });
 });
 
@@ -84,24 +87,30 @@ describe("generatePin", () => {
 
   it("produces PINs of any requested length from any byte stream (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 64 }), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1 }), (length, seed) => {
-        // An endless stream built from the seed, with one usable byte guaranteed per round.
-        let i = 0;
-        const source: RandomBytes = (n) => {
-          const out = new Uint8Array(n);
-          for (let k = 0; k < n; k++) out[k] = seed[i++ % seed.length] ?? 0;
-          out[0] = (out[0] ?? 0) % 248;
-          return out;
-        };
-        const pin = generatePin(length, source);
-        return pin.length === length && isPinShaped(pin, length);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 64 }),
+        fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1 }),
+        (length, seed) => {
+          // An endless stream built from the seed, with one usable byte guaranteed per round.
+          let i = 0;
+          const source: RandomBytes = (n) => {
+            const out = new Uint8Array(n);
+            for (let k = 0; k < n; k++) out[k] = seed[i++ % seed.length] ?? 0;
+            out[0] = (out[0] ?? 0) % 248;
+            return out;
+          };
+          const pin = generatePin(length, source);
+          return pin.length === length && isPinShaped(pin, length);
+        },
+      ),
     );
   });
 
   it("maps each accepted byte to alphabet[byte mod 31]", () => {
     const pin = generatePin(8, scriptedBytes([[0, 1, 30, 31, 62, 247, 100, 200]]));
-    const expected = [0, 1, 30, 31, 62, 247, 100, 200].map((b) => PIN_ALPHABET.charAt(b % 31)).join("");
+    const expected = [0, 1, 30, 31, 62, 247, 100, 200]
+      .map((b) => PIN_ALPHABET.charAt(b % 31))
+      .join("");
     assert.equal(pin, expected);
   });
 
@@ -175,11 +184,17 @@ describe("normalizePinInput", () => {
 
   it("accepts back what groupPin prints (property)", () => {
     fc.assert(
-      fc.property(fc.constantFrom(8, 16), fc.infiniteStream(fc.integer({ min: 0, max: 255 })), (length, stream) => {
-        const bytes = stream[Symbol.iterator]();
-        const pin = generatePin(length, (n) => Uint8Array.from({ length: n }, () => bytes.next().value as number));
-        return normalizePinInput(groupPin(pin).toLowerCase()) === pin;
-      }),
+      fc.property(
+        fc.constantFrom(8, 16),
+        fc.infiniteStream(fc.integer({ min: 0, max: 255 })),
+        (length, stream) => {
+          const bytes = stream[Symbol.iterator]();
+          const pin = generatePin(length, (n) =>
+            Uint8Array.from({ length: n }, () => bytes.next().value as number),
+          );
+          return normalizePinInput(groupPin(pin).toLowerCase()) === pin;
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -196,13 +211,17 @@ describe("isPinShaped", () => {
 
   it("refuses lower case, look-alikes and other characters", () => {
     assert.ok(!isPinShaped("abcdefgh", 8));
-    for (const bad of ["0", "O", "1", "I", "L", " ", "-", "é"]) assert.ok(!isPinShaped(`2345678${bad}`, 8), bad);
+    for (const bad of ["0", "O", "1", "I", "L", " ", "-", "é"])
+      assert.ok(!isPinShaped(`2345678${bad}`, 8), bad);
   });
 });
 
 describe("splitInitialPin and groupPin", () => {
   it("splits the 16-character PIN into the two halves delivered by different channels", () => {
-    assert.deepEqual(splitInitialPin("ABCDEFGH23456789"), { firstHalf: "ABCDEFGH", secondHalf: "23456789" });
+    assert.deepEqual(splitInitialPin("ABCDEFGH23456789"), {
+      firstHalf: "ABCDEFGH",
+      secondHalf: "23456789",
+    });
   });
 
   it("groups by four for display", () => {

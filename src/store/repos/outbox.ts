@@ -30,6 +30,8 @@ export interface LeasedMessage {
   secret: string | undefined;
   attempts: number;
   createdAt: Date;
+  /** Set when the sealed secret cannot be opened (wrong OUTBOX_KEY, damaged row); secret is then undefined. */
+  secretError?: string | undefined;
 }
 
 export async function enqueue(q: Queryable, key: Buffer, m: NewMessage, now: Date): Promise<void> {
@@ -79,16 +81,28 @@ export async function leaseDue(
       RETURNING id, kind, channel, recipient, payload, secret, attempts, created_at`,
     [now, new Date(now.getTime() + leaseSeconds * 1000), limit],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    channel: r.channel,
-    recipient: r.recipient,
-    payload: r.payload,
-    secret: r.secret === null ? undefined : open(key, r.secret, r.id),
-    attempts: r.attempts,
-    createdAt: r.created_at,
-  }));
+  return rows.map((r) => {
+    // One unreadable secret must not fail the whole batch (and, re-leased, block the queue):
+    // the message is returned with the error and the worker retries or abandons it alone.
+    let secret: string | undefined;
+    let secretError: string | undefined;
+    try {
+      secret = r.secret === null ? undefined : open(key, r.secret, r.id);
+    } catch {
+      secretError = "message secret cannot be decrypted (wrong OUTBOX_KEY or damaged row)";
+    }
+    return {
+      id: r.id,
+      kind: r.kind,
+      channel: r.channel,
+      recipient: r.recipient,
+      payload: r.payload,
+      secret,
+      attempts: r.attempts,
+      createdAt: r.created_at,
+      ...(secretError === undefined ? {} : { secretError }),
+    };
+  });
 }
 
 export async function markSent(q: Queryable, id: string, now: Date, providerRef: string | null): Promise<void> {

@@ -14,6 +14,7 @@ export const en: Catalogue = {
   },
   form: {
     errorSummary: "There are problems to fix",
+    choose: "Choose from the list",
   },
   home: {
     title: "INPS PIN for people living abroad",
@@ -108,6 +109,7 @@ export const en: Catalogue = {
     fiscalCode: "Fiscal code",
     pin: "PIN",
     pinHint: "16 characters at first access, then 8. Spaces do not matter.",
+    showPin: "Show the PIN as I type",
     submit: "Log in",
     noPin: "No PIN?",
     claimLink: "Claim it online",
@@ -153,6 +155,12 @@ export const en: Catalogue = {
     weeks: "Weeks",
     earnings: "Earnings",
     totals: "Total",
+    kinds: {
+      employee: "Employment",
+      self_employed: "Self-employment",
+      voluntary: "Voluntary contributions",
+      figurative: "Credited contributions",
+    },
   },
   slips: {
     title: "Pension slip",
@@ -163,6 +171,11 @@ export const en: Catalogue = {
     gross: "Gross",
     tax: "Deductions",
     net: "Net",
+    categories: {
+      VO: "Old-age pension",
+      SO: "Survivor's pension",
+      IO: "Ordinary disability allowance",
+    },
   },
   dev: {
     peopleTitle: "Demo people",
@@ -247,7 +260,7 @@ export const en: Catalogue = {
     invalid_country: "Choose a country from the list.",
     invalid_date: "Enter a real date (day, month, year).",
     date_in_future: "The date cannot be in the future.",
-    invalid_sex: "Choose the sex (M or F).",
+    invalid_sex: "Choose Female or Male.",
     invalid_email: "Enter a valid e-mail address, for example name@example.com.",
     invalid_delivery: "Choose SMS or e-mail.",
     invalid_document_type: "Choose the document type.",

@@ -13,6 +13,7 @@ export const it = {
   },
   form: {
     errorSummary: "Ci sono dei problemi da correggere",
+    choose: "Scelga dall'elenco",
   },
   home: {
     title: "PIN INPS per chi risiede all'estero",
@@ -107,6 +108,7 @@ export const it = {
     fiscalCode: "Codice fiscale",
     pin: "PIN",
     pinHint: "16 caratteri al primo accesso, poi 8. Gli spazi non contano.",
+    showPin: "Mostra il PIN mentre lo scrivo",
     submit: "Accedi",
     noPin: "Non ha il PIN?",
     claimLink: "Lo richieda online",
@@ -152,6 +154,12 @@ export const it = {
     weeks: "Settimane",
     earnings: "Retribuzione",
     totals: "Totale",
+    kinds: {
+      employee: "Lavoro dipendente",
+      self_employed: "Lavoro autonomo",
+      voluntary: "Versamenti volontari",
+      figurative: "Contributi figurativi",
+    },
   },
   slips: {
     title: "Cedolino della pensione",
@@ -162,6 +170,11 @@ export const it = {
     gross: "Lordo",
     tax: "Trattenute",
     net: "Netto",
+    categories: {
+      VO: "Pensione di vecchiaia",
+      SO: "Pensione ai superstiti",
+      IO: "Assegno ordinario di invalidità",
+    },
   },
   dev: {
     peopleTitle: "Persone di prova",
@@ -250,7 +263,7 @@ export const it = {
     invalid_country: "Scelga uno Stato dall'elenco.",
     invalid_date: "Scriva una data valida (giorno, mese, anno).",
     date_in_future: "La data non può essere nel futuro.",
-    invalid_sex: "Indichi il sesso (M o F).",
+    invalid_sex: "Scelga Femmina o Maschio.",
     invalid_email: "Scriva un indirizzo e-mail valido, ad esempio nome@esempio.com.",
     invalid_delivery: "Scelga SMS o e-mail.",
     invalid_document_type: "Scelga il tipo di documento.",

@@ -19,19 +19,19 @@ export function devPeoplePage(lang: Lang, people: DevPerson[], clock: OffsetCloc
 <p><a href="/dev/outbox">${t(lang, "dev.outboxTitle")}</a> · <a href="/dev/people.json">people.json</a> · <a href="/dev/outbox.json">outbox.json</a></p>
 <p>${t(lang, "dev.clock", { now: clock.now().toISOString(), offset: clock.offsetSeconds })}</p>
 <h2 class="h4">${t(lang, "dev.eligible")}</h2>
-<div class="table-responsive"><table class="table table-sm">
+<div class="table-responsive"><table class="table table-sm table-stack">
 <caption>${t(lang, "dev.eligible")}</caption>
 <thead><tr><th scope="col">${t(lang, "dev.name")}</th><th scope="col">${t(lang, "dev.fiscalCode")}</th><th scope="col">${t(lang, "dev.country")}</th><th scope="col">${t(lang, "dev.action")}</th></tr></thead>
 <tbody>${eligible.map(
-      (p) => html`<tr><td>${p.name}</td><td><code>${p.fiscalCode}</code></td><td>${p.country}</td>
+      (p) => html`<tr><td data-label="${t(lang, "dev.name")}">${p.name}</td><td data-label="${t(lang, "dev.fiscalCode")}"><code>${p.fiscalCode}</code></td><td data-label="${t(lang, "dev.country")}">${p.country}</td>
         <td><a href="/richiedi-pin?demo=${p.fiscalCode}">${t(lang, "dev.claimAs")}<span class="visually-hidden"> ${p.name}</span></a></td></tr>`,
     )}</tbody></table></div>
 <h2 class="h4">${t(lang, "dev.ineligible")}</h2>
-<div class="table-responsive"><table class="table table-sm">
+<div class="table-responsive"><table class="table table-sm table-stack">
 <caption>${t(lang, "dev.ineligible")}</caption>
 <thead><tr><th scope="col">${t(lang, "dev.name")}</th><th scope="col">${t(lang, "dev.fiscalCode")}</th><th scope="col">${t(lang, "dev.country")}</th><th scope="col">${t(lang, "dev.reason")}</th></tr></thead>
 <tbody>${ineligible.map(
-      (p) => html`<tr><td>${p.name}</td><td><code>${p.fiscalCode}</code></td><td>${p.country}</td><td>${p.reason ?? ""}</td></tr>`,
+      (p) => html`<tr><td data-label="${t(lang, "dev.name")}">${p.name}</td><td data-label="${t(lang, "dev.fiscalCode")}"><code>${p.fiscalCode}</code></td><td data-label="${t(lang, "dev.country")}">${p.country}</td><td data-label="${t(lang, "dev.reason")}">${p.reason ?? ""}</td></tr>`,
     )}</tbody></table></div>`,
   });
 }

@@ -47,7 +47,7 @@ export function pinShownPage(
   <span class="visually-hidden">${t(lang, "newPin.yourPin")}</span>
   <output id="new-pin" class="pin-value" data-pin="${v.pin}">${groupPin(v.pin)}</output>
 </div>
-<p id="pin-help">${t(lang, "newPin.spelled")} <span class="pin-spelled">${[...v.pin].join(" ")}</span></p>
+<p id="pin-help">${t(lang, "newPin.spelled")} <span class="pin-spelled">${v.pin.replace(/(?<=.)(?=.)/gu, " ")}</span></p>
 <div class="alert alert-warning" role="note">
   <p class="mb-1"><strong>${t(lang, "newPin.onceOnly")}</strong></p>
   <p class="mb-0">${t(lang, "newPin.expires", { date: v.expiresOn })}</p>

@@ -2,7 +2,7 @@
 import type { PensionPayment } from "../../domain/archive.ts";
 import type { ContributionStatement } from "../../flows/consult.ts";
 import { html } from "../html.ts";
-import { t, type Lang } from "../i18n/index.ts";
+import { catalogues, t, type Lang } from "../i18n/index.ts";
 import { page, type PageUser } from "../layout.ts";
 
 const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
@@ -15,6 +15,15 @@ export function civilDate(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
+}
+
+/** Archive codes (contribution kinds, pension categories) in words; unknown codes as they are. */
+function kindName(lang: Lang, kind: string): string {
+  return (catalogues[lang].contributions.kinds as Readonly<Record<string, string>>)[kind] ?? kind;
+}
+
+function categoryName(lang: Lang, category: string): string {
+  return (catalogues[lang].slips.categories as Readonly<Record<string, string>>)[category] ?? category;
 }
 
 function monthName(lang: Lang, ym: string): string {
@@ -68,7 +77,7 @@ ${s.periods.length === 0
   ? html`<p>${t(lang, "contributions.none")}</p>`
   : html`<p class="lead">${t(lang, "contributions.total", { weeks: s.totals.weeks, years: s.totals.years, months: s.totals.months })}</p>
 <div class="table-responsive">
-<table class="table table-striped">
+<table class="table table-striped table-stack">
   <caption>${t(lang, "contributions.caption")}</caption>
   <thead><tr>
     <th scope="col">${t(lang, "contributions.period")}</th>
@@ -79,11 +88,12 @@ ${s.periods.length === 0
   </tr></thead>
   <tbody>
   ${s.periods.map(
-    (p) => html`<tr><td>${civilDate(lang, p.from)} – ${civilDate(lang, p.to)}</td><td>${p.employer}</td><td>${p.kind}</td>
-      <td class="text-end">${p.weeks}</td><td class="text-end">${money(lang, p.earningsCents)}</td></tr>`,
+    (p) => html`<tr><td data-label="${t(lang, "contributions.period")}">${civilDate(lang, p.from)} – ${civilDate(lang, p.to)}</td>
+      <td data-label="${t(lang, "contributions.employer")}">${p.employer}</td><td data-label="${t(lang, "contributions.kind")}">${kindName(lang, p.kind)}</td>
+      <td class="text-end" data-label="${t(lang, "contributions.weeks")}">${p.weeks}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, p.earningsCents)}</td></tr>`,
   )}
   </tbody>
-  <tfoot><tr><th scope="row" colspan="3">${t(lang, "contributions.totals")}</th><td class="text-end">${s.totals.weeks}</td><td class="text-end">${money(lang, s.totals.earningsCents)}</td></tr></tfoot>
+  <tfoot><tr><th scope="row" colspan="3">${t(lang, "contributions.totals")}</th><td class="text-end" data-label="${t(lang, "contributions.weeks")}">${s.totals.weeks}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, s.totals.earningsCents)}</td></tr></tfoot>
 </table>
 </div>`}`,
   });
@@ -100,7 +110,7 @@ export function slipsPage(lang: Lang, v: { user: PageUser; csrfToken: string; sl
 <p><a href="/area-personale">${t(lang, "area.back")}</a></p>
 ${v.slips.length === 0
   ? html`<p>${t(lang, "slips.none")}</p>`
-  : html`<div class="table-responsive"><table class="table table-striped">
+  : html`<div class="table-responsive"><table class="table table-striped table-stack">
   <caption>${t(lang, "slips.caption")}</caption>
   <thead><tr>
     <th scope="col">${t(lang, "slips.month")}</th><th scope="col">${t(lang, "slips.category")}</th>
@@ -109,8 +119,9 @@ ${v.slips.length === 0
   </tr></thead>
   <tbody>
   ${v.slips.map(
-    (p) => html`<tr><td>${monthName(lang, p.month)}</td><td>${p.category}</td><td class="text-end">${money(lang, p.grossCents)}</td>
-      <td class="text-end">${money(lang, p.taxCents)}</td><td class="text-end">${money(lang, p.netCents)}</td></tr>`,
+    (p) => html`<tr><td data-label="${t(lang, "slips.month")}">${monthName(lang, p.month)}</td><td data-label="${t(lang, "slips.category")}">${categoryName(lang, p.category)}</td>
+      <td class="text-end" data-label="${t(lang, "slips.gross")}">${money(lang, p.grossCents)}</td><td class="text-end" data-label="${t(lang, "slips.tax")}">${money(lang, p.taxCents)}</td>
+      <td class="text-end" data-label="${t(lang, "slips.net")}">${money(lang, p.netCents)}</td></tr>`,
   )}
   </tbody></table></div>`}`,
   });

@@ -1,0 +1,255 @@
+import { describe, it, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { CONFIG_DOCS, loadConfig } from "../../src/config.ts";
+
+const README = new URL("../../README.md", import.meta.url);
+const KEY_A = Buffer.alloc(32, 1).toString("base64");
+const KEY_B = Buffer.alloc(32, 2).toString("base64");
+
+const tmpDirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "inps-config-"));
+  tmpDirs.push(d);
+  return d;
+}
+after(() => {
+  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+});
+
+const PRODUCTION = {
+  APP_ENV: "production",
+  DATABASE_URL: "postgres://app@db.internal/inps",
+  PIN_PEPPER: KEY_A,
+  OUTBOX_KEY: KEY_B,
+};
+
+/** The message loadConfig throws for env, or fails the test if it does not throw. */
+function errorFor(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+  assert.fail(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe("config: defaults", () => {
+  it("starts in development with documented defaults when nothing is set", () => {
+    const dataDir = tempDir();
+    const c = loadConfig({ DATA_DIR: dataDir });
+    assert.equal(c.env, "development");
+    assert.equal(c.port, 3000);
+    assert.equal(c.host, "127.0.0.1");
+    assert.equal(c.publicUrl, "http://localhost:3000");
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.databasePoolSize, 10);
+    assert.equal(c.dataDir, resolve(dataDir));
+    assert.equal(c.outboxDir, join(resolve(dataDir), "outbox"));
+    assert.equal(c.hashConcurrency, availableParallelism());
+    assert.equal(c.hashQueueLimit, 256);
+    assert.equal(c.sessionIdleSeconds, 15 * 60);
+    assert.equal(c.sessionAbsoluteSeconds, 8 * 3600);
+    assert.equal(c.workerInProcess, true);
+    assert.equal(c.workerPollMs, 500);
+    assert.equal(c.trustProxy, false);
+    assert.equal(c.logLevel, "info");
+  });
+
+  it("defaults DATA_DIR to ./var", () => {
+    const c = loadConfig({ APP_ENV: "test" });
+    assert.equal(c.dataDir, resolve("./var"));
+  });
+
+  it("generates development secrets once and keeps them in DATA_DIR (owner-only file)", () => {
+    const dataDir = tempDir();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    assert.equal(first.pinPepper.length, 32);
+    assert.equal(first.outboxKey.length, 32);
+    assert.notDeepEqual(first.pinPepper, first.outboxKey);
+    assert.deepEqual(second.pinPepper, first.pinPepper);
+    assert.deepEqual(second.outboxKey, first.outboxKey);
+    const file = join(dataDir, "dev-secrets.json");
+    assert.ok(existsSync(file));
+    assert.equal(statSync(file).mode & 0o077, 0, "dev-secrets.json must not be readable by others");
+  });
+
+  it("uses fixed keys in test mode and stays silent", () => {
+    const c = loadConfig({ APP_ENV: "test" });
+    assert.equal(c.logLevel, "silent");
+    assert.deepEqual(loadConfig({ APP_ENV: "test" }).pinPepper, c.pinPepper);
+  });
+
+  it("runs the worker separately and logs at info in production", () => {
+    const c = loadConfig(PRODUCTION);
+    assert.equal(c.env, "production");
+    assert.equal(c.workerInProcess, false);
+    assert.equal(c.logLevel, "info");
+    assert.equal(c.databaseUrl, PRODUCTION.DATABASE_URL);
+    assert.deepEqual(c.pinPepper, Buffer.alloc(32, 1));
+    assert.deepEqual(c.outboxKey, Buffer.alloc(32, 2));
+  });
+
+  it("reads every variable", () => {
+    const c = loadConfig({
+      ...PRODUCTION,
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      PUBLIC_URL: "https://pin.inps.example",
+      DATABASE_POOL_SIZE: "25",
+      DATA_DIR: "/srv/inps",
+      OUTBOX_DIR: "/srv/outbox",
+      HASH_CONCURRENCY: "6",
+      HASH_QUEUE_LIMIT: "1000",
+      SESSION_IDLE_MINUTES: "20",
+      SESSION_ABSOLUTE_HOURS: "12",
+      WORKER_IN_PROCESS: "1",
+      WORKER_POLL_MS: "250",
+      TRUST_PROXY: "true",
+      LOG_LEVEL: "warn",
+    });
+    assert.deepEqual(
+      {
+        port: c.port,
+        host: c.host,
+        publicUrl: c.publicUrl,
+        pool: c.databasePoolSize,
+        dataDir: c.dataDir,
+        outboxDir: c.outboxDir,
+        hashConcurrency: c.hashConcurrency,
+        hashQueueLimit: c.hashQueueLimit,
+        idle: c.sessionIdleSeconds,
+        absolute: c.sessionAbsoluteSeconds,
+        worker: c.workerInProcess,
+        poll: c.workerPollMs,
+        trustProxy: c.trustProxy,
+        logLevel: c.logLevel,
+      },
+      {
+        port: 8080,
+        host: "0.0.0.0",
+        publicUrl: "https://pin.inps.example",
+        pool: 25,
+        dataDir: "/srv/inps",
+        outboxDir: "/srv/outbox",
+        hashConcurrency: 6,
+        hashQueueLimit: 1000,
+        idle: 1200,
+        absolute: 43_200,
+        worker: true,
+        poll: 250,
+        trustProxy: true,
+        logLevel: "warn",
+      },
+    );
+  });
+
+  it("treats an empty variable as unset (PORT= in an env file means the default, not a random port)", () => {
+    const c = loadConfig({
+      APP_ENV: "test",
+      PORT: "",
+      DATABASE_URL: "",
+      DATABASE_POOL_SIZE: "",
+      HASH_QUEUE_LIMIT: "",
+    });
+    assert.equal(c.port, 3000);
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.databasePoolSize, 10);
+    assert.equal(c.hashQueueLimit, 256);
+  });
+});
+
+describe("config: production refuses to start without its secrets", () => {
+  for (const missing of ["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"] as const) {
+    it(`refuses production without ${missing}, naming it`, () => {
+      const env = Object.fromEntries(Object.entries(PRODUCTION).filter(([k]) => k !== missing));
+      assert.match(errorFor(env), new RegExp(`production requires.*${missing}`, "u"));
+      assert.match(errorFor({ ...PRODUCTION, [missing]: "" }), new RegExp(missing, "u"));
+    });
+  }
+
+  it("names every missing variable at once", () => {
+    const msg = errorFor({ APP_ENV: "production" });
+    for (const name of ["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"])
+      assert.ok(msg.includes(name), msg);
+  });
+
+  it("never falls back to generated development secrets in production", () => {
+    const dataDir = tempDir();
+    errorFor({ APP_ENV: "production", DATABASE_URL: PRODUCTION.DATABASE_URL, DATA_DIR: dataDir });
+    assert.equal(existsSync(join(dataDir, "dev-secrets.json")), false);
+  });
+});
+
+describe("config: bad values are refused with a message naming the variable", () => {
+  const cases: [string, string][] = [
+    ["APP_ENV", "staging"],
+    ["PORT", "http"],
+    ["PORT", "70000"],
+    ["PORT", "-1"],
+    ["PORT", "80.5"],
+    ["PUBLIC_URL", "not a url"],
+    ["DATABASE_POOL_SIZE", "0"],
+    ["DATABASE_POOL_SIZE", "1000"],
+    ["HASH_CONCURRENCY", "0"],
+    ["HASH_QUEUE_LIMIT", "many"],
+    ["SESSION_IDLE_MINUTES", "0"],
+    ["SESSION_ABSOLUTE_HOURS", "100"],
+    ["WORKER_IN_PROCESS", "yes"],
+    ["WORKER_POLL_MS", "1"],
+    ["TRUST_PROXY", "on"],
+    ["LOG_LEVEL", "loud"],
+    ["PIN_PEPPER", Buffer.alloc(31, 1).toString("base64")],
+    ["PIN_PEPPER", "not base64 at all!"],
+    ["OUTBOX_KEY", Buffer.alloc(31, 1).toString("base64")],
+    ["OUTBOX_KEY", Buffer.alloc(33, 1).toString("base64")],
+  ];
+  for (const [name, value] of cases) {
+    it(`refuses ${name}=${value.length > 20 ? `${value.slice(0, 20)}…` : value}`, () => {
+      const msg = errorFor({ ...PRODUCTION, [name]: value });
+      assert.ok(msg.includes(name), `message should name ${name}: ${msg}`);
+    });
+  }
+
+  it("accepts a pepper longer than 32 bytes", () => {
+    const c = loadConfig({ ...PRODUCTION, PIN_PEPPER: Buffer.alloc(64, 3).toString("base64") });
+    assert.equal(c.pinPepper.length, 64);
+  });
+});
+
+describe("config: documentation", () => {
+  it("documents every variable in README.md's configuration table, and nothing else there", () => {
+    assert.ok(
+      existsSync(README),
+      "README.md is missing: it must document the configuration (see CONFIG_DOCS)",
+    );
+    const text = readFileSync(README, "utf8");
+    const section = /^##+\s+Configuration\b[^\n]*\n([\s\S]*?)(?=^##?\s|(?![\s\S]))/mu.exec(
+      text,
+    )?.[1];
+    assert.ok(section !== undefined, "README.md has no '## Configuration' section");
+    const inTable = new Set(
+      [...section.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gmu)].map((m) => m[1]),
+    );
+    const missing = Object.keys(CONFIG_DOCS).filter((k) => !inTable.has(k));
+    assert.deepEqual(missing, [], `README.md's configuration table lacks: ${missing.join(", ")}`);
+    const unknown = [...inTable].filter((k) => k !== undefined && !(k in CONFIG_DOCS));
+    assert.deepEqual(
+      unknown,
+      [],
+      `README.md documents variables config.ts does not read: ${unknown.join(", ")}`,
+    );
+  });
+
+  it("documents every variable that loadConfig reads (none undocumented)", () => {
+    // The zod schema in config.ts and CONFIG_DOCS must list the same names.
+    const src = readFileSync(new URL("../../src/config.ts", import.meta.url), "utf8");
+    const schemaBlock = /const schema = z\.object\(\{([\s\S]*?)\n\}\);/u.exec(src)?.[1] ?? "";
+    const schemaKeys = [...schemaBlock.matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gmu)].map((m) => m[1]);
+    assert.ok(schemaKeys.length > 10, "could not read the schema");
+    assert.deepEqual([...schemaKeys].sort(), Object.keys(CONFIG_DOCS).sort());
+  });
+});
