@@ -42,7 +42,8 @@ const result = await autocannon({
   ],
 });
 const statuses: Record<string, number> = {};
-for (const [k, v] of Object.entries(result.statusCodeStats ?? {})) statuses[k] = (v as { count: number }).count;
+for (const [k, v] of Object.entries(result.statusCodeStats ?? {}))
+  statuses[k] = (v as { count: number }).count;
 console.log(
   JSON.stringify({
     rps: result.requests.average,

@@ -29,10 +29,14 @@ const PIN = "K7M2P9QR";
 const POOL = 10;
 
 function startTempPostgres(): { url: string; stop: () => void } {
-  const out = execFileSync("bash", ["-c", 'source scripts/pg-temp.sh start >&2 && echo "$PG_TEMP_URL $PG_TEMP_DIR"'], {
-    cwd: ROOT,
-    encoding: "utf8",
-  }).trim();
+  const out = execFileSync(
+    "bash",
+    ["-c", 'source scripts/pg-temp.sh start >&2 && echo "$PG_TEMP_URL $PG_TEMP_DIR"'],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  ).trim();
   const [url, dir] = out.split(" ");
   if (url === undefined || dir === undefined) throw new Error("could not start PostgreSQL");
   return { url, stop: () => execFileSync("bash", [`${ROOT}scripts/pg-temp.sh`, "stop", dir]) };
@@ -60,9 +64,13 @@ interface LoadResult {
 
 function load(job: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL("./load.ts", import.meta.url)), JSON.stringify(job)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL("./load.ts", import.meta.url)), JSON.stringify(job)],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.once("exit", (code) => {
@@ -74,7 +82,11 @@ function load(job: Record<string, unknown>): Promise<LoadResult> {
 }
 
 async function hashLimit(): Promise<number> {
-  const hasher = await createArgon2Hasher({ pepper: PEPPER, concurrency: availableParallelism(), queueLimit: 1000 });
+  const hasher = await createArgon2Hasher({
+    pepper: PEPPER,
+    concurrency: availableParallelism(),
+    queueLimit: 1000,
+  });
   const h = await hasher.hash(PIN);
   const until = performance.now() + SECONDS * 1000;
   let n = 0;
@@ -98,7 +110,9 @@ async function selectLimit(url: string, idHashes: string[]): Promise<number> {
     Array.from({ length: 50 }, async (_, w) => {
       let i = w;
       while (performance.now() < until) {
-        await db.query("SELECT id_hash, fiscal_code, state FROM session WHERE id_hash = $1", [idHashes[i++ % idHashes.length]!]);
+        await db.query("SELECT id_hash, fiscal_code, state FROM session WHERE id_hash = $1", [
+          idHashes[i++ % idHashes.length]!,
+        ]);
         n++;
       }
     }),
@@ -133,7 +147,9 @@ async function main(): Promise<void> {
       [pinHash, now],
     );
     await db.close();
-    console.log(`bench: ${people.length} accounts, PostgreSQL ${temp === null ? "(BENCH_DATABASE_URL)" : "(throwaway cluster)"}, ${SECONDS}s per measure, ${availableParallelism()} cores`);
+    console.log(
+      `bench: ${people.length} accounts, PostgreSQL ${temp === null ? "(BENCH_DATABASE_URL)" : "(throwaway cluster)"}, ${SECONDS}s per measure, ${availableParallelism()} cores`,
+    );
 
     const hashRate = await hashLimit();
 
@@ -147,10 +163,28 @@ async function main(): Promise<void> {
     });
     try {
       const bodies = people.map((p) => JSON.stringify({ fiscalCode: p.fiscalCode, pin: PIN }));
-      await load({ url: svc.url, path: "/api/v1/session", method: "POST", connections: 8, duration: 2, bodies }); // warm-up
-      const loginRes = await load({ url: svc.url, path: "/api/v1/session", method: "POST", connections: 32, duration: SECONDS, bodies });
+      await load({
+        url: svc.url,
+        path: "/api/v1/session",
+        method: "POST",
+        connections: 8,
+        duration: 2,
+        bodies,
+      }); // warm-up
+      const loginRes = await load({
+        url: svc.url,
+        path: "/api/v1/session",
+        method: "POST",
+        connections: 32,
+        duration: SECONDS,
+        bodies,
+      });
 
-      const res = await fetch(`${svc.url}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: bodies[0]! });
+      const res = await fetch(`${svc.url}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: bodies[0]!,
+      });
       const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
       const sessionIds = await (async () => {
         const d = postgresDb(url, 1);
@@ -160,21 +194,55 @@ async function main(): Promise<void> {
       })();
 
       const selectRate = await selectLimit(url, sessionIds);
-      await load({ url: svc.url, path: "/api/v1/me", method: "GET", connections: 50, duration: 2, cookie }); // warm-up
-      const meRes = await load({ url: svc.url, path: "/api/v1/me", method: "GET", connections: 50, duration: SECONDS, cookie });
-      const healthRes = await load({ url: svc.url, path: "/healthz", method: "GET", connections: 50, duration: SECONDS });
+      await load({
+        url: svc.url,
+        path: "/api/v1/me",
+        method: "GET",
+        connections: 50,
+        duration: 2,
+        cookie,
+      }); // warm-up
+      const meRes = await load({
+        url: svc.url,
+        path: "/api/v1/me",
+        method: "GET",
+        connections: 50,
+        duration: SECONDS,
+        cookie,
+      });
+      const healthRes = await load({
+        url: svc.url,
+        path: "/healthz",
+        method: "GET",
+        connections: 50,
+        duration: SECONDS,
+      });
 
       const loginRatio = loginRes.rps / hashRate;
       const meRatio = meRes.rps / selectRate;
       console.log("");
-      console.log("measure                                   rate/s      p50 ms    p99 ms   ratio  target");
-      console.log(`argon2id verify (m=19456 t=2 p=1)     ${fmt(hashRate, 1)}                                 (hash limit)`);
-      console.log(`POST /api/v1/session, 32 conns        ${fmt(loginRes.rps, 1)} ${fmt(loginRes.p50, 1)} ${fmt(loginRes.p99, 1)}  ${loginRatio.toFixed(2).padStart(6)}  >= 0.90 ${loginRatio >= 0.9 ? "ok" : "MISSED"}`);
-      console.log(`PK SELECT via pool of ${POOL}, 50 workers ${fmt(selectRate)}                                 (database limit)`);
-      console.log(`GET /api/v1/me, 50 conns              ${fmt(meRes.rps)} ${fmt(meRes.p50, 1)} ${fmt(meRes.p99, 1)}  ${meRatio.toFixed(2).padStart(6)}  >= 0.70, p99 < 20 ms ${meRatio >= 0.7 && meRes.p99 < 20 ? "ok" : "MISSED"}`);
-      console.log(`GET /healthz, 50 conns                ${fmt(healthRes.rps)} ${fmt(healthRes.p50, 1)} ${fmt(healthRes.p99, 1)}`);
+      console.log(
+        "measure                                   rate/s      p50 ms    p99 ms   ratio  target",
+      );
+      console.log(
+        `argon2id verify (m=19456 t=2 p=1)     ${fmt(hashRate, 1)}                                 (hash limit)`,
+      );
+      console.log(
+        `POST /api/v1/session, 32 conns        ${fmt(loginRes.rps, 1)} ${fmt(loginRes.p50, 1)} ${fmt(loginRes.p99, 1)}  ${loginRatio.toFixed(2).padStart(6)}  >= 0.90 ${loginRatio >= 0.9 ? "ok" : "MISSED"}`,
+      );
+      console.log(
+        `PK SELECT via pool of ${POOL}, 50 workers ${fmt(selectRate)}                                 (database limit)`,
+      );
+      console.log(
+        `GET /api/v1/me, 50 conns              ${fmt(meRes.rps)} ${fmt(meRes.p50, 1)} ${fmt(meRes.p99, 1)}  ${meRatio.toFixed(2).padStart(6)}  >= 0.70, p99 < 20 ms ${meRatio >= 0.7 && meRes.p99 < 20 ? "ok" : "MISSED"}`,
+      );
+      console.log(
+        `GET /healthz, 50 conns                ${fmt(healthRes.rps)} ${fmt(healthRes.p50, 1)} ${fmt(healthRes.p99, 1)}`,
+      );
       const bad = [loginRes, meRes, healthRes].map((r) => r.errors + r.non2xx);
-      console.log(`\nnon-2xx/errors: login ${bad[0]}, me ${bad[1]}, healthz ${bad[2]} (login statuses ${JSON.stringify(loginRes.statuses)})`);
+      console.log(
+        `\nnon-2xx/errors: login ${bad[0]}, me ${bad[1]}, healthz ${bad[2]} (login statuses ${JSON.stringify(loginRes.statuses)})`,
+      );
     } finally {
       await svc.stop();
     }

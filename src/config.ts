@@ -38,17 +38,21 @@ export const CONFIG_DOCS: Record<string, string> = {
   PORT: "HTTP port (default 3000).",
   HOST: "Listen address (default 127.0.0.1; 0.0.0.0 in containers).",
   PUBLIC_URL: "External base URL used in messages (default http://localhost:PORT).",
-  DATABASE_URL: "PostgreSQL connection string. Empty: embedded PGlite under DATA_DIR (development only).",
+  DATABASE_URL:
+    "PostgreSQL connection string. Empty: embedded PGlite under DATA_DIR (development only).",
   DATABASE_POOL_SIZE: "PostgreSQL pool size per process (default 10).",
   DATA_DIR: "Where PGlite data and development secrets live (default ./var).",
   OUTBOX_DIR: "Development outbox folder for every message sent (default DATA_DIR/outbox).",
-  PIN_PEPPER: "Secret key mixed into every argon2id PIN hash, base64 of ≥ 32 bytes. Required in production.",
-  OUTBOX_KEY: "AES-256-GCM key for PIN halves queued in the outbox, base64 of 32 bytes. Required in production.",
+  PIN_PEPPER:
+    "Secret key mixed into every argon2id PIN hash, base64 of ≥ 32 bytes. Required in production.",
+  OUTBOX_KEY:
+    "AES-256-GCM key for PIN halves queued in the outbox, base64 of 32 bytes. Required in production.",
   HASH_CONCURRENCY: "Concurrent argon2id computations (default: CPU cores).",
   HASH_QUEUE_LIMIT: "Logins waiting for a hash slot before new ones get 503 (default 256).",
   SESSION_IDLE_MINUTES: "Session idle timeout (default 15).",
   SESSION_ABSOLUTE_HOURS: "Session absolute lifetime (default 8).",
-  WORKER_IN_PROCESS: "Run the outbox worker inside `serve` (default true in development, false in production).",
+  WORKER_IN_PROCESS:
+    "Run the outbox worker inside `serve` (default true in development, false in production).",
   WORKER_POLL_MS: "Outbox worker polling interval (default 500).",
   TRUST_PROXY: "Trust X-Forwarded-* from a load balancer (default false).",
   LOG_LEVEL: "pino log level (default info; silent in tests).",
@@ -110,7 +114,9 @@ function devSecrets(dataDir: string): { pinPepper: string; outboxKey: string } {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`PORT=` in an env file) means "not set": coerced, "" would be port 0.
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")),
+  );
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join("\n")}`);
@@ -128,7 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     e.PIN_PEPPER !== undefined && e.OUTBOX_KEY !== undefined
       ? { pinPepper: e.PIN_PEPPER, outboxKey: e.OUTBOX_KEY }
       : e.APP_ENV === "test"
-        ? { pinPepper: Buffer.alloc(32, 7).toString("base64"), outboxKey: Buffer.alloc(32, 9).toString("base64") }
+        ? {
+            pinPepper: Buffer.alloc(32, 7).toString("base64"),
+            outboxKey: Buffer.alloc(32, 9).toString("base64"),
+          }
         : devSecrets(dataDir);
   return {
     env: e.APP_ENV,

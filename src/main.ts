@@ -48,7 +48,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       poolSize: config.databasePoolSize,
     }));
   if (opts.migrate ?? config.env !== "production") await migrate(db);
-  const devClock = config.env === "development" ? new OffsetClock(opts.clock ?? systemClock) : undefined;
+  const devClock =
+    config.env === "development" ? new OffsetClock(opts.clock ?? systemClock) : undefined;
   const clock = devClock ?? opts.clock ?? systemClock;
   const hasher =
     opts.hasher ??
@@ -71,7 +72,10 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     newId: randomUUID,
     outboxKey: config.outboxKey,
     throttleKey: deriveKey(config.pinPepper, "login-throttle"),
-    sessions: { idleSeconds: config.sessionIdleSeconds, absoluteSeconds: config.sessionAbsoluteSeconds },
+    sessions: {
+      idleSeconds: config.sessionIdleSeconds,
+      absoluteSeconds: config.sessionAbsoluteSeconds,
+    },
     messagesQueued: () => worker.poke(),
   };
   return {

@@ -33,7 +33,13 @@ export async function openSession(
   q: Queryable,
   clock: Clock,
   policy: SessionPolicy,
-  s: { fiscalCode: string; credentialId: string; state: SessionState; level: PinLevel; userAgent: string | null },
+  s: {
+    fiscalCode: string;
+    credentialId: string;
+    state: SessionState;
+    level: PinLevel;
+    userAgent: string | null;
+  },
 ): Promise<NewSession> {
   const now = clock.now();
   const token = randomToken();
@@ -80,6 +86,10 @@ export async function rotate(
   next: { state: SessionState; credentialId: string; pinCardUntil: Date | null },
 ): Promise<string | null> {
   const token = randomToken();
-  const ok = await rotateSession(q, oldIdHash, { ...next, idHash: sha256Hex(token), now: clock.now() });
+  const ok = await rotateSession(q, oldIdHash, {
+    ...next,
+    idHash: sha256Hex(token),
+    now: clock.now(),
+  });
   return ok ? token : null;
 }

@@ -17,8 +17,15 @@ const USAGE = `usage: inps-pin <command>
   seed-demo             load the deterministic demo archive (1,200 people)
   archive import FILE   load archive records from a CSV file (docs/archive-csv.md)`;
 
-async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, "pglite"), poolSize: 4 });
+async function withDb<T>(
+  config: Config,
+  fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>,
+): Promise<T> {
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, "pglite"),
+    poolSize: 4,
+  });
   try {
     return await fn(db);
   } finally {
@@ -53,7 +60,10 @@ export async function runCli(argv: string[]): Promise<number> {
       if (config.workerInProcess) rt.worker.start(config.workerPollMs);
       await app.listen({ port: config.port, host: config.host });
       console.log(`inps-pin listening on ${config.publicUrl} (${config.env}, ${rt.db.kind})`);
-      if (config.env === "development") console.log(`demo people: ${config.publicUrl}/dev · outbox: ${config.publicUrl}/dev/outbox`);
+      if (config.env === "development")
+        console.log(
+          `demo people: ${config.publicUrl}/dev · outbox: ${config.publicUrl}/dev/outbox`,
+        );
       await waitForSignal();
       await app.close();
       await rt.close();
@@ -69,7 +79,9 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case "migrate": {
       const applied = await withDb(config, migrate);
-      console.log(applied.length === 0 ? "database up to date" : `applied migrations ${applied.join(", ")}`);
+      console.log(
+        applied.length === 0 ? "database up to date" : `applied migrations ${applied.join(", ")}`,
+      );
       return 0;
     }
     case "seed-demo": {
@@ -86,7 +98,8 @@ export async function runCli(argv: string[]): Promise<number> {
       if (sub !== "import" || file === undefined) break;
       const text = await readFile(file, "utf8");
       const { people, errors } = parseArchiveCsv(text, romeDate(new Date()));
-      for (const e of errors) console.error(`${file}:${e.line}: ${e.field ?? ""} ${e.message}`.replace(/ +/gu, " "));
+      for (const e of errors)
+        console.error(`${file}:${e.line}: ${e.field ?? ""} ${e.message}`.replace(/ +/gu, " "));
       await withDb(config, async (db) => {
         await migrate(db);
         await db.transaction((tx) => upsertPeople(tx, people));

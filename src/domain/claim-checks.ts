@@ -42,16 +42,22 @@ export interface ArchiveFacts {
 }
 
 export function birthPlaceMatches(declared: DeclaredIdentity, onFileCode: string): boolean {
-  if (declared.birthCountry !== "IT") return belfioreCodeForCountry(declared.birthCountry) === onFileCode;
+  if (declared.birthCountry !== "IT")
+    return belfioreCodeForCountry(declared.birthCountry) === onFileCode;
   const place = lookupBelfiore(onFileCode);
   if (place === undefined || place.kind !== "municipality") return false;
   return normalizeForMatch(place.name) === normalizeForMatch(declared.birthMunicipality ?? "");
 }
 
-export function checkClaim(declared: DeclaredIdentity, person: ArchiveFacts | null, today: string): CheckReason[] {
+export function checkClaim(
+  declared: DeclaredIdentity,
+  person: ArchiveFacts | null,
+  today: string,
+): CheckReason[] {
   if (person === null) return ["fiscal_code_unknown"];
   const reasons: CheckReason[] = [];
-  if (normalizeForMatch(declared.surname) !== normalizeForMatch(person.surname)) reasons.push("surname_mismatch");
+  if (normalizeForMatch(declared.surname) !== normalizeForMatch(person.surname))
+    reasons.push("surname_mismatch");
   if (normalizeForMatch(declared.givenNames) !== normalizeForMatch(person.givenNames)) {
     reasons.push("given_names_mismatch");
   }
@@ -60,7 +66,8 @@ export function checkClaim(declared: DeclaredIdentity, person: ArchiveFacts | nu
   if (!birthPlaceMatches(declared, person.birthPlaceCode)) reasons.push("birth_place_mismatch");
   const residentAbroad = person.residence.country !== "IT";
   if (!residentAbroad) reasons.push("residence_in_italy_on_file");
-  else if (!addressesMatch(declared.residence, person.residence)) reasons.push("residence_mismatch");
+  else if (!addressesMatch(declared.residence, person.residence))
+    reasons.push("residence_mismatch");
   if (person.italianIdOnFile) reasons.push("italian_id_on_file");
   if (!mayClaimNewPin(today, { residentAbroad, italianIdOnFile: person.italianIdOnFile })) {
     reasons.push("not_eligible_on_date");

@@ -38,8 +38,7 @@ export function isPinExpired(kind: PinKind, setAt: Date, now: Date): boolean {
 
 /** What a login attempt may do, given the lockout state read just before it. */
 export type ThrottleDecision =
-  | { kind: "locked"; lockedUntil: Date }
-  | { kind: "attempt"; failuresBefore: number };
+  { kind: "locked"; lockedUntil: Date } | { kind: "attempt"; failuresBefore: number };
 
 export interface ThrottleState {
   failures: number;

@@ -45,7 +45,11 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { fields?: FieldError[]; extra?: Record<string, string | number | boolean>; cause?: unknown } = {},
+    opts: {
+      fields?: FieldError[];
+      extra?: Record<string, string | number | boolean>;
+      cause?: unknown;
+    } = {},
   ) {
     super(code, { cause: opts.cause });
     this.name = "AppError";

@@ -26,7 +26,10 @@ const text = (max: number) =>
 
 /** Optional free text: an empty form field means "not given", not "too short". */
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), text(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    text(max).optional(),
+  );
 
 // Letters of any script, spaces, apostrophes (straight and typographic), hyphens and dots.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' ’.-]*$/u;
@@ -47,7 +50,13 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, "invalid_date");
 
-export const DOCUMENT_TYPES = ["passport", "identity_card", "driving_licence", "residence_permit", "other"] as const;
+export const DOCUMENT_TYPES = [
+  "passport",
+  "identity_card",
+  "driving_licence",
+  "residence_permit",
+  "other",
+] as const;
 
 export const claimBodySchema = z.object({
   fiscalCode: z
@@ -113,7 +122,8 @@ export function refineClaim(
     { ...body, country: body.residence.country, postalCode: body.residence.postalCode },
     today,
   );
-  if (issues.length > 0 || postalCode === undefined || mobile === undefined) return { ok: false, issues };
+  if (issues.length > 0 || postalCode === undefined || mobile === undefined)
+    return { ok: false, issues };
   return {
     ok: true,
     value: {
@@ -149,8 +159,10 @@ function crossFieldChecks(
     const cf = parseFiscalCode(p.fiscalCode, today);
     if (!cf.ok) issues.push({ field: "fiscalCode", code: `fiscal_code_${cf.error}` });
   }
-  if (p.birthDate !== undefined && p.birthDate > today) issues.push({ field: "birthDate", code: "date_in_future" });
-  if (p.birthDate !== undefined && p.birthDate < "1900-01-01") issues.push({ field: "birthDate", code: "invalid_date" });
+  if (p.birthDate !== undefined && p.birthDate > today)
+    issues.push({ field: "birthDate", code: "date_in_future" });
+  if (p.birthDate !== undefined && p.birthDate < "1900-01-01")
+    issues.push({ field: "birthDate", code: "invalid_date" });
   if (p.birthCountry === "IT" && (p.birthMunicipality ?? "") === "") {
     issues.push({ field: "birthMunicipality", code: "required" });
   }
@@ -159,7 +171,11 @@ function crossFieldChecks(
   if (p.postalCode !== undefined) {
     const normalized = normalizePostalCode(p.country, p.postalCode);
     if (isValidPostalCode(p.country, normalized)) postalCode = normalized;
-    else issues.push({ field: "residence.postalCode", code: normalized === "" ? "required" : "invalid_postal_code" });
+    else
+      issues.push({
+        field: "residence.postalCode",
+        code: normalized === "" ? "required" : "invalid_postal_code",
+      });
   }
   let mobile: string | undefined;
   if (p.mobile !== undefined) {
@@ -168,7 +184,12 @@ function crossFieldChecks(
     else {
       issues.push({
         field: "mobile",
-        code: p.mobile.trim() === "" ? "required" : phone.error === "not_mobile" ? "not_mobile" : "invalid_phone",
+        code:
+          p.mobile.trim() === ""
+            ? "required"
+            : phone.error === "not_mobile"
+              ? "not_mobile"
+              : "invalid_phone",
       });
     }
   }
@@ -180,10 +201,16 @@ function crossFieldChecks(
 }
 
 /** A body that failed the shape check: the cross-field rules over the parts that passed it. */
-function partialCrossFieldIssues(raw: object, today: string, reported: ReadonlySet<string>): FieldIssue[] {
+function partialCrossFieldIssues(
+  raw: object,
+  today: string,
+  reported: ReadonlySet<string>,
+): FieldIssue[] {
   const shape = claimBodySchema.shape;
   const get = (o: unknown, key: string): unknown =>
-    typeof o === "object" && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined;
+    typeof o === "object" && o !== null && !Array.isArray(o)
+      ? (o as Record<string, unknown>)[key]
+      : undefined;
   const part = <S extends z.ZodType>(schema: S, v: unknown): z.output<S> | undefined => {
     const r = schema.safeParse(v);
     return r.success ? r.data : undefined;
@@ -210,7 +237,11 @@ function partialCrossFieldIssues(raw: object, today: string, reported: ReadonlyS
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({
     field: i.path.map(String).join("."),
-    code: KNOWN_CODES.has(i.message) ? i.message : i.code === "invalid_type" ? "invalid_type" : "invalid",
+    code: KNOWN_CODES.has(i.message)
+      ? i.message
+      : i.code === "invalid_type"
+        ? "invalid_type"
+        : "invalid",
   }));
 }
 
@@ -235,7 +266,8 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set([
  * as the country fields are readable, otherwise 422 naming every bad field.
  */
 export function validateClaim(raw: unknown, today: string): ClaimInput {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new AppError("MALFORMED_REQUEST");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new AppError("MALFORMED_REQUEST");
   const parsed = claimBodySchema.safeParse(raw);
   const refusal = policyRefusal(raw);
   if (refusal !== null) throw refusal;
@@ -243,7 +275,9 @@ export function validateClaim(raw: unknown, today: string): ClaimInput {
     // Name every bad field at once: the cross-field rules run on the parts that are readable.
     const fields = zodIssues(parsed.error);
     const reported = new Set(fields.map((f) => f.field));
-    throw new AppError("VALIDATION_FAILED", { fields: [...fields, ...partialCrossFieldIssues(raw, today, reported)] });
+    throw new AppError("VALIDATION_FAILED", {
+      fields: [...fields, ...partialCrossFieldIssues(raw, today, reported)],
+    });
   }
   const refined = refineClaim(parsed.data, today);
   if (!refined.ok) throw new AppError("VALIDATION_FAILED", { fields: refined.issues });
@@ -253,13 +287,19 @@ export function validateClaim(raw: unknown, today: string): ClaimInput {
 function policyRefusal(raw: object): AppError | null {
   const residence = "residence" in raw ? raw.residence : undefined;
   const residenceCountry =
-    typeof residence === "object" && residence !== null && "country" in residence ? residence.country : undefined;
+    typeof residence === "object" && residence !== null && "country" in residence
+      ? residence.country
+      : undefined;
   if (typeof residenceCountry === "string" && residenceCountry.trim().toUpperCase() === "IT") {
-    return new AppError("RESIDENT_IN_ITALY", { fields: [{ field: "residence.country", code: "resident_in_italy" }] });
+    return new AppError("RESIDENT_IN_ITALY", {
+      fields: [{ field: "residence.country", code: "resident_in_italy" }],
+    });
   }
   const doc = "document" in raw ? raw.document : undefined;
   const docCountry =
-    typeof doc === "object" && doc !== null && "issuingCountry" in doc ? doc.issuingCountry : undefined;
+    typeof doc === "object" && doc !== null && "issuingCountry" in doc
+      ? doc.issuingCountry
+      : undefined;
   if (typeof docCountry === "string" && docCountry.trim().toUpperCase() === "IT") {
     return new AppError("ITALIAN_DOCUMENT_DECLARED", {
       fields: [{ field: "document.issuingCountry", code: "italian_document" }],

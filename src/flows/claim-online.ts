@@ -61,7 +61,11 @@ export async function run(deps: PinIssuingDeps, input: ClaimInput): Promise<Clai
             kind: "claim_received",
             channel: "email",
             recipient: input.email,
-            payload: { lang: input.lang, fullName: `${input.givenNames} ${input.surname}`, claimReference: claimReference(claimId) },
+            payload: {
+              lang: input.lang,
+              fullName: `${input.givenNames} ${input.surname}`,
+              claimReference: claimReference(claimId),
+            },
           },
           now,
         );
@@ -84,12 +88,24 @@ async function refuseDuplicate(q: Queryable, fiscalCode: string): Promise<void> 
 async function issueInitialPin(
   tx: Queryable,
   deps: PinIssuingDeps,
-  a: { claimId: string; input: ClaimInput; person: ArchiveIdentity | ArchivePerson; pin: string; pinHash: string; now: Date },
+  a: {
+    claimId: string;
+    input: ClaimInput;
+    person: ArchiveIdentity | ArchivePerson;
+    pin: string;
+    pinHash: string;
+    now: Date;
+  },
 ): Promise<void> {
   const { input, person, now } = a;
   const { firstHalf, secondHalf } = splitInitialPin(a.pin);
   const fullName = `${person.givenNames} ${person.surname}`;
-  await upsertAccount(tx, input.fiscalCode, { mobile: input.mobile, email: input.email, pec: null }, now);
+  await upsertAccount(
+    tx,
+    input.fiscalCode,
+    { mobile: input.mobile, email: input.email, pec: null },
+    now,
+  );
   await insertCredential(tx, {
     id: deps.newId(),
     fiscalCode: input.fiscalCode,

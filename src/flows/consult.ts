@@ -11,7 +11,10 @@ export interface ContributionStatement {
   totals: { weeks: number; years: number; months: number; earningsCents: number };
 }
 
-export async function contributionStatement(q: Queryable, fiscalCode: string): Promise<ContributionStatement> {
+export async function contributionStatement(
+  q: Queryable,
+  fiscalCode: string,
+): Promise<ContributionStatement> {
   const periods = await contributions(q, fiscalCode);
   const weeks = periods.reduce((n, p) => n + p.weeks, 0);
   return {

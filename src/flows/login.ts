@@ -10,7 +10,12 @@
  */
 import type { SessionPolicy } from "../auth/sessions.ts";
 import { openSession } from "../auth/sessions.ts";
-import { isPinExpired, LOCKOUT_SECONDS, LOCKOUT_THRESHOLD, type PinLevel } from "../domain/credential.ts";
+import {
+  isPinExpired,
+  LOCKOUT_SECONDS,
+  LOCKOUT_THRESHOLD,
+  type PinLevel,
+} from "../domain/credential.ts";
 import { mayUseExistingPin, romeDate } from "../domain/eligibility.ts";
 import { AppError } from "../domain/errors.ts";
 import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
@@ -42,7 +47,8 @@ export interface LoginResult {
 
 /** Shape checks that need no database: a typo is told at once and costs no attempt. */
 export function validateLogin(raw: unknown, today: string): { fiscalCode: string; pin: string } {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new AppError("MALFORMED_REQUEST");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new AppError("MALFORMED_REQUEST");
   const body = raw as Record<string, unknown>;
   const fields: { field: string; code: string }[] = [];
   const cfRaw = typeof body.fiscalCode === "string" ? body.fiscalCode : "";
@@ -88,7 +94,9 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
   }
   const cred = rows[0];
   const ok =
-    cred === undefined ? await deps.hasher.verifyDummy(input.pin) : await deps.hasher.verify(cred.pin_hash, input.pin);
+    cred === undefined
+      ? await deps.hasher.verifyDummy(input.pin)
+      : await deps.hasher.verify(cred.pin_hash, input.pin);
   const now = deps.clock.now();
   if (!ok || cred === undefined) {
     const locked = await recordFailure(deps.db, key, decision.failuresBefore, now);

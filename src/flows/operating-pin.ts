@@ -26,7 +26,10 @@ export interface NewOperatingPin {
   token: string;
 }
 
-export type OperatingPinDeps = Pick<PinIssuingDeps, "db" | "clock" | "hasher" | "randomBytes" | "newId">;
+export type OperatingPinDeps = Pick<
+  PinIssuingDeps,
+  "db" | "clock" | "hasher" | "randomBytes" | "newId"
+>;
 
 export async function replaceWithOperatingPin(
   deps: OperatingPinDeps,
@@ -40,7 +43,12 @@ export async function replaceWithOperatingPin(
   const now = deps.clock.now();
   const credentialId = deps.newId();
   const token = await deps.db.transaction(async (tx) => {
-    const ended = await endCredential(tx, session.credentialId, mode === "activate" ? "consumed" : "superseded", now);
+    const ended = await endCredential(
+      tx,
+      session.credentialId,
+      mode === "activate" ? "consumed" : "superseded",
+      now,
+    );
     // Another tab or request already did it: never hand out a second PIN.
     if (!ended) throw new AppError("NO_PIN_CHANGE_PENDING");
     await insertCredential(tx, {

@@ -74,18 +74,35 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       done();
       return;
     }
-    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
+    securityHeaders(req.raw, reply.raw, (err?: unknown) =>
+      done(err instanceof Error ? err : undefined),
+    );
   });
 
   app.setErrorHandler((err, req, reply) => {
     const appErr = asAppError(err);
     if (appErr.status >= 500 && appErr.code !== "OVERLOADED") {
-      req.log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "request failed");
+      req.log.error(
+        {
+          err:
+            err instanceof Error
+              ? { name: err.name, message: err.message, stack: err.stack }
+              : String(err),
+        },
+        "request failed",
+      );
     }
-    if (req.url.startsWith("/api/") || req.url.startsWith("/dev/") && req.url.endsWith(".json") || !acceptsHtml(req.headers.accept)) {
+    if (
+      req.url.startsWith("/api/") ||
+      (req.url.startsWith("/dev/") && req.url.endsWith(".json")) ||
+      !acceptsHtml(req.headers.accept)
+    ) {
       return sendProblem(reply, req, appErr, langOf(req, { acceptLanguage: true }));
     }
-    return reply.code(appErr.status).type("text/html; charset=utf-8").send(renderErrorPage(ctx, appErr, langOf(req)));
+    return reply
+      .code(appErr.status)
+      .type("text/html; charset=utf-8")
+      .send(renderErrorPage(ctx, appErr, langOf(req)));
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -93,7 +110,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     if (req.url.startsWith("/api/") || !acceptsHtml(req.headers.accept)) {
       return sendProblem(reply, req, err, langOf(req, { acceptLanguage: true }));
     }
-    return reply.code(404).type("text/html; charset=utf-8").send(renderErrorPage(ctx, err, langOf(req)));
+    return reply
+      .code(404)
+      .type("text/html; charset=utf-8")
+      .send(renderErrorPage(ctx, err, langOf(req)));
   });
 
   await app.register(swagger, {
@@ -105,12 +125,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         description:
           "Claim, activate, renew and use the INPS PIN (citizens resident abroad without an Italian identity document). Errors are RFC 9457 problem details.",
       },
-      tags: [
-        { name: "claim" },
-        { name: "session" },
-        { name: "pin" },
-        { name: "consultation" },
-      ],
+      tags: [{ name: "claim" }, { name: "session" }, { name: "pin" }, { name: "consultation" }],
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });

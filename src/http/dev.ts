@@ -17,7 +17,8 @@ import type { AppContext } from "./context.ts";
 import { langOf } from "./lang.ts";
 import { devOutboxPage, devPeoplePage } from "../web/pages/dev.ts";
 
-export type Ineligibility = "resident_in_italy" | "italian_id_on_file" | "pin_already_active" | "claim_pending";
+export type Ineligibility =
+  "resident_in_italy" | "italian_id_on_file" | "pin_already_active" | "claim_pending";
 
 export interface DevPerson {
   fiscalCode: string;
@@ -32,7 +33,11 @@ export interface DevPerson {
 export function claimFor(p: ArchiveIdentity): Record<string, unknown> {
   const place = lookupBelfiore(p.birthPlaceCode);
   const bornInItaly = place?.kind === "municipality";
-  const docNumber = createHash("sha256").update(p.fiscalCode).digest("hex").slice(0, 8).toUpperCase();
+  const docNumber = createHash("sha256")
+    .update(p.fiscalCode)
+    .digest("hex")
+    .slice(0, 8)
+    .toUpperCase();
   return {
     fiscalCode: p.fiscalCode,
     surname: p.surname,
@@ -103,24 +108,39 @@ export async function devPeople(ctx: AppContext): Promise<DevPerson[]> {
   return [...out.filter((p) => p.eligible), ...out.filter((p) => !p.eligible)];
 }
 
-const clockBody = z.object({ advanceSeconds: z.number().int().min(0).max(10 * 365 * 24 * 3600) });
+const clockBody = z.object({
+  advanceSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 24 * 3600),
+});
 
 export function devRoutes(ctx: AppContext, clock: OffsetClock) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     app.get("/people.json", { schema: { hide: true } }, async () => devPeople(ctx));
     app.get("/", { schema: { hide: true } }, async (req, reply) =>
-      reply.type("text/html; charset=utf-8").send(devPeoplePage(langOf(req), await devPeople(ctx), clock)),
+      reply
+        .type("text/html; charset=utf-8")
+        .send(devPeoplePage(langOf(req), await devPeople(ctx), clock)),
     );
-    app.get("/outbox.json", { schema: { hide: true } }, async () => listDevOutbox(ctx.config.outboxDir));
+    app.get("/outbox.json", { schema: { hide: true } }, async () =>
+      listDevOutbox(ctx.config.outboxDir),
+    );
     app.get("/outbox", { schema: { hide: true } }, async (req, reply) =>
-      reply.type("text/html; charset=utf-8").send(devOutboxPage(langOf(req), await listDevOutbox(ctx.config.outboxDir))),
+      reply
+        .type("text/html; charset=utf-8")
+        .send(devOutboxPage(langOf(req), await listDevOutbox(ctx.config.outboxDir))),
     );
     app.get("/outbox/:file", { schema: { hide: true } }, async (req, reply) => {
       const file = (req.params as { file: string }).file;
       const id = file.endsWith(".pdf") ? file.slice(0, -4) : "";
       const pdf = await readDevOutboxPdf(ctx.config.outboxDir, id);
       if (pdf === null) throw new AppError("NOT_FOUND");
-      return reply.type("application/pdf").header("content-disposition", `inline; filename="${id}.pdf"`).send(pdf);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="${id}.pdf"`)
+        .send(pdf);
     });
     app.get("/clock", { schema: { hide: true } }, async () => ({
       now: clock.now().toISOString(),
@@ -129,9 +149,14 @@ export function devRoutes(ctx: AppContext, clock: OffsetClock) {
     app.post("/clock", { schema: { hide: true } }, async (req) => {
       const parsed = clockBody.safeParse(req.body);
       if (!parsed.success) {
-        throw new AppError(typeof req.body === "object" && req.body !== null ? "VALIDATION_FAILED" : "MALFORMED_REQUEST", {
-          fields: [{ field: "advanceSeconds", code: "invalid" }],
-        });
+        throw new AppError(
+          typeof req.body === "object" && req.body !== null
+            ? "VALIDATION_FAILED"
+            : "MALFORMED_REQUEST",
+          {
+            fields: [{ field: "advanceSeconds", code: "invalid" }],
+          },
+        );
       }
       clock.advance(parsed.data.advanceSeconds);
       ctx.messagesQueued();
@@ -139,4 +164,3 @@ export function devRoutes(ctx: AppContext, clock: OffsetClock) {
     });
   };
 }
-

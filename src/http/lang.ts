@@ -12,6 +12,7 @@ export function langOf(req: FastifyRequest, opts: { acceptLanguage?: boolean } =
   const c = req.cookies.lang;
   if (isLang(c)) return c;
   const accept = req.headers["accept-language"];
-  if (opts.acceptLanguage === true && typeof accept === "string" && /^\s*en\b/iu.test(accept)) return "en";
+  if (opts.acceptLanguage === true && typeof accept === "string" && /^\s*en\b/iu.test(accept))
+    return "en";
   return "it";
 }

@@ -32,7 +32,13 @@ export function toProblem(err: AppError, lang: Lang, instance?: string): Problem
     code: err.code,
     ...(instance === undefined ? {} : { instance }),
     ...(err.fields.length > 0
-      ? { errors: err.fields.map((f) => ({ field: f.field, code: f.code, detail: tField(lang, f.code) })) }
+      ? {
+          errors: err.fields.map((f) => ({
+            field: f.field,
+            code: f.code,
+            detail: tField(lang, f.code),
+          })),
+        }
       : {}),
     ...err.extra,
   };
@@ -44,16 +50,22 @@ export function asAppError(err: unknown): AppError {
   if (err instanceof Overloaded) return new AppError("OVERLOADED", { cause: err });
   const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
   const status =
-    typeof err === "object" && err !== null && "statusCode" in err && typeof err.statusCode === "number"
+    typeof err === "object" &&
+    err !== null &&
+    "statusCode" in err &&
+    typeof err.statusCode === "number"
       ? err.statusCode
       : 500;
   if (code.startsWith("FST_CSRF")) return new AppError("CSRF_INVALID", { cause: err });
   switch (code) {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-      return new AppError(code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_REQUEST", {
-        cause: err,
-      });
+      return new AppError(
+        code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_REQUEST",
+        {
+          cause: err,
+        },
+      );
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("PAYLOAD_TOO_LARGE", { cause: err });
     default:
@@ -67,9 +79,15 @@ export function asAppError(err: unknown): AppError {
   return new AppError("INTERNAL", { cause: err });
 }
 
-export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppError, lang: Lang): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  err: AppError,
+  lang: Lang,
+): FastifyReply {
   const body = toProblem(err, lang, req.url.split("?")[0]);
-  if (err.code === "PIN_LOCKED") void reply.header("retry-after", String(err.extra.retryAfterSeconds ?? 300));
+  if (err.code === "PIN_LOCKED")
+    void reply.header("retry-after", String(err.extra.retryAfterSeconds ?? 300));
   if (err.code === "OVERLOADED") void reply.header("retry-after", "2");
   return reply.code(err.status).type("application/problem+json; charset=utf-8").send(body);
 }

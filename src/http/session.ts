@@ -35,11 +35,17 @@ export function sessionToken(ctx: AppContext, req: FastifyRequest): string | und
 
 const memo = new WeakMap<FastifyRequest, Promise<SessionRecord | null>>();
 
-export function currentSession(ctx: AppContext, req: FastifyRequest): Promise<SessionRecord | null> {
+export function currentSession(
+  ctx: AppContext,
+  req: FastifyRequest,
+): Promise<SessionRecord | null> {
   let p = memo.get(req);
   if (p === undefined) {
     const token = sessionToken(ctx, req);
-    p = token === undefined ? Promise.resolve(null) : resolveSession(ctx.db, ctx.clock, ctx.sessions, token);
+    p =
+      token === undefined
+        ? Promise.resolve(null)
+        : resolveSession(ctx.db, ctx.clock, ctx.sessions, token);
     memo.set(req, p);
   }
   return p;
@@ -57,7 +63,13 @@ export async function requireSession(
   const s = await currentSession(ctx, req);
   if (s === null) throw new AppError("AUTHENTICATION_REQUIRED");
   if (!allowed.includes(s.state)) {
-    throw new AppError(s.state === "pin_change_required" ? "PIN_CHANGE_REQUIRED" : s.state === "renewal_required" ? "RENEWAL_REQUIRED" : "NO_PIN_CHANGE_PENDING");
+    throw new AppError(
+      s.state === "pin_change_required"
+        ? "PIN_CHANGE_REQUIRED"
+        : s.state === "renewal_required"
+          ? "RENEWAL_REQUIRED"
+          : "NO_PIN_CHANGE_PENDING",
+    );
   }
   return s;
 }

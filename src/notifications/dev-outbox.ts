@@ -65,13 +65,17 @@ export async function listDevOutbox(dir: string): Promise<DevOutboxEntry[]> {
   const entries: DevOutboxEntry[] = [];
   for (const f of files) {
     try {
-      const parsed = devOutboxEntrySchema.safeParse(JSON.parse(await readFile(join(dir, f), "utf8")));
+      const parsed = devOutboxEntrySchema.safeParse(
+        JSON.parse(await readFile(join(dir, f), "utf8")),
+      );
       if (parsed.success) entries.push(parsed.data);
     } catch {
       // A half-written or foreign file is not a message.
     }
   }
-  return entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id)));
+  return entries.sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id),
+  );
 }
 
 export async function readDevOutboxPdf(dir: string, id: string): Promise<Buffer | null> {

@@ -97,7 +97,8 @@ export async function renderMessage(
       const p = payloadSchemas.pin_second_half_letter.parse(payload);
       const letter = { ...p, pinSecondHalf: requireSecret(secret) };
       return {
-        subject: p.lang === "it" ? "Il suo PIN INPS - seconda parte" : "Your INPS PIN - second part",
+        subject:
+          p.lang === "it" ? "Il suo PIN INPS - seconda parte" : "Your INPS PIN - second part",
         text: pinLetterText(letter),
         pdf: await renderPinLetterPdf(letter),
         // formatPostalAddress() puts the recipient on the first line already.

@@ -65,9 +65,15 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const give_up = err instanceof PermanentDeliveryError || m.attempts >= MAX_ATTEMPTS;
-      const next = give_up ? null : new Date(deps.clock.now().getTime() + backoffSeconds(m.attempts) * 1000);
+      const next = give_up
+        ? null
+        : new Date(deps.clock.now().getTime() + backoffSeconds(m.attempts) * 1000);
       await markFailed(deps.db, m.id, message, next);
-      deps.log?.(give_up ? "outbox.abandoned" : "outbox.retry", { id: m.id, kind: m.kind, attempts: m.attempts });
+      deps.log?.(give_up ? "outbox.abandoned" : "outbox.retry", {
+        id: m.id,
+        kind: m.kind,
+        attempts: m.attempts,
+      });
     }
   }
 

@@ -1,5 +1,12 @@
 /** Small keyed-crypto helpers; keys come from configuration, never from code. */
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+} from "node:crypto";
 
 /** Derives an independent 32-byte key for one purpose from a root secret (HKDF-SHA256). */
 export function deriveKey(root: Buffer, purpose: string): Buffer {
@@ -27,19 +34,29 @@ export function seal(key: Buffer, plaintext: string, context: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(context));
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
+  const body = Buffer.concat([
+    cipher.update(plaintext, "utf8"),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   return `v1.${iv.toString("base64url")}.${body.toString("base64url")}`;
 }
 
 export function open(key: Buffer, sealed: string, context: string): string {
   const [version, ivPart, bodyPart] = sealed.split(".");
-  if (version !== "v1" || ivPart === undefined || bodyPart === undefined) throw new Error("bad sealed value");
+  if (version !== "v1" || ivPart === undefined || bodyPart === undefined)
+    throw new Error("bad sealed value");
   const body = Buffer.from(bodyPart, "base64url");
   // A full 16-byte tag only: a short body would otherwise be read as a truncated tag
   // (a 4-byte GCM tag is forgeable by trying 2^32 values).
   if (body.length < 16) throw new Error("bad sealed value");
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivPart, "base64url"), { authTagLength: 16 });
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivPart, "base64url"), {
+    authTagLength: 16,
+  });
   decipher.setAAD(Buffer.from(context));
   decipher.setAuthTag(body.subarray(body.length - 16));
-  return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString("utf8");
+  return Buffer.concat([
+    decipher.update(body.subarray(0, body.length - 16)),
+    decipher.final(),
+  ]).toString("utf8");
 }

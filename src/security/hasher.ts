@@ -34,7 +34,9 @@ export interface HasherOptions {
   queueLimit: number;
 }
 
-export async function createArgon2Hasher(opts: HasherOptions): Promise<PinHasher & { readonly gate: Semaphore }> {
+export async function createArgon2Hasher(
+  opts: HasherOptions,
+): Promise<PinHasher & { readonly gate: Semaphore }> {
   const gate = new Semaphore(opts.concurrency, opts.queueLimit);
   const params = { ...ARGON2_PARAMS, secret: opts.pepper };
   const doVerify = (h: string, pin: string) =>

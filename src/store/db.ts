@@ -50,7 +50,11 @@ export function postgresDb(connectionString: string, poolSize = 10): Db {
     const res =
       params === undefined || params.length === 0
         ? await client.query<R>(sql)
-        : await client.query<R>({ name: statementName(sql), text: sql, values: params as unknown[] });
+        : await client.query<R>({
+            name: statementName(sql),
+            text: sql,
+            values: params as unknown[],
+          });
     return res.rows;
   };
   return {
@@ -114,8 +118,13 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
   };
 }
 
-export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number }): Promise<Db> {
-  if (opts.databaseUrl !== undefined && opts.databaseUrl !== "") return postgresDb(opts.databaseUrl, opts.poolSize);
+export async function openDb(opts: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+}): Promise<Db> {
+  if (opts.databaseUrl !== undefined && opts.databaseUrl !== "")
+    return postgresDb(opts.databaseUrl, opts.poolSize);
   return pgliteDb(opts.dataDir);
 }
 

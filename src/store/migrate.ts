@@ -18,7 +18,9 @@ export interface Migration {
 }
 
 export async function loadMigrations(): Promise<Migration[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/u.test(f)).sort();
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/u.test(f))
+    .sort();
   return Promise.all(
     files.map(async (f) => ({
       version: Number(f.slice(0, 3)),
@@ -29,24 +31,31 @@ export async function loadMigrations(): Promise<Migration[]> {
 }
 
 export async function migrate(db: Db): Promise<number[]> {
-  await db.query(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (
+  await db
+    .query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
        version integer PRIMARY KEY,
        name text NOT NULL,
        applied_at timestamptz NOT NULL DEFAULT now())`,
-  ).catch((err: unknown) => {
-    // Two processes creating the table at once: the loser sees a duplicate type/relation.
-    if (!isUniqueViolation(err)) throw err;
-  });
+    )
+    .catch((err: unknown) => {
+      // Two processes creating the table at once: the loser sees a duplicate type/relation.
+      if (!isUniqueViolation(err)) throw err;
+    });
   const applied = new Set(
-    (await db.query<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version),
+    (await db.query<{ version: number }>("SELECT version FROM schema_migrations")).map(
+      (r) => r.version,
+    ),
   );
   const done: number[] = [];
   for (const m of await loadMigrations()) {
     if (applied.has(m.version)) continue;
     try {
       await db.transaction(async (tx) => {
-        await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+        await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+          m.version,
+          m.name,
+        ]);
         // Plain multi-statement SQL: run as one simple-protocol batch.
         await tx.exec(m.sql);
       });

@@ -105,7 +105,10 @@ export function radioGroup(o: RadioOpts): Html {
  * starts from the list; each field's own message is tied to it with aria-describedby and is
  * not a live region (a dozen alerts read at once help nobody).
  */
-export function errorSummary(title: string, errors: readonly { href: string; text: string }[]): Html {
+export function errorSummary(
+  title: string,
+  errors: readonly { href: string; text: string }[],
+): Html {
   if (errors.length === 0) return html``;
   return html`<div class="alert alert-danger error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
   <h2 id="error-summary-title" class="h5">${title}</h2>

@@ -15,7 +15,13 @@ export class Html {
 
 type Interpolation = Html | string | number | boolean | null | undefined | readonly Interpolation[];
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);

@@ -60,15 +60,17 @@ export function page(o: PageOptions): string {
             </div>
           </a>
         </div>
-        ${o.user
-          ? html`<div class="it-right-zone user-zone">
+        ${
+          o.user
+            ? html`<div class="it-right-zone user-zone">
               <span class="user-name">${o.user.name}</span>
               <form method="post" action="/esci" class="d-inline">
                 <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}">
                 <button type="submit" class="btn btn-sm btn-outline-light">${t(o.lang, "layout.logout")}</button>
               </form>
             </div>`
-          : ""}
+            : ""
+        }
       </div>
     </div>
   </div>

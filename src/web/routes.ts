@@ -24,21 +24,36 @@ import { renderPinCardPdf } from "../notifications/pdf.ts";
 import type { AppContext } from "../http/context.ts";
 import { claimFor } from "../http/dev.ts";
 import { langOf } from "../http/lang.ts";
-import { clearSessionCookie, currentSession, requireSession, sessionToken, setSessionCookie } from "../http/session.ts";
+import {
+  clearSessionCookie,
+  currentSession,
+  requireSession,
+  sessionToken,
+  setSessionCookie,
+} from "../http/session.ts";
 import type { SessionRecord } from "../store/repos/sessions.ts";
 import { findPerson } from "../store/repos/archive.ts";
 import { activeCredential } from "../store/repos/credentials.ts";
 import { catalogues, isLang, tField, type Lang } from "./i18n/index.ts";
 import type { PageUser } from "./layout.ts";
 import { SHOW_PIN_JS } from "./scripts.ts";
-import { claimBodyToForm, claimFormPage, claimOutcomePage, formToClaimBody, type FormValues } from "./pages/claim.ts";
+import {
+  claimBodyToForm,
+  claimFormPage,
+  claimOutcomePage,
+  formToClaimBody,
+  type FormValues,
+} from "./pages/claim.ts";
 import { homePage } from "./pages/home.ts";
 import { loginPage } from "./pages/login.ts";
 import { pinChangePage, pinShownPage, type PinChangeMode } from "./pages/new-pin.ts";
 import { civilDate, contributionsPage, personalAreaPage, slipsPage } from "./pages/personal.ts";
 
 const require = createRequire(import.meta.url);
-const BOOTSTRAP_ITALIA_DIST = join(dirname(require.resolve("bootstrap-italia/package.json")), "dist");
+const BOOTSTRAP_ITALIA_DIST = join(
+  dirname(require.resolve("bootstrap-italia/package.json")),
+  "dist",
+);
 const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
 
 const HOME_BY_STATE = {
@@ -64,7 +79,11 @@ function userOf(s: SessionRecord): PageUser {
 }
 
 function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+  return reply
+    .code(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .send(body);
 }
 
 export function webRoutes(ctx: AppContext) {
@@ -73,7 +92,12 @@ export function webRoutes(ctx: AppContext) {
     await app.register(csrf, {
       sessionPlugin: "@fastify/cookie",
       cookieKey: ctx.config.env === "production" ? "__Host-csrf" : "csrf",
-      cookieOpts: { path: "/", sameSite: "strict", httpOnly: true, secure: ctx.config.env === "production" },
+      cookieOpts: {
+        path: "/",
+        sameSite: "strict",
+        httpOnly: true,
+        secure: ctx.config.env === "production",
+      },
       getToken: (req) => {
         const b = req.body as Record<string, unknown> | undefined;
         return typeof b?._csrf === "string" ? b._csrf : undefined;
@@ -85,12 +109,20 @@ export function webRoutes(ctx: AppContext) {
       maxAge: "7d",
       allowedPath: (path) => /^\/(css|fonts|svg)\//u.test(path),
     });
-    await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: "/assets/", decorateReply: false, maxAge: "1h" });
+    await app.register(fastifyStatic, {
+      root: ASSETS_DIR,
+      prefix: "/assets/",
+      decorateReply: false,
+      maxAge: "1h",
+    });
 
     const csrfCheck = { preHandler: app.csrfProtection.bind(app) };
 
     app.get("/assets/js/show-pin.js", async (_req, reply) =>
-      reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(SHOW_PIN_JS),
+      reply
+        .type("text/javascript; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(SHOW_PIN_JS),
     );
 
     app.get("/lingua/:lang", async (req, reply) => {
@@ -98,14 +130,27 @@ export function webRoutes(ctx: AppContext) {
       const next = (req.query as { next?: unknown }).next;
       const target = typeof next === "string" && /^\/(?!\/)[\w\-./?=&%]*$/u.test(next) ? next : "/";
       if (isLang(lang)) {
-        void reply.setCookie("lang", lang, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true, secure: ctx.config.env === "production" });
+        void reply.setCookie("lang", lang, {
+          path: "/",
+          sameSite: "lax",
+          maxAge: 365 * 24 * 3600,
+          httpOnly: true,
+          secure: ctx.config.env === "production",
+        });
       }
       return reply.redirect(target, 303);
     });
 
     app.get("/", async (req, reply) => {
       const s = await currentSession(ctx, req);
-      return html(reply, homePage(langOf(req), s === null ? null : userOf(s), s === null ? undefined : reply.generateCsrf()));
+      return html(
+        reply,
+        homePage(
+          langOf(req),
+          s === null ? null : userOf(s),
+          s === null ? undefined : reply.generateCsrf(),
+        ),
+      );
     });
 
     // --- Claim ---------------------------------------------------------------------------
@@ -114,11 +159,23 @@ export function webRoutes(ctx: AppContext) {
       // form with that demo person's archive data. A production build ignores the parameter.
       let values: FormValues = {};
       const demo = (req.query as { demo?: unknown }).demo;
-      if (ctx.config.env === "development" && typeof demo === "string" && /^[0-9A-Z]{16}$/u.test(demo)) {
+      if (
+        ctx.config.env === "development" &&
+        typeof demo === "string" &&
+        /^[0-9A-Z]{16}$/u.test(demo)
+      ) {
         const person = await findPerson(ctx.db, demo);
         if (person !== null) values = claimBodyToForm(claimFor(person));
       }
-      return html(reply, claimFormPage({ lang: langOf(req), csrfToken: reply.generateCsrf(), values, errors: new Map() }));
+      return html(
+        reply,
+        claimFormPage({
+          lang: langOf(req),
+          csrfToken: reply.generateCsrf(),
+          values,
+          errors: new Map(),
+        }),
+      );
     });
 
     app.post("/richiedi-pin", csrfCheck, async (req, reply) => {
@@ -132,10 +189,24 @@ export function webRoutes(ctx: AppContext) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         const errors = new Map(err.fields.map((f) => [f.field, tField(lang, f.code)]));
         const msg = catalogues[lang].errors[err.code];
-        const notice = err.code === "VALIDATION_FAILED" ? undefined : { title: msg.title, detail: msg.detail, links: err.code === "RESIDENT_IN_ITALY" || err.code === "ITALIAN_DOCUMENT_DECLARED" };
-        return html(reply, claimFormPage({ lang, csrfToken: reply.generateCsrf(), values, errors, notice }), err.status);
+        const notice =
+          err.code === "VALIDATION_FAILED"
+            ? undefined
+            : {
+                title: msg.title,
+                detail: msg.detail,
+                links: err.code === "RESIDENT_IN_ITALY" || err.code === "ITALIAN_DOCUMENT_DECLARED",
+              };
+        return html(
+          reply,
+          claimFormPage({ lang, csrfToken: reply.generateCsrf(), values, errors, notice }),
+          err.status,
+        );
       }
-      return reply.redirect(`/richiedi-pin/esito?stato=${outcome.status}&rif=${claimReference(outcome.claimId)}`, 303);
+      return reply.redirect(
+        `/richiedi-pin/esito?stato=${outcome.status}&rif=${claimReference(outcome.claimId)}`,
+        303,
+      );
     });
 
     app.get("/richiedi-pin/esito", async (req, reply) => {
@@ -149,7 +220,15 @@ export function webRoutes(ctx: AppContext) {
     app.get("/accedi", async (req, reply) => {
       const s = await currentSession(ctx, req);
       if (s !== null) return reply.redirect(HOME_BY_STATE[s.state], 303);
-      return html(reply, loginPage({ lang: langOf(req), csrfToken: reply.generateCsrf(), fiscalCode: "", errors: new Map() }));
+      return html(
+        reply,
+        loginPage({
+          lang: langOf(req),
+          csrfToken: reply.generateCsrf(),
+          fiscalCode: "",
+          errors: new Map(),
+        }),
+      );
     });
 
     app.post("/accedi", csrfCheck, async (req, reply) => {
@@ -157,7 +236,10 @@ export function webRoutes(ctx: AppContext) {
       const values = formOf(req);
       let result: Awaited<ReturnType<typeof login.run>>;
       try {
-        const creds = login.validateLogin({ fiscalCode: values.fiscalCode ?? "", pin: values.pin ?? "" }, romeDate(ctx.clock.now()));
+        const creds = login.validateLogin(
+          { fiscalCode: values.fiscalCode ?? "", pin: values.pin ?? "" },
+          romeDate(ctx.clock.now()),
+        );
         const previous = sessionToken(ctx, req);
         result = await login.run(ctx, { ...creds, userAgent: req.headers["user-agent"] ?? null });
         if (previous !== undefined) await endSession(ctx.db, previous);
@@ -173,7 +255,10 @@ export function webRoutes(ctx: AppContext) {
             csrfToken: reply.generateCsrf(),
             fiscalCode: values.fiscalCode ?? "",
             errors,
-            notice: err.code === "VALIDATION_FAILED" ? undefined : { title: msg.title, detail: msg.detail },
+            notice:
+              err.code === "VALIDATION_FAILED"
+                ? undefined
+                : { title: msg.title, detail: msg.detail },
           }),
           err.status,
         );
@@ -225,7 +310,8 @@ export function webRoutes(ctx: AppContext) {
     app.post("/pin/tessera.pdf", csrfCheck, async (req, reply) => {
       const s = await requireSession(ctx, req);
       const now = ctx.clock.now();
-      if (s.pinCardUntil === null || s.pinCardUntil.getTime() < now.getTime()) throw new AppError("NO_PIN_CHANGE_PENDING");
+      if (s.pinCardUntil === null || s.pinCardUntil.getTime() < now.getTime())
+        throw new AppError("NO_PIN_CHANGE_PENDING");
       const pin = normalizePinInput(formOf(req).pin ?? "");
       const cred = await activeCredential(ctx.db, s.fiscalCode);
       if (cred === null || !(await ctx.hasher.verify(cred.pinHash, pin))) {
@@ -249,7 +335,10 @@ export function webRoutes(ctx: AppContext) {
     });
 
     // --- Personal area and consultation -------------------------------------------------------
-    const authenticated = async (req: FastifyRequest, reply: FastifyReply): Promise<SessionRecord | null> => {
+    const authenticated = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+    ): Promise<SessionRecord | null> => {
       const s = await currentSession(ctx, req);
       if (s === null) {
         await reply.redirect("/accedi", 303);
@@ -281,14 +370,24 @@ export function webRoutes(ctx: AppContext) {
       const s = await authenticated(req, reply);
       if (s === null) return reply;
       const statement = await contributionStatement(ctx.db, s.fiscalCode);
-      return html(reply, contributionsPage(langOf(req), { user: userOf(s), csrfToken: reply.generateCsrf(), statement }));
+      return html(
+        reply,
+        contributionsPage(langOf(req), {
+          user: userOf(s),
+          csrfToken: reply.generateCsrf(),
+          statement,
+        }),
+      );
     });
 
     app.get("/cedolino", async (req, reply) => {
       const s = await authenticated(req, reply);
       if (s === null) return reply;
       const slips = await pensionSlips(ctx.db, s.fiscalCode);
-      return html(reply, slipsPage(langOf(req), { user: userOf(s), csrfToken: reply.generateCsrf(), slips }));
+      return html(
+        reply,
+        slipsPage(langOf(req), { user: userOf(s), csrfToken: reply.generateCsrf(), slips }),
+      );
     });
   };
 }

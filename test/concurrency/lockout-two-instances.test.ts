@@ -17,74 +17,93 @@ const PEPPER = Buffer.alloc(32, 7).toString("base64");
 const OUTBOX_KEY = Buffer.alloc(32, 9).toString("base64");
 const PIN = "K7M2P9QR";
 
-describe("lockout across two service instances", { skip: ENGINE !== "postgres" && "needs TEST_DATABASE_URL (PostgreSQL)" }, () => {
-  let tdb: TestDb | undefined;
-  let instances: ServiceProcess[] = [];
-  let fiscalCode = "";
+describe(
+  "lockout across two service instances",
+  { skip: ENGINE !== "postgres" && "needs TEST_DATABASE_URL (PostgreSQL)" },
+  () => {
+    let tdb: TestDb | undefined;
+    let instances: ServiceProcess[] = [];
+    let fiscalCode = "";
 
-  before(async () => {
-    const created = await createTestDb();
-    tdb = created;
-    const people = generateDemoArchive({ size: 10 });
-    const person = people.find((p) => isDemoEligible(p).eligible)!;
-    fiscalCode = person.fiscalCode;
-    await upsertPeople(created.db, people);
-    const hasher = await createArgon2Hasher({ pepper: Buffer.from(PEPPER, "base64"), concurrency: 1, queueLimit: 1 });
-    const now = new Date();
-    await upsertAccount(created.db, fiscalCode, { mobile: person.mobile ?? null, email: person.email ?? null, pec: null }, now);
-    await insertCredential(created.db, {
-      id: randomUUID(),
-      fiscalCode,
-      kind: "operating",
-      level: "ordinary",
-      pinHash: await hasher.hash(PIN),
-      setAt: now,
-      claimId: null,
+    before(async () => {
+      const created = await createTestDb();
+      tdb = created;
+      const people = generateDemoArchive({ size: 10 });
+      const person = people.find((p) => isDemoEligible(p).eligible)!;
+      fiscalCode = person.fiscalCode;
+      await upsertPeople(created.db, people);
+      const hasher = await createArgon2Hasher({
+        pepper: Buffer.from(PEPPER, "base64"),
+        concurrency: 1,
+        queueLimit: 1,
+      });
+      const now = new Date();
+      await upsertAccount(
+        created.db,
+        fiscalCode,
+        { mobile: person.mobile ?? null, email: person.email ?? null, pec: null },
+        now,
+      );
+      await insertCredential(created.db, {
+        id: randomUUID(),
+        fiscalCode,
+        kind: "operating",
+        level: "ordinary",
+        pinHash: await hasher.hash(PIN),
+        setAt: now,
+        claimId: null,
+      });
+      const env = {
+        APP_ENV: "test",
+        DATABASE_URL: created.url!,
+        PIN_PEPPER: PEPPER,
+        OUTBOX_KEY,
+        WORKER_IN_PROCESS: "false",
+        DATABASE_POOL_SIZE: "20",
+      };
+      instances = await Promise.all([startServiceProcess(env), startServiceProcess(env)]);
     });
-    const env = {
-      APP_ENV: "test",
-      DATABASE_URL: created.url!,
-      PIN_PEPPER: PEPPER,
-      OUTBOX_KEY,
-      WORKER_IN_PROCESS: "false",
-      DATABASE_POOL_SIZE: "20",
-    };
-    instances = await Promise.all([startServiceProcess(env), startServiceProcess(env)]);
-  });
 
-  after(async () => {
-    await Promise.all(instances.map((i) => i.stop()));
-    await tdb?.drop();
-  });
+    after(async () => {
+      await Promise.all(instances.map((i) => i.stop()));
+      await tdb?.drop();
+    });
 
-  const login = (base: string, pin: string) =>
-    fetch(`${base}/api/v1/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ fiscalCode, pin }),
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code?: string } }));
+    const login = (base: string, pin: string) =>
+      fetch(`${base}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ fiscalCode, pin }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code?: string } }));
 
-  it("counts exactly 10 failures before the lock and none after; a correct PIN during the lock is refused", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => login(instances[i % 2]!.url, i % 3 === 0 ? "ZZZZZZZZ" : "YYYYYYYY")),
-    );
-    const byStatus = new Map<number, number>();
-    for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
-    assert.deepEqual(Object.fromEntries(byStatus), { 401: 10, 423: 190 }, "10 counted wrong attempts, then locked");
-    assert.ok(results.filter((r) => r.status === 423).every((r) => r.body.code === "PIN_LOCKED"));
+    it("counts exactly 10 failures before the lock and none after; a correct PIN during the lock is refused", async () => {
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          login(instances[i % 2]!.url, i % 3 === 0 ? "ZZZZZZZZ" : "YYYYYYYY"),
+        ),
+      );
+      const byStatus = new Map<number, number>();
+      for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+      assert.deepEqual(
+        Object.fromEntries(byStatus),
+        { 401: 10, 423: 190 },
+        "10 counted wrong attempts, then locked",
+      );
+      assert.ok(results.filter((r) => r.status === 423).every((r) => r.body.code === "PIN_LOCKED"));
 
-    const rows = await tdb!.db.query<{ failures: number; locked_until: Date | null }>(
-      "SELECT failures, locked_until FROM login_throttle",
-    );
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0]!.failures, 10, "no failure counted after the lock");
-    assert.ok(rows[0]!.locked_until !== null && rows[0]!.locked_until.getTime() > Date.now());
+      const rows = await tdb!.db.query<{ failures: number; locked_until: Date | null }>(
+        "SELECT failures, locked_until FROM login_throttle",
+      );
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.failures, 10, "no failure counted after the lock");
+      assert.ok(rows[0]!.locked_until !== null && rows[0]!.locked_until.getTime() > Date.now());
 
-    const correct = await Promise.all(instances.map((i) => login(i.url, PIN)));
-    assert.deepEqual(
-      correct.map((r) => r.status),
-      [423, 423],
-      "the correct PIN is refused on both instances during the lock",
-    );
-  });
-});
+      const correct = await Promise.all(instances.map((i) => login(i.url, PIN)));
+      assert.deepEqual(
+        correct.map((r) => r.status),
+        [423, 423],
+        "the correct PIN is refused on both instances during the lock",
+      );
+    });
+  },
+);

@@ -57,8 +57,15 @@ export async function startService(opts: TestServiceOptions = {}): Promise<TestS
   });
   const tdb = await createTestDb();
   const clock = new FixedClock(opts.start ?? START);
-  const rt = await createRuntime(config, { db: tdb.db, clock, ...(opts.hasher ? { hasher: opts.hasher } : {}) });
-  const people = [...generateDemoArchive({ size: opts.archiveSize ?? 60 }), ...(opts.extraPeople ?? [])];
+  const rt = await createRuntime(config, {
+    db: tdb.db,
+    clock,
+    ...(opts.hasher ? { hasher: opts.hasher } : {}),
+  });
+  const people = [
+    ...generateDemoArchive({ size: opts.archiveSize ?? 60 }),
+    ...(opts.extraPeople ?? []),
+  ];
   await tdb.db.transaction((tx) => upsertPeople(tx, people));
   const app = await createApp(rt);
   await app.ready();
@@ -90,7 +97,10 @@ export function advance(s: TestService, seconds: number): void {
   s.clock.advance(seconds);
 }
 
-export function claimBody(p: ArchivePerson, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function claimBody(
+  p: ArchivePerson,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { ...claimFor(p), ...overrides };
 }
 
@@ -99,7 +109,11 @@ export class Jar {
   readonly cookies = new Map<string, string>();
   update(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
-      if (c.value === "" || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires !== undefined && c.expires.getTime() < Date.now())) {
+      if (
+        c.value === "" ||
+        (c.maxAge !== undefined && c.maxAge <= 0) ||
+        (c.expires !== undefined && c.expires.getTime() < Date.now())
+      ) {
         this.cookies.delete(c.name);
       } else this.cookies.set(c.name, c.value);
     }
@@ -139,7 +153,9 @@ export function initialPinFromOutbox(
   to: { mobile?: string; email?: string },
   fiscalCode?: string,
 ): string {
-  const first = entries.find((e) => e.kind === "pin_first_half" && (e.to === to.mobile || e.to === to.email));
+  const first = entries.find(
+    (e) => e.kind === "pin_first_half" && (e.to === to.mobile || e.to === to.email),
+  );
   if (first === undefined) throw new Error("no first-half message in the outbox");
   const firstHalf = /([2-9A-Z]{4}) ([2-9A-Z]{4})/u.exec(first.text);
   const letter = entries.find(
@@ -155,13 +171,23 @@ export function initialPinFromOutbox(
 }
 
 /** Claims a PIN for p, delivers, logs in with the initial PIN and activates: returns the 8-char PIN. */
-export async function personWithPin(s: TestService, p: ArchivePerson, jar = new Jar()): Promise<{ pin: string; jar: Jar }> {
+export async function personWithPin(
+  s: TestService,
+  p: ArchivePerson,
+  jar = new Jar(),
+): Promise<{ pin: string; jar: Jar }> {
   const claim = await api(s, "POST", "/api/v1/claims", claimBody(p));
   if (claim.statusCode !== 202 || claim.json<{ status: string }>().status !== "issued") {
     throw new Error(`claim not issued: ${claim.statusCode} ${claim.body}`);
   }
   const initial = initialPinFromOutbox(await s.deliver(), { mobile: p.mobile }, p.fiscalCode);
-  const login = await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: initial }, jar);
+  const login = await api(
+    s,
+    "POST",
+    "/api/v1/session",
+    { fiscalCode: p.fiscalCode, pin: initial },
+    jar,
+  );
   if (login.statusCode !== 200) throw new Error(`first login failed: ${login.body}`);
   const act = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);
   if (act.statusCode !== 201) throw new Error(`activation failed: ${act.body}`);

@@ -7,7 +7,13 @@
 import { existsSync } from "node:fs";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Response,
+} from "playwright-core";
 import { startService, type TestService, type TestServiceOptions } from "./app.ts";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -62,7 +68,9 @@ export interface BrowserService {
 
 export async function startBrowserService(opts: TestServiceOptions = {}): Promise<BrowserService> {
   if (!browserAvailable()) {
-    throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium)`);
+    throw new Error(
+      `REQUIRE_BROWSER=1 but Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium)`,
+    );
   }
   const s = await startService(opts);
   let browser: Browser;
@@ -94,7 +102,8 @@ export async function startBrowserService(opts: TestServiceOptions = {}): Promis
       const problems: string[] = [];
       page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
       page.on("console", (m) => {
-        if (m.type() === "error" && /Content Security Policy|Refused to/u.test(m.text())) problems.push(m.text());
+        if (m.type() === "error" && /Content Security Policy|Refused to/u.test(m.text()))
+          problems.push(m.text());
       });
       pageProblems.set(page, problems);
       return page;
@@ -129,11 +138,18 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
         `- [${v.impact ?? "?"}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
         v.nodes
           .slice(0, 8)
-          .map((n) => `    at ${n.target.map(String).join(" > ")}${n.failureSummary !== undefined ? `\n      ${n.failureSummary.replace(/\n/gu, "\n      ")}` : ""}`)
+          .map(
+            (n) =>
+              `    at ${n.target.map(String).join(" > ")}${n.failureSummary !== undefined ? `\n      ${n.failureSummary.replace(/\n/gu, "\n      ")}` : ""}`,
+          )
           .join("\n"),
     )
     .join("\n");
-  assert.equal(bad.length, 0, `axe found serious/critical violations on ${label} (${page.url()}):\n${report}`);
+  assert.equal(
+    bad.length,
+    0,
+    `axe found serious/critical violations on ${label} (${page.url()}):\n${report}`,
+  );
 }
 
 /**
@@ -154,7 +170,11 @@ export async function assertFitsWidth(page: Page, label: string): Promise<void> 
     return out;
   })()`);
   assert.ok(Array.isArray(overflow));
-  assert.deepEqual(overflow, [], `${label} (${page.url()}) scrolls sideways at ${page.viewportSize()?.width ?? "?"}px`);
+  assert.deepEqual(
+    overflow,
+    [],
+    `${label} (${page.url()}) scrolls sideways at ${page.viewportSize()?.width ?? "?"}px`,
+  );
 }
 
 /** The visible text of <main>, as a person reads it. */

@@ -1,6 +1,13 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { api, claimBody, initialPinFromOutbox, Jar, startService, type TestService } from "../helpers/app.ts";
+import {
+  api,
+  claimBody,
+  initialPinFromOutbox,
+  Jar,
+  startService,
+  type TestService,
+} from "../helpers/app.ts";
 
 describe("core PIN lifecycle over the API", () => {
   let s: TestService;
@@ -27,7 +34,13 @@ describe("core PIN lifecycle over the API", () => {
 
     const pin16 = initialPinFromOutbox(outbox, { mobile: p.mobile });
     const jar = new Jar();
-    const login = await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: pin16 }, jar);
+    const login = await api(
+      s,
+      "POST",
+      "/api/v1/session",
+      { fiscalCode: p.fiscalCode, pin: pin16 },
+      jar,
+    );
     assert.equal(login.statusCode, 200);
     assert.equal(login.json<{ status: string }>().status, "pin_change_required");
 
@@ -44,11 +57,20 @@ describe("core PIN lifecycle over the API", () => {
     assert.equal(me.statusCode, 200);
     assert.equal(me.json<{ fiscalCode: string; level: string }>().level, "ordinary");
 
-    const again16 = await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: pin16 });
+    const again16 = await api(s, "POST", "/api/v1/session", {
+      fiscalCode: p.fiscalCode,
+      pin: pin16,
+    });
     assert.equal(again16.statusCode, 401, "the 16-character PIN never works again");
 
     const jar2 = new Jar();
-    const login8 = await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: pin8 }, jar2);
+    const login8 = await api(
+      s,
+      "POST",
+      "/api/v1/session",
+      { fiscalCode: p.fiscalCode, pin: pin8 },
+      jar2,
+    );
     assert.equal(login8.json<{ status: string }>().status, "authenticated");
     const contributions = await api(s, "GET", "/api/v1/me/contributions", undefined, jar2);
     assert.equal(contributions.statusCode, 200);

@@ -205,8 +205,9 @@ describe("login with fiscal code and PIN", () => {
       const { pin } = await personWithPin(s, known);
       const noPin = people.next(); // in the archive, never claimed
       const comparable = (r: LightMyRequestResponse) => {
-        const { instance: _instance, ...body } = r.json<Record<string, unknown>>();
-        const { date: _date, ...headers } = r.headers;
+        // Byte for byte, but for the instance member (the request path).
+        const body = r.body.replace(/,?"instance":"[^"]*"/u, "");
+        const { date: _date, "content-length": _length, ...headers } = r.headers;
         return { status: r.statusCode, body, headers };
       };
       for (let i = 0; i < 11; i++) {

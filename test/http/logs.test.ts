@@ -6,7 +6,14 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { createApp } from "../../src/main.ts";
-import { api, claimBody, initialPinFromOutbox, Jar, startService, type TestService } from "../helpers/app.ts";
+import {
+  api,
+  claimBody,
+  initialPinFromOutbox,
+  Jar,
+  startService,
+  type TestService,
+} from "../helpers/app.ts";
 import type { FastifyInstance } from "fastify";
 
 describe("logs", () => {

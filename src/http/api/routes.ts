@@ -44,7 +44,9 @@ export function apiRoutes(ctx: AppContext) {
       // Rotation: whatever session the browser had before is ended, never upgraded.
       if (previous !== undefined) await endSession(ctx.db, previous);
       setSessionCookie(ctx, reply, result.token);
-      return reply.code(200).send({ status: result.state, level: result.level, next: NEXT_STEP[result.state] });
+      return reply
+        .code(200)
+        .send({ status: result.state, level: result.level, next: NEXT_STEP[result.state] });
     });
 
     app.delete("/session", { schema: docs.deleteSession }, async (req, reply) => {
@@ -54,18 +56,21 @@ export function apiRoutes(ctx: AppContext) {
       return reply.code(204).send();
     });
 
-    const newPin = (mode: "activate" | "renew") => async (req: FastifyRequest, reply: FastifyReply) => {
-      const session = await requireSession(ctx, req, [mode === "activate" ? "pin_change_required" : "renewal_required"]);
-      const result = await replaceWithOperatingPin(ctx, session, mode);
-      setSessionCookie(ctx, reply, result.token);
-      void reply.header("cache-control", "no-store");
-      return reply.code(201).send({
-        pin: result.pin,
-        level: result.level,
-        setAt: result.setAt.toISOString(),
-        expiresAt: result.expiresAt.toISOString(),
-      });
-    };
+    const newPin =
+      (mode: "activate" | "renew") => async (req: FastifyRequest, reply: FastifyReply) => {
+        const session = await requireSession(ctx, req, [
+          mode === "activate" ? "pin_change_required" : "renewal_required",
+        ]);
+        const result = await replaceWithOperatingPin(ctx, session, mode);
+        setSessionCookie(ctx, reply, result.token);
+        void reply.header("cache-control", "no-store");
+        return reply.code(201).send({
+          pin: result.pin,
+          level: result.level,
+          setAt: result.setAt.toISOString(),
+          expiresAt: result.expiresAt.toISOString(),
+        });
+      };
     app.post("/pin/activate", { schema: docs.activatePin }, newPin("activate"));
     app.post("/pin/renew", { schema: docs.renewPin }, newPin("renew"));
 
@@ -76,7 +81,10 @@ export function apiRoutes(ctx: AppContext) {
         surname: s.surname,
         givenNames: s.givenNames,
         level: s.level,
-        pin: { setAt: s.credentialSetAt.toISOString(), expiresAt: pinExpiresAt(s.credentialSetAt).toISOString() },
+        pin: {
+          setAt: s.credentialSetAt.toISOString(),
+          expiresAt: pinExpiresAt(s.credentialSetAt).toISOString(),
+        },
       };
     });
 

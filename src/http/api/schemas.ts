@@ -7,7 +7,11 @@ import { z } from "zod";
 import { claimBodySchema } from "../../flows/claim-input.ts";
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-7" });
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-7",
+  });
   return rest;
 }
 
@@ -28,7 +32,11 @@ const problem = {
             type: "array",
             items: {
               type: "object",
-              properties: { field: { type: "string" }, code: { type: "string" }, detail: { type: "string" } },
+              properties: {
+                field: { type: "string" },
+                code: { type: "string" },
+                detail: { type: "string" },
+              },
             },
           },
         },
@@ -44,7 +52,10 @@ const json = (schema: Record<string, unknown>, description: string) => ({
 
 const pinExpiry = {
   type: "object",
-  properties: { setAt: { type: "string", format: "date-time" }, expiresAt: { type: "string", format: "date-time" } },
+  properties: {
+    setAt: { type: "string", format: "date-time" },
+    expiresAt: { type: "string", format: "date-time" },
+  },
 };
 
 export const createClaim = {
@@ -57,7 +68,10 @@ export const createClaim = {
     202: json(
       {
         type: "object",
-        properties: { claimId: { type: "string", format: "uuid" }, status: { type: "string", enum: ["issued", "under_verification"] } },
+        properties: {
+          claimId: { type: "string", format: "uuid" },
+          status: { type: "string", enum: ["issued", "under_verification"] },
+        },
       },
       "Claim accepted",
     ),
@@ -75,14 +89,20 @@ export const createSession = {
   body: {
     type: "object",
     required: ["fiscalCode", "pin"],
-    properties: { fiscalCode: { type: "string", example: "RSSMRA50B17A558W" }, pin: { type: "string" } },
+    properties: {
+      fiscalCode: { type: "string", example: "RSSMRA50B17A558W" },
+      pin: { type: "string" },
+    },
   },
   response: {
     200: json(
       {
         type: "object",
         properties: {
-          status: { type: "string", enum: ["pin_change_required", "renewal_required", "authenticated"] },
+          status: {
+            type: "string",
+            enum: ["pin_change_required", "renewal_required", "authenticated"],
+          },
           level: { type: "string", enum: ["ordinary", "dispositive"] },
           next: { type: "string" },
         },
@@ -96,7 +116,11 @@ export const createSession = {
   },
 };
 
-export const deleteSession = { tags: ["session"], summary: "Log out", response: { 204: { description: "Logged out" } } };
+export const deleteSession = {
+  tags: ["session"],
+  summary: "Log out",
+  response: { 204: { description: "Logged out" } },
+};
 
 const newPin = json(
   {

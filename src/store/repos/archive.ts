@@ -60,15 +60,23 @@ function toIdentity(r: PersonRow): ArchiveIdentity {
   };
 }
 
-export async function findPerson(q: Queryable, fiscalCode: string): Promise<ArchiveIdentity | null> {
-  const rows = await q.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM archive_person WHERE fiscal_code = $1`, [
-    fiscalCode,
-  ]);
+export async function findPerson(
+  q: Queryable,
+  fiscalCode: string,
+): Promise<ArchiveIdentity | null> {
+  const rows = await q.query<PersonRow>(
+    `SELECT ${PERSON_COLUMNS} FROM archive_person WHERE fiscal_code = $1`,
+    [fiscalCode],
+  );
   const row = rows[0];
   return row === undefined ? null : toIdentity(row);
 }
 
-export async function listPeople(q: Queryable, limit: number, offset = 0): Promise<ArchiveIdentity[]> {
+export async function listPeople(
+  q: Queryable,
+  limit: number,
+  offset = 0,
+): Promise<ArchiveIdentity[]> {
   const rows = await q.query<PersonRow>(
     `SELECT ${PERSON_COLUMNS} FROM archive_person ORDER BY fiscal_code LIMIT $1 OFFSET $2`,
     [limit, offset],
@@ -81,7 +89,10 @@ export async function countPeople(q: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export async function contributions(q: Queryable, fiscalCode: string): Promise<ContributionPeriod[]> {
+export async function contributions(
+  q: Queryable,
+  fiscalCode: string,
+): Promise<ContributionPeriod[]> {
   const rows = await q.query<{
     period_from: string;
     period_to: string;

@@ -52,15 +52,28 @@ export interface QueuedClaim {
 
 /** The outbound verification queue, oldest first (for contact-centre operators). */
 export async function verificationQueue(q: Queryable, limit: number): Promise<QueuedClaim[]> {
-  const rows = await q.query<{ id: string; fiscal_code: string; reasons: string[]; created_at: Date }>(
+  const rows = await q.query<{
+    id: string;
+    fiscal_code: string;
+    reasons: string[];
+    created_at: Date;
+  }>(
     `SELECT id, fiscal_code, reasons, created_at FROM claim WHERE status = 'under_verification'
       ORDER BY created_at LIMIT $1`,
     [limit],
   );
-  return rows.map((r) => ({ id: r.id, fiscalCode: r.fiscal_code, reasons: r.reasons, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    fiscalCode: r.fiscal_code,
+    reasons: r.reasons,
+    createdAt: r.created_at,
+  }));
 }
 
-export async function claimStatus(q: Queryable, id: string): Promise<{ status: ClaimStatus; reasons: string[] } | null> {
+export async function claimStatus(
+  q: Queryable,
+  id: string,
+): Promise<{ status: ClaimStatus; reasons: string[] } | null> {
   const rows = await q.query<{ status: ClaimStatus; reasons: string[] }>(
     "SELECT status, reasons FROM claim WHERE id = $1",
     [id],

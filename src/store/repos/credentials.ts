@@ -38,7 +38,10 @@ const toCredential = (r: CredentialRow): Credential => ({
   setAt: r.set_at,
 });
 
-export async function activeCredential(q: Queryable, fiscalCode: string): Promise<Credential | null> {
+export async function activeCredential(
+  q: Queryable,
+  fiscalCode: string,
+): Promise<Credential | null> {
   const rows = await q.query<CredentialRow>(
     "SELECT id, fiscal_code, kind, level, pin_hash, status, set_at FROM credential WHERE fiscal_code = $1 AND status = 'active'",
     [fiscalCode],
@@ -47,7 +50,12 @@ export async function activeCredential(q: Queryable, fiscalCode: string): Promis
   return row === undefined ? null : toCredential(row);
 }
 
-export async function upsertAccount(q: Queryable, fiscalCode: string, contacts: Contacts, now: Date): Promise<void> {
+export async function upsertAccount(
+  q: Queryable,
+  fiscalCode: string,
+  contacts: Contacts,
+  now: Date,
+): Promise<void> {
   await q.query(
     `INSERT INTO account (fiscal_code, mobile, email, pec, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
      ON CONFLICT (fiscal_code) DO UPDATE SET mobile = EXCLUDED.mobile, email = EXCLUDED.email,
@@ -57,13 +65,24 @@ export async function upsertAccount(q: Queryable, fiscalCode: string, contacts: 
 }
 
 export async function accountContacts(q: Queryable, fiscalCode: string): Promise<Contacts | null> {
-  const rows = await q.query<Contacts>("SELECT mobile, email, pec FROM account WHERE fiscal_code = $1", [fiscalCode]);
+  const rows = await q.query<Contacts>(
+    "SELECT mobile, email, pec FROM account WHERE fiscal_code = $1",
+    [fiscalCode],
+  );
   return rows[0] ?? null;
 }
 
 export async function insertCredential(
   q: Queryable,
-  c: { id: string; fiscalCode: string; kind: PinKind; level: PinLevel; pinHash: string; setAt: Date; claimId: string | null },
+  c: {
+    id: string;
+    fiscalCode: string;
+    kind: PinKind;
+    level: PinLevel;
+    pinHash: string;
+    setAt: Date;
+    claimId: string | null;
+  },
 ): Promise<void> {
   await q.query(
     `INSERT INTO credential (id, fiscal_code, kind, level, pin_hash, status, set_at, claim_id)

@@ -105,7 +105,12 @@ export async function leaseDue(
   });
 }
 
-export async function markSent(q: Queryable, id: string, now: Date, providerRef: string | null): Promise<void> {
+export async function markSent(
+  q: Queryable,
+  id: string,
+  now: Date,
+  providerRef: string | null,
+): Promise<void> {
   await q.query(
     `UPDATE outbox SET status = 'sent', sent_at = $2, secret = NULL, lease_until = NULL, provider_ref = $3,
             last_error = NULL
@@ -115,7 +120,12 @@ export async function markSent(q: Queryable, id: string, now: Date, providerRef:
 }
 
 /** nextAttemptAt null → abandoned (and the secret erased: a PIN half must not wait forever). */
-export async function markFailed(q: Queryable, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+export async function markFailed(
+  q: Queryable,
+  id: string,
+  error: string,
+  nextAttemptAt: Date | null,
+): Promise<void> {
   if (nextAttemptAt === null) {
     await q.query(
       `UPDATE outbox SET status = 'abandoned', secret = NULL, lease_until = NULL, last_error = $2
@@ -135,7 +145,13 @@ export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, n
   const rows = await q.query<{ status: OutboxStatus; n: number }>(
     "SELECT status, count(*)::int AS n FROM outbox GROUP BY status",
   );
-  const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, abandoned: 0 };
+  const counts: Record<OutboxStatus, number> = {
+    queued: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    abandoned: 0,
+  };
   for (const r of rows) counts[r.status] = r.n;
   return counts;
 }

@@ -56,7 +56,16 @@ export async function createSession(
   await q.query(
     `INSERT INTO session (id_hash, fiscal_code, credential_id, state, level, created_at, last_seen_at, absolute_expiry, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)`,
-    [s.idHash, s.fiscalCode, s.credentialId, s.state, s.level, s.now, s.absoluteExpiry, s.userAgent],
+    [
+      s.idHash,
+      s.fiscalCode,
+      s.credentialId,
+      s.state,
+      s.level,
+      s.now,
+      s.absoluteExpiry,
+      s.userAgent,
+    ],
   );
 }
 
@@ -104,7 +113,13 @@ export async function deleteSession(q: Queryable, idHash: string): Promise<void>
 export async function rotateSession(
   q: Queryable,
   oldIdHash: string,
-  next: { idHash: string; state: SessionState; credentialId: string; now: Date; pinCardUntil: Date | null },
+  next: {
+    idHash: string;
+    state: SessionState;
+    credentialId: string;
+    now: Date;
+    pinCardUntil: Date | null;
+  },
 ): Promise<boolean> {
   const rows = await q.query<{ id_hash: string }>(
     `UPDATE session SET id_hash = $2, state = $3, credential_id = $4, last_seen_at = $5, pin_card_until = $6
@@ -114,7 +129,11 @@ export async function rotateSession(
   return rows.length === 1;
 }
 
-export async function deleteExpiredSessions(q: Queryable, now: Date, idleSeconds: number): Promise<number> {
+export async function deleteExpiredSessions(
+  q: Queryable,
+  now: Date,
+  idleSeconds: number,
+): Promise<number> {
   const rows = await q.query<{ n: number }>(
     `WITH d AS (DELETE FROM session WHERE absolute_expiry <= $1 OR last_seen_at <= $2 RETURNING 1)
      SELECT count(*)::int AS n FROM d`,

@@ -8,7 +8,11 @@
 import { LOCKOUT_THRESHOLD, lockUntil, type ThrottleDecision } from "../../domain/credential.ts";
 import type { Db } from "../db.ts";
 
-export async function reserveAttempt(db: Pick<Db, "query">, key: string, now: Date): Promise<ThrottleDecision> {
+export async function reserveAttempt(
+  db: Pick<Db, "query">,
+  key: string,
+  now: Date,
+): Promise<ThrottleDecision> {
   const lock = lockUntil(now);
   const rows = await db.query<{ failures: number; locked_until: Date | null }>(
     `INSERT INTO login_throttle AS t (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
@@ -34,7 +38,12 @@ export async function reserveAttempt(db: Pick<Db, "query">, key: string, now: Da
 }
 
 /** After a wrong PIN: the attempt is already counted; the one that reaches the threshold locks. */
-export async function recordFailure(db: Db, key: string, failuresBefore: number, now: Date): Promise<boolean> {
+export async function recordFailure(
+  db: Db,
+  key: string,
+  failuresBefore: number,
+  now: Date,
+): Promise<boolean> {
   if (failuresBefore + 1 < LOCKOUT_THRESHOLD) return false;
   await db.query(
     `UPDATE login_throttle SET locked_until = $2, updated_at = $3
@@ -45,10 +54,10 @@ export async function recordFailure(db: Db, key: string, failuresBefore: number,
 }
 
 export async function recordSuccess(db: Pick<Db, "query">, key: string, now: Date): Promise<void> {
-  await db.query("UPDATE login_throttle SET failures = 0, locked_until = NULL, updated_at = $2 WHERE key = $1", [
-    key,
-    now,
-  ]);
+  await db.query(
+    "UPDATE login_throttle SET failures = 0, locked_until = NULL, updated_at = $2 WHERE key = $1",
+    [key, now],
+  );
 }
 
 export async function throttleState(

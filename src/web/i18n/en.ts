@@ -6,7 +6,8 @@ export const en: Catalogue = {
     tagline: "For citizens living abroad",
     skipToContent: "Skip to main content",
     logout: "Log out",
-    contactCentre: "INPS Contact Centre: 803 164 (free from Italian landlines), +39 06 164164 (from abroad and mobiles)",
+    contactCentre:
+      "INPS Contact Centre: 803 164 (free from Italian landlines), +39 06 164164 (from abroad and mobiles)",
     contactCentreHours: "Monday to Friday 8am-8pm, Saturday 8am-2pm (Italian time).",
     apiDocs: "API documentation",
     backHome: "Back to the home page",
@@ -59,7 +60,8 @@ export const en: Catalogue = {
     birthMunicipality: "Italian municipality of birth",
     birthMunicipalityHint: "Only if you were born in Italy.",
     residence: "Your address abroad",
-    residenceIntro: "Use the address INPS has on file: the letter with the second part of the PIN goes there.",
+    residenceIntro:
+      "Use the address INPS has on file: the letter with the second part of the PIN goes there.",
     country: "Country of residence",
     line1: "Address",
     line1Hint: "Street and number.",
@@ -96,16 +98,19 @@ export const en: Catalogue = {
     issuedTitle: "Your PIN has been issued",
     pendingTitle: "Claim received",
     reference: "Claim reference number: {{reference}}",
-    issuedStep1: "Shortly you will receive the first 8 characters of the PIN by SMS or e-mail, as you chose.",
+    issuedStep1:
+      "Shortly you will receive the first 8 characters of the PIN by SMS or e-mail, as you chose.",
     issuedStep2: "The other 8 characters will come in a letter to your home address.",
-    issuedStep3: "When you have both, log in with your fiscal code and the 16 characters: the system will give you your 8-character PIN.",
+    issuedStep3:
+      "When you have both, log in with your fiscal code and the 16 characters: the system will give you your 8-character PIN.",
     goLogin: "Go to log in",
     pendingText:
       "To complete the claim an INPS Contact Centre operator will call you on the number you gave for a few checks. We have sent you a confirmation e-mail.",
   },
   login: {
     title: "Log in with your PIN",
-    intro: "Enter your fiscal code and PIN. At first access use the 16 characters you received (first the SMS or e-mail part, then the letter part).",
+    intro:
+      "Enter your fiscal code and PIN. At first access use the 16 characters you received (first the SMS or e-mail part, then the letter part).",
     fiscalCode: "Fiscal code",
     pin: "PIN",
     pinHint: "16 characters at first access, then 8. Spaces do not matter.",
@@ -117,8 +122,10 @@ export const en: Catalogue = {
   newPin: {
     activateTitle: "First access: your new PIN",
     renewTitle: "Your PIN has expired: get your new PIN",
-    activateIntro: "The 16-character PIN only works for the first access. Now the system generates the 8-character PIN you will use from now on.",
-    renewIntro: "The PIN expires every 6 months. The system generates a new 8-character PIN with the same services as the old one.",
+    activateIntro:
+      "The 16-character PIN only works for the first access. Now the system generates the 8-character PIN you will use from now on.",
+    renewIntro:
+      "The PIN expires every 6 months. The system generates a new 8-character PIN with the same services as the old one.",
     point1: "The new PIN is shown only once: write it down or print the card.",
     point2: "Keep it apart from your fiscal code and never share it.",
     point3: "INPS will never ask for your PIN by phone or e-mail.",
@@ -128,7 +135,8 @@ export const en: Catalogue = {
     yourPin: "Your new PIN:",
     spelled: "Character by character:",
     onceOnly: "This PIN will not be shown again: write it down now or print the card.",
-    expires: "The PIN expires on {{date}}: at your first login after that date you will get a new one.",
+    expires:
+      "The PIN expires on {{date}}: at your first login after that date you will get a new one.",
     printCard: "Download the PIN card (PDF)",
     continue: "Continue to your personal area",
   },
@@ -197,12 +205,21 @@ export const en: Catalogue = {
   },
 
   errors: {
-    MALFORMED_REQUEST: { title: "Unreadable request", detail: "What was sent is not a valid form." },
-    VALIDATION_FAILED: { title: "Some details are not correct", detail: "Check the fields shown and try again." },
+    MALFORMED_REQUEST: {
+      title: "Unreadable request",
+      detail: "What was sent is not a valid form.",
+    },
+    VALIDATION_FAILED: {
+      title: "Some details are not correct",
+      detail: "Check the fields shown and try again.",
+    },
     UNSUPPORTED_MEDIA_TYPE: { title: "Unsupported format", detail: "Send the data as JSON." },
     PAYLOAD_TOO_LARGE: { title: "Too much data", detail: "What was sent is larger than allowed." },
     NOT_FOUND: { title: "Page not found", detail: "The address you asked for does not exist." },
-    METHOD_NOT_ALLOWED: { title: "Operation not allowed", detail: "This address does not accept this operation." },
+    METHOD_NOT_ALLOWED: {
+      title: "Operation not allowed",
+      detail: "This address does not accept this operation.",
+    },
     RESIDENT_IN_ITALY: {
       title: "The PIN is only for people living abroad",
       detail:
@@ -219,22 +236,28 @@ export const en: Catalogue = {
     },
     CLAIM_ALREADY_PENDING: {
       title: "A claim is already being processed",
-      detail: "A Contact Centre operator will call you to complete it. There is no need to send another.",
+      detail:
+        "A Contact Centre operator will call you to complete it. There is no need to send another.",
     },
     INVALID_CREDENTIALS: {
       title: "Fiscal code or PIN not correct",
-      detail: "Check your details and try again. After 10 wrong attempts access is locked for 5 minutes.",
+      detail:
+        "Check your details and try again. After 10 wrong attempts access is locked for 5 minutes.",
     },
     PIN_LOCKED: {
       title: "Access locked",
-      detail: "Too many wrong attempts. Wait 5 minutes without trying: any attempt during the lock restarts it.",
+      detail:
+        "Too many wrong attempts. Wait 5 minutes without trying: any attempt during the lock restarts it.",
     },
     PIN_NOT_ELIGIBLE: {
       title: "Your PIN is no longer valid",
       detail:
         "Since 1 October 2021 the PIN is only for people living abroad without an Italian document. Please use SPID, CIE or CNS.",
     },
-    AUTHENTICATION_REQUIRED: { title: "Please log in", detail: "Log in with your fiscal code and PIN to continue." },
+    AUTHENTICATION_REQUIRED: {
+      title: "Please log in",
+      detail: "Log in with your fiscal code and PIN to continue.",
+    },
     PIN_CHANGE_REQUIRED: {
       title: "Get your new PIN first",
       detail: "At first access the system generates the 8-character PIN you will use from now on.",
@@ -247,7 +270,10 @@ export const en: Catalogue = {
       title: "No PIN change pending",
       detail: "The new PIN has already been generated in this session.",
     },
-    CSRF_INVALID: { title: "Form expired", detail: "For your security the form expired. Reload the page and try again." },
+    CSRF_INVALID: {
+      title: "Form expired",
+      detail: "For your security the form expired. Reload the page and try again.",
+    },
     OVERLOADED: { title: "Service very busy", detail: "Please try again in a few seconds." },
     INTERNAL: { title: "Service error", detail: "Something went wrong. Please try again later." },
   },
@@ -266,7 +292,8 @@ export const en: Catalogue = {
     invalid_document_type: "Choose the document type.",
     invalid_document_number: "The document number has 3 to 30 letters or digits.",
     invalid_postal_code: "The postal code is not valid for your country of residence.",
-    invalid_phone: "The mobile number is not valid: write it with the international prefix, e.g. +54 9 11 2345 6789.",
+    invalid_phone:
+      "The mobile number is not valid: write it with the international prefix, e.g. +54 9 11 2345 6789.",
     not_mobile: "A mobile number is needed, not a landline.",
     fiscal_code_length: "The fiscal code has 16 characters.",
     fiscal_code_format: "The fiscal code does not have the right format.",

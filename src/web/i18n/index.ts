@@ -20,7 +20,10 @@ void instance.init({
   returnNull: false,
 });
 
-const fixed: Record<Lang, TFunction> = { it: instance.getFixedT("it"), en: instance.getFixedT("en") };
+const fixed: Record<Lang, TFunction> = {
+  it: instance.getFixedT("it"),
+  en: instance.getFixedT("en"),
+};
 
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

@@ -5,8 +5,10 @@ export const it = {
     tagline: "Per i cittadini residenti all'estero",
     skipToContent: "Vai al contenuto principale",
     logout: "Esci",
-    contactCentre: "Contact Center INPS: 803 164 (gratuito da rete fissa italiana), +39 06 164164 (dall'estero e da cellulare)",
-    contactCentreHours: "Dal lunedì al venerdì dalle 8 alle 20, il sabato dalle 8 alle 14 (ora italiana).",
+    contactCentre:
+      "Contact Center INPS: 803 164 (gratuito da rete fissa italiana), +39 06 164164 (dall'estero e da cellulare)",
+    contactCentreHours:
+      "Dal lunedì al venerdì dalle 8 alle 20, il sabato dalle 8 alle 14 (ora italiana).",
     apiDocs: "Documentazione API",
     backHome: "Torna alla pagina iniziale",
     devNotice: "Ambiente di sviluppo: pagina non presente in produzione.",
@@ -20,7 +22,8 @@ export const it = {
     intro:
       "Il PIN è il codice personale per accedere ai servizi online dell'INPS (estratto conto contributivo, cedolino della pensione, domande di prestazione) per chi vive all'estero e non ha un documento di riconoscimento italiano.",
     claimTitle: "Non ha ancora il PIN?",
-    claimText: "Lo richieda online: riceverà metà del PIN per SMS o e-mail e l'altra metà per lettera.",
+    claimText:
+      "Lo richieda online: riceverà metà del PIN per SMS o e-mail e l'altra metà per lettera.",
     claimButton: "Richiedi il PIN",
     loginTitle: "Ha già il PIN?",
     loginText: "Entri con il suo codice fiscale e il PIN.",
@@ -58,7 +61,8 @@ export const it = {
     birthMunicipality: "Comune di nascita",
     birthMunicipalityHint: "Solo se è nato/a in Italia.",
     residence: "Residenza all'estero",
-    residenceIntro: "L'indirizzo deve essere quello registrato presso l'INPS: la lettera con la seconda parte del PIN arriverà lì.",
+    residenceIntro:
+      "L'indirizzo deve essere quello registrato presso l'INPS: la lettera con la seconda parte del PIN arriverà lì.",
     country: "Stato di residenza",
     line1: "Indirizzo",
     line1Hint: "Via e numero civico.",
@@ -97,14 +101,16 @@ export const it = {
     reference: "Numero di riferimento della richiesta: {{reference}}",
     issuedStep1: "Tra poco riceverà i primi 8 caratteri del PIN per SMS o e-mail, come ha scelto.",
     issuedStep2: "Gli altri 8 caratteri arriveranno con una lettera all'indirizzo di residenza.",
-    issuedStep3: "Quando li avrà entrambi, acceda con il codice fiscale e i 16 caratteri: il sistema le darà il PIN di 8 caratteri.",
+    issuedStep3:
+      "Quando li avrà entrambi, acceda con il codice fiscale e i 16 caratteri: il sistema le darà il PIN di 8 caratteri.",
     goLogin: "Vai all'accesso",
     pendingText:
       "Per completare la richiesta un operatore del Contact Center INPS la chiamerà al numero indicato per alcune verifiche. Le abbiamo inviato una e-mail di conferma.",
   },
   login: {
     title: "Accedi con il PIN",
-    intro: "Scriva il codice fiscale e il PIN. Al primo accesso usi i 16 caratteri ricevuti (prima la parte dell'SMS o e-mail, poi quella della lettera).",
+    intro:
+      "Scriva il codice fiscale e il PIN. Al primo accesso usi i 16 caratteri ricevuti (prima la parte dell'SMS o e-mail, poi quella della lettera).",
     fiscalCode: "Codice fiscale",
     pin: "PIN",
     pinHint: "16 caratteri al primo accesso, poi 8. Gli spazi non contano.",
@@ -116,9 +122,12 @@ export const it = {
   newPin: {
     activateTitle: "Primo accesso: il suo nuovo PIN",
     renewTitle: "Il PIN è scaduto: ottenga il nuovo PIN",
-    activateIntro: "Il PIN di 16 caratteri vale solo per il primo accesso. Ora il sistema genera il PIN di 8 caratteri da usare d'ora in poi.",
-    renewIntro: "Il PIN scade ogni 6 mesi. Il sistema genera un nuovo PIN di 8 caratteri, con gli stessi servizi di quello precedente.",
-    point1: "Il nuovo PIN sarà mostrato una sola volta: lo scriva su un foglio o stampi la tessera.",
+    activateIntro:
+      "Il PIN di 16 caratteri vale solo per il primo accesso. Ora il sistema genera il PIN di 8 caratteri da usare d'ora in poi.",
+    renewIntro:
+      "Il PIN scade ogni 6 mesi. Il sistema genera un nuovo PIN di 8 caratteri, con gli stessi servizi di quello precedente.",
+    point1:
+      "Il nuovo PIN sarà mostrato una sola volta: lo scriva su un foglio o stampi la tessera.",
     point2: "Lo tenga separato dal codice fiscale e non lo comunichi a nessuno.",
     point3: "L'INPS non le chiederà mai il PIN per telefono o e-mail.",
     generate: "Genera il nuovo PIN",
@@ -178,7 +187,8 @@ export const it = {
   },
   dev: {
     peopleTitle: "Persone di prova",
-    peopleIntro: "Archivio di prova: {{count}} persone. Scelga una persona per compilare la richiesta di PIN.",
+    peopleIntro:
+      "Archivio di prova: {{count}} persone. Scelga una persona per compilare la richiesta di PIN.",
     outboxTitle: "Messaggi inviati (sviluppo)",
     outboxIntro: "Ogni SMS, e-mail e lettera che il servizio invierebbe, dal più recente.",
     outboxEmpty: "Nessun messaggio.",
@@ -196,12 +206,27 @@ export const it = {
   },
 
   errors: {
-    MALFORMED_REQUEST: { title: "Richiesta non leggibile", detail: "Il contenuto inviato non è un modulo valido." },
-    VALIDATION_FAILED: { title: "Alcuni dati non sono corretti", detail: "Controlli i campi indicati e riprovi." },
-    UNSUPPORTED_MEDIA_TYPE: { title: "Formato non supportato", detail: "Invii i dati in formato JSON." },
-    PAYLOAD_TOO_LARGE: { title: "Dati troppo grandi", detail: "Il contenuto inviato supera la dimensione massima." },
+    MALFORMED_REQUEST: {
+      title: "Richiesta non leggibile",
+      detail: "Il contenuto inviato non è un modulo valido.",
+    },
+    VALIDATION_FAILED: {
+      title: "Alcuni dati non sono corretti",
+      detail: "Controlli i campi indicati e riprovi.",
+    },
+    UNSUPPORTED_MEDIA_TYPE: {
+      title: "Formato non supportato",
+      detail: "Invii i dati in formato JSON.",
+    },
+    PAYLOAD_TOO_LARGE: {
+      title: "Dati troppo grandi",
+      detail: "Il contenuto inviato supera la dimensione massima.",
+    },
     NOT_FOUND: { title: "Pagina non trovata", detail: "L'indirizzo richiesto non esiste." },
-    METHOD_NOT_ALLOWED: { title: "Operazione non consentita", detail: "Questo indirizzo non accetta questa operazione." },
+    METHOD_NOT_ALLOWED: {
+      title: "Operazione non consentita",
+      detail: "Questo indirizzo non accetta questa operazione.",
+    },
     RESIDENT_IN_ITALY: {
       title: "Il PIN è riservato a chi risiede all'estero",
       detail:
@@ -214,15 +239,18 @@ export const it = {
     },
     PIN_ALREADY_ACTIVE: {
       title: "Esiste già un PIN per questo codice fiscale",
-      detail: "Se lo ha smarrito, usi il ripristino del PIN o chiami il Contact Center al +39 06 164164.",
+      detail:
+        "Se lo ha smarrito, usi il ripristino del PIN o chiami il Contact Center al +39 06 164164.",
     },
     CLAIM_ALREADY_PENDING: {
       title: "Una richiesta è già in lavorazione",
-      detail: "Un operatore del Contact Center la chiamerà per completarla. Non serve inviarne un'altra.",
+      detail:
+        "Un operatore del Contact Center la chiamerà per completarla. Non serve inviarne un'altra.",
     },
     INVALID_CREDENTIALS: {
       title: "Codice fiscale o PIN non corretti",
-      detail: "Controlli i dati e riprovi. Dopo 10 tentativi errati l'accesso è bloccato per 5 minuti.",
+      detail:
+        "Controlli i dati e riprovi. Dopo 10 tentativi errati l'accesso è bloccato per 5 minuti.",
     },
     PIN_LOCKED: {
       title: "Accesso bloccato",
@@ -234,7 +262,10 @@ export const it = {
       detail:
         "Dal 1° ottobre 2021 il PIN vale solo per chi risiede all'estero senza documento italiano. Acceda con SPID, CIE o CNS.",
     },
-    AUTHENTICATION_REQUIRED: { title: "Accesso richiesto", detail: "Entri con codice fiscale e PIN per continuare." },
+    AUTHENTICATION_REQUIRED: {
+      title: "Accesso richiesto",
+      detail: "Entri con codice fiscale e PIN per continuare.",
+    },
     PIN_CHANGE_REQUIRED: {
       title: "Deve prima ottenere il nuovo PIN",
       detail: "Al primo accesso il sistema genera il PIN di 8 caratteri da usare d'ora in poi.",
@@ -252,7 +283,10 @@ export const it = {
       detail: "Per sicurezza il modulo è scaduto. Ricarichi la pagina e riprovi.",
     },
     OVERLOADED: { title: "Servizio molto richiesto", detail: "Riprovi tra qualche secondo." },
-    INTERNAL: { title: "Errore del servizio", detail: "Si è verificato un problema. Riprovi più tardi." },
+    INTERNAL: {
+      title: "Errore del servizio",
+      detail: "Si è verificato un problema. Riprovi più tardi.",
+    },
   },
   field: {
     required: "Campo obbligatorio.",
@@ -269,7 +303,8 @@ export const it = {
     invalid_document_type: "Scelga il tipo di documento.",
     invalid_document_number: "Il numero del documento ha da 3 a 30 lettere o cifre.",
     invalid_postal_code: "Il codice postale non è valido per lo Stato di residenza.",
-    invalid_phone: "Il numero di cellulare non è valido: lo scriva con il prefisso internazionale, ad es. +54 9 11 2345 6789.",
+    invalid_phone:
+      "Il numero di cellulare non è valido: lo scriva con il prefisso internazionale, ad es. +54 9 11 2345 6789.",
     not_mobile: "Serve un numero di cellulare, non di rete fissa.",
     fiscal_code_length: "Il codice fiscale ha 16 caratteri.",
     fiscal_code_format: "Il codice fiscale non ha il formato corretto.",
@@ -278,7 +313,8 @@ export const it = {
     fiscal_code_birth_place: "Il codice fiscale non è corretto (luogo di nascita).",
     pin_length: "Il PIN ha 16 caratteri al primo accesso, poi 8.",
     pin_characters: "Il PIN non contiene mai 0, O, 1, I o L: controlli i caratteri.",
-    resident_in_italy: "Il PIN è riservato a chi risiede all'estero: in Italia usi SPID, CIE o CNS.",
+    resident_in_italy:
+      "Il PIN è riservato a chi risiede all'estero: in Italia usi SPID, CIE o CNS.",
     italian_document: "Con un documento italiano può ottenere SPID o CIE invece del PIN.",
   },
 };

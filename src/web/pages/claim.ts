@@ -1,7 +1,14 @@
 /** "Richiedi PIN": the online claim form and its outcome page. */
 import { listCountries } from "../../domain/address.ts";
 import { DOCUMENT_TYPES } from "../../flows/claim-input.ts";
-import { csrfInput, errorSummary, radioGroup, selectField, textField, type FieldErrors } from "../components.ts";
+import {
+  csrfInput,
+  errorSummary,
+  radioGroup,
+  selectField,
+  textField,
+  type FieldErrors,
+} from "../components.ts";
 import { html } from "../html.ts";
 import { t, type Lang, type MessageKey } from "../i18n/index.ts";
 import { page } from "../layout.ts";
@@ -20,7 +27,10 @@ export function formToClaimBody(f: FormValues, lang: Lang): Record<string, unkno
   const day = f.birthDay?.trim() ?? "";
   const month = f.birthMonth?.trim() ?? "";
   const year = f.birthYear?.trim() ?? "";
-  const birthDate = day === "" && month === "" && year === "" ? "" : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const birthDate =
+    day === "" && month === "" && year === ""
+      ? ""
+      : `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   return {
     fiscalCode: f.fiscalCode ?? "",
     surname: f.surname ?? "",
@@ -65,7 +75,8 @@ export function claimBodyToForm(body: Readonly<Record<string, unknown>>): FormVa
       for (const [sub, sv] of Object.entries(v as Record<string, unknown>)) put(`${k}.${sub}`, sv);
     } else put(k, v);
   }
-  const birth = typeof body.birthDate === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(body.birthDate) : null;
+  const birth =
+    typeof body.birthDate === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(body.birthDate) : null;
   if (birth !== null) {
     out.birthYear = birth[1] ?? "";
     out.birthMonth = String(Number(birth[2]));
@@ -112,7 +123,10 @@ export function claimFormPage(v: ClaimFormView): string {
   // messages would not say which box to fix.
   const summary = [...err.entries()].map(([field, text]) => {
     const label = FIELD_LABELS[field];
-    return { href: `#${fieldId(field)}`, text: label === undefined ? text : `${t(lang, label)}: ${text}` };
+    return {
+      href: `#${fieldId(field)}`,
+      text: label === undefined ? text : `${t(lang, label)}: ${text}`,
+    };
   });
   const f = (name: string) => ({ id: fieldId(name), name, value: val[name], error: err.get(name) });
   const dateError = err.has("birthDate") ? "f-birthDay-error" : undefined;
@@ -123,10 +137,12 @@ export function claimFormPage(v: ClaimFormView): string {
     body: html`<h1>${t(lang, "claim.title")}</h1>
 <p class="lead">${t(lang, "claim.intro")}</p>
 <p>${t(lang, "claim.requiredNote")}</p>
-${v.notice !== undefined
-  ? html`<div class="alert alert-warning" role="alert" tabindex="-1" autofocus><h2 class="h5">${v.notice.title}</h2><p class="mb-0">${v.notice.detail}</p>
+${
+  v.notice !== undefined
+    ? html`<div class="alert alert-warning" role="alert" tabindex="-1" autofocus><h2 class="h5">${v.notice.title}</h2><p class="mb-0">${v.notice.detail}</p>
     ${v.notice.links === true ? html`<p class="mt-2 mb-0"><a href="https://www.spid.gov.it/">SPID</a> · <a href="https://www.cartaidentita.interno.gov.it/">CIE</a></p>` : ""}</div>`
-  : ""}
+    : ""
+}
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <form method="post" action="/richiedi-pin" novalidate>
 ${csrfInput(v.csrfToken)}
@@ -136,7 +152,15 @@ ${textField({ ...f("fiscalCode"), label: t(lang, "claim.fiscalCode"), hint: t(la
 ${textField({ ...f("surname"), label: t(lang, "claim.surname"), autocomplete: "family-name", wrapClass: "col-md-6" })}
 ${textField({ ...f("givenNames"), label: t(lang, "claim.givenNames"), autocomplete: "given-name", wrapClass: "col-md-6" })}
 </div>
-${radioGroup({ ...f("sex"), id: fieldId("sex"), legend: t(lang, "claim.sex"), options: [{ value: "F", label: t(lang, "claim.sexF") }, { value: "M", label: t(lang, "claim.sexM") }] })}
+${radioGroup({
+  ...f("sex"),
+  id: fieldId("sex"),
+  legend: t(lang, "claim.sex"),
+  options: [
+    { value: "F", label: t(lang, "claim.sexF") },
+    { value: "M", label: t(lang, "claim.sexM") },
+  ],
+})}
 <fieldset class="mb-4" aria-describedby="birthdate-hint${err.has("birthDate") ? " f-birthDay-error" : ""}">
   <legend class="h6 fw-semibold">${t(lang, "claim.birthDate")} <span class="req" aria-hidden="true">*</span></legend>
   <small id="birthdate-hint" class="form-text d-block mb-2">${t(lang, "claim.birthDateHint")}</small>
@@ -166,7 +190,16 @@ ${textField({ ...f("residence.postalCode"), label: t(lang, "claim.postalCode"), 
 <h2 class="h4 mt-4">${t(lang, "claim.contacts")}</h2>
 ${textField({ ...f("mobile"), type: "tel", label: t(lang, "claim.mobile"), hint: t(lang, "claim.mobileHint"), autocomplete: "tel", inputmode: "tel" })}
 ${textField({ ...f("email"), type: "email", label: t(lang, "claim.email"), autocomplete: "email", inputmode: "email", spellcheck: false })}
-${radioGroup({ ...f("delivery"), id: fieldId("delivery"), legend: t(lang, "claim.delivery"), hint: t(lang, "claim.deliveryHint"), options: [{ value: "sms", label: t(lang, "claim.deliverySms") }, { value: "email", label: t(lang, "claim.deliveryEmail") }] })}
+${radioGroup({
+  ...f("delivery"),
+  id: fieldId("delivery"),
+  legend: t(lang, "claim.delivery"),
+  hint: t(lang, "claim.deliveryHint"),
+  options: [
+    { value: "sms", label: t(lang, "claim.deliverySms") },
+    { value: "email", label: t(lang, "claim.deliveryEmail") },
+  ],
+})}
 
 <h2 class="h4 mt-4">${t(lang, "claim.document")}</h2>
 <p>${t(lang, "claim.documentIntro")}</p>
@@ -180,7 +213,11 @@ ${selectField({ ...f("document.issuingCountry"), label: t(lang, "claim.documentC
   });
 }
 
-export function claimOutcomePage(lang: Lang, status: "issued" | "under_verification", reference: string): string {
+export function claimOutcomePage(
+  lang: Lang,
+  status: "issued" | "under_verification",
+  reference: string,
+): string {
   const issued = status === "issued";
   return page({
     lang,
@@ -188,13 +225,15 @@ export function claimOutcomePage(lang: Lang, status: "issued" | "under_verificat
     path: "/richiedi-pin/esito",
     body: html`<h1>${t(lang, issued ? "claimDone.issuedTitle" : "claimDone.pendingTitle")}</h1>
 <div class="alert alert-success" role="status"><p class="mb-0">${t(lang, "claimDone.reference", { reference })}</p></div>
-${issued
-  ? html`<ol class="steps">
+${
+  issued
+    ? html`<ol class="steps">
       <li>${t(lang, "claimDone.issuedStep1")}</li>
       <li>${t(lang, "claimDone.issuedStep2")}</li>
       <li>${t(lang, "claimDone.issuedStep3")}</li>
     </ol>
     <p><a class="btn btn-primary" href="/accedi">${t(lang, "claimDone.goLogin")}</a></p>`
-  : html`<p>${t(lang, "claimDone.pendingText")}</p><p><a class="btn btn-outline-primary" href="/">${t(lang, "layout.backHome")}</a></p>`}`,
+    : html`<p>${t(lang, "claimDone.pendingText")}</p><p><a class="btn btn-outline-primary" href="/">${t(lang, "layout.backHome")}</a></p>`
+}`,
   });
 }

@@ -23,7 +23,9 @@ export function devPeoplePage(lang: Lang, people: DevPerson[], clock: OffsetCloc
 <caption>${t(lang, "dev.eligible")}</caption>
 <thead><tr><th scope="col">${t(lang, "dev.name")}</th><th scope="col">${t(lang, "dev.fiscalCode")}</th><th scope="col">${t(lang, "dev.country")}</th><th scope="col">${t(lang, "dev.action")}</th></tr></thead>
 <tbody>${eligible.map(
-      (p) => html`<tr><td data-label="${t(lang, "dev.name")}">${p.name}</td><td data-label="${t(lang, "dev.fiscalCode")}"><code>${p.fiscalCode}</code></td><td data-label="${t(lang, "dev.country")}">${p.country}</td>
+      (
+        p,
+      ) => html`<tr><td data-label="${t(lang, "dev.name")}">${p.name}</td><td data-label="${t(lang, "dev.fiscalCode")}"><code>${p.fiscalCode}</code></td><td data-label="${t(lang, "dev.country")}">${p.country}</td>
         <td><a href="/richiedi-pin?demo=${p.fiscalCode}">${t(lang, "dev.claimAs")}<span class="visually-hidden"> ${p.name}</span></a></td></tr>`,
     )}</tbody></table></div>
 <h2 class="h4">${t(lang, "dev.ineligible")}</h2>
@@ -31,7 +33,8 @@ export function devPeoplePage(lang: Lang, people: DevPerson[], clock: OffsetCloc
 <caption>${t(lang, "dev.ineligible")}</caption>
 <thead><tr><th scope="col">${t(lang, "dev.name")}</th><th scope="col">${t(lang, "dev.fiscalCode")}</th><th scope="col">${t(lang, "dev.country")}</th><th scope="col">${t(lang, "dev.reason")}</th></tr></thead>
 <tbody>${ineligible.map(
-      (p) => html`<tr><td data-label="${t(lang, "dev.name")}">${p.name}</td><td data-label="${t(lang, "dev.fiscalCode")}"><code>${p.fiscalCode}</code></td><td data-label="${t(lang, "dev.country")}">${p.country}</td><td data-label="${t(lang, "dev.reason")}">${p.reason ?? ""}</td></tr>`,
+      (p) =>
+        html`<tr><td data-label="${t(lang, "dev.name")}">${p.name}</td><td data-label="${t(lang, "dev.fiscalCode")}"><code>${p.fiscalCode}</code></td><td data-label="${t(lang, "dev.country")}">${p.country}</td><td data-label="${t(lang, "dev.reason")}">${p.reason ?? ""}</td></tr>`,
     )}</tbody></table></div>`,
   });
 }
@@ -47,7 +50,9 @@ export function devOutboxPage(lang: Lang, entries: DevOutboxEntry[]): string {
 <p><a href="/dev">${t(lang, "dev.peopleTitle")}</a></p>
 ${entries.length === 0 ? html`<p>${t(lang, "dev.outboxEmpty")}</p>` : ""}
 ${entries.map(
-  (e) => html`<article class="card card-bg mb-3 outbox-message" data-channel="${e.channel}" data-kind="${e.kind}">
+  (
+    e,
+  ) => html`<article class="card card-bg mb-3 outbox-message" data-channel="${e.channel}" data-kind="${e.kind}">
   <div class="card-body">
     <h2 class="h5 card-title">${e.channel.toUpperCase()} · ${e.subject ?? e.kind}</h2>
     <p class="small mb-1">${t(lang, "dev.to")}: <span class="outbox-to">${e.to}</span> · ${e.createdAt}</p>

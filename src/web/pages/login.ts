@@ -12,7 +12,12 @@ export function loginPage(v: {
   notice?: { title: string; detail: string } | undefined;
 }): string {
   const { lang } = v;
-  const label = (field: string) => (field === "pin" ? t(lang, "login.pin") : field === "fiscalCode" ? t(lang, "login.fiscalCode") : undefined);
+  const label = (field: string) =>
+    field === "pin"
+      ? t(lang, "login.pin")
+      : field === "fiscalCode"
+        ? t(lang, "login.fiscalCode")
+        : undefined;
   const summary = [...v.errors.entries()].map(([field, text]) => {
     const l = label(field);
     return { href: `#f-${field}`, text: l === undefined ? text : `${l}: ${text}` };

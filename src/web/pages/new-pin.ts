@@ -9,7 +9,12 @@ export type PinChangeMode = "activate" | "renew";
 
 const PATHS: Record<PinChangeMode, string> = { activate: "/nuovo-pin", renew: "/rinnovo-pin" };
 
-export function pinChangePage(lang: Lang, mode: PinChangeMode, csrfToken: string, user: PageUser): string {
+export function pinChangePage(
+  lang: Lang,
+  mode: PinChangeMode,
+  csrfToken: string,
+  user: PageUser,
+): string {
   const title = t(lang, mode === "activate" ? "newPin.activateTitle" : "newPin.renewTitle");
   return page({
     lang,

@@ -8,13 +8,18 @@ import { page, type PageUser } from "../layout.ts";
 const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
 
 export function money(lang: Lang, cents: number): string {
-  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR" }).format(cents / 100);
+  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR" }).format(
+    cents / 100,
+  );
 }
 
 export function civilDate(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 /** Archive codes (contribution kinds, pension categories) in words; unknown codes as they are. */
@@ -23,13 +28,17 @@ function kindName(lang: Lang, kind: string): string {
 }
 
 function categoryName(lang: Lang, category: string): string {
-  return (catalogues[lang].slips.categories as Readonly<Record<string, string>>)[category] ?? category;
+  return (
+    (catalogues[lang].slips.categories as Readonly<Record<string, string>>)[category] ?? category
+  );
 }
 
 function monthName(lang: Lang, ym: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${ym}-01T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale(lang), {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${ym}-01T00:00:00Z`));
 }
 
 export function personalAreaPage(
@@ -63,7 +72,10 @@ export function personalAreaPage(
   });
 }
 
-export function contributionsPage(lang: Lang, v: { user: PageUser; csrfToken: string; statement: ContributionStatement }): string {
+export function contributionsPage(
+  lang: Lang,
+  v: { user: PageUser; csrfToken: string; statement: ContributionStatement },
+): string {
   const s = v.statement;
   return page({
     lang,
@@ -73,9 +85,10 @@ export function contributionsPage(lang: Lang, v: { user: PageUser; csrfToken: st
     csrfToken: v.csrfToken,
     body: html`<h1>${t(lang, "contributions.title")}</h1>
 <p><a href="/area-personale">${t(lang, "area.back")}</a></p>
-${s.periods.length === 0
-  ? html`<p>${t(lang, "contributions.none")}</p>`
-  : html`<p class="lead">${t(lang, "contributions.total", { weeks: s.totals.weeks, years: s.totals.years, months: s.totals.months })}</p>
+${
+  s.periods.length === 0
+    ? html`<p>${t(lang, "contributions.none")}</p>`
+    : html`<p class="lead">${t(lang, "contributions.total", { weeks: s.totals.weeks, years: s.totals.years, months: s.totals.months })}</p>
 <div class="table-responsive">
 <table class="table table-striped table-stack">
   <caption>${t(lang, "contributions.caption")}</caption>
@@ -88,18 +101,24 @@ ${s.periods.length === 0
   </tr></thead>
   <tbody>
   ${s.periods.map(
-    (p) => html`<tr><td data-label="${t(lang, "contributions.period")}">${civilDate(lang, p.from)} – ${civilDate(lang, p.to)}</td>
+    (
+      p,
+    ) => html`<tr><td data-label="${t(lang, "contributions.period")}">${civilDate(lang, p.from)} – ${civilDate(lang, p.to)}</td>
       <td data-label="${t(lang, "contributions.employer")}">${p.employer}</td><td data-label="${t(lang, "contributions.kind")}">${kindName(lang, p.kind)}</td>
       <td class="text-end" data-label="${t(lang, "contributions.weeks")}">${p.weeks}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, p.earningsCents)}</td></tr>`,
   )}
   </tbody>
   <tfoot><tr><th scope="row" colspan="3">${t(lang, "contributions.totals")}</th><td class="text-end" data-label="${t(lang, "contributions.weeks")}">${s.totals.weeks}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, s.totals.earningsCents)}</td></tr></tfoot>
 </table>
-</div>`}`,
+</div>`
+}`,
   });
 }
 
-export function slipsPage(lang: Lang, v: { user: PageUser; csrfToken: string; slips: PensionPayment[] }): string {
+export function slipsPage(
+  lang: Lang,
+  v: { user: PageUser; csrfToken: string; slips: PensionPayment[] },
+): string {
   return page({
     lang,
     title: t(lang, "slips.title"),
@@ -108,9 +127,10 @@ export function slipsPage(lang: Lang, v: { user: PageUser; csrfToken: string; sl
     csrfToken: v.csrfToken,
     body: html`<h1>${t(lang, "slips.title")}</h1>
 <p><a href="/area-personale">${t(lang, "area.back")}</a></p>
-${v.slips.length === 0
-  ? html`<p>${t(lang, "slips.none")}</p>`
-  : html`<div class="table-responsive"><table class="table table-striped table-stack">
+${
+  v.slips.length === 0
+    ? html`<p>${t(lang, "slips.none")}</p>`
+    : html`<div class="table-responsive"><table class="table table-striped table-stack">
   <caption>${t(lang, "slips.caption")}</caption>
   <thead><tr>
     <th scope="col">${t(lang, "slips.month")}</th><th scope="col">${t(lang, "slips.category")}</th>
@@ -119,10 +139,13 @@ ${v.slips.length === 0
   </tr></thead>
   <tbody>
   ${v.slips.map(
-    (p) => html`<tr><td data-label="${t(lang, "slips.month")}">${monthName(lang, p.month)}</td><td data-label="${t(lang, "slips.category")}">${categoryName(lang, p.category)}</td>
+    (
+      p,
+    ) => html`<tr><td data-label="${t(lang, "slips.month")}">${monthName(lang, p.month)}</td><td data-label="${t(lang, "slips.category")}">${categoryName(lang, p.category)}</td>
       <td class="text-end" data-label="${t(lang, "slips.gross")}">${money(lang, p.grossCents)}</td><td class="text-end" data-label="${t(lang, "slips.tax")}">${money(lang, p.taxCents)}</td>
       <td class="text-end" data-label="${t(lang, "slips.net")}">${money(lang, p.netCents)}</td></tr>`,
   )}
-  </tbody></table></div>`}`,
+  </tbody></table></div>`
+}`,
   });
 }
