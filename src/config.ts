@@ -27,6 +27,7 @@ export interface Config {
   hashQueueLimit: number;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
+  sessionCacheMs: number;
   workerInProcess: boolean;
   workerPollMs: number;
   trustProxy: boolean;
@@ -51,6 +52,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   HASH_QUEUE_LIMIT: "Logins waiting for a hash slot before new ones get 503 (default 256).",
   SESSION_IDLE_MINUTES: "Session idle timeout (default 15).",
   SESSION_ABSOLUTE_HOURS: "Session absolute lifetime (default 8).",
+  SESSION_CACHE_MS:
+    "Per-process cache of session reads in ms (default 1000; 0 disables). A session ended on another instance stops working here within this time.",
   WORKER_IN_PROCESS:
     "Run the outbox worker inside `serve` (default true in development, false in production).",
   WORKER_POLL_MS: "Outbox worker polling interval (default 500).",
@@ -76,6 +79,7 @@ const schema = z.object({
   HASH_QUEUE_LIMIT: intIn(1, 100_000).default(256),
   SESSION_IDLE_MINUTES: intIn(1, 24 * 60).default(15),
   SESSION_ABSOLUTE_HOURS: intIn(1, 72).default(8),
+  SESSION_CACHE_MS: intIn(0, 60_000).default(1000),
   WORKER_IN_PROCESS: flag.optional(),
   WORKER_POLL_MS: intIn(10, 60_000).default(500),
   TRUST_PROXY: flag.default(false),
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hashQueueLimit: e.HASH_QUEUE_LIMIT,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     workerInProcess: e.WORKER_IN_PROCESS ?? !production,
     workerPollMs: e.WORKER_POLL_MS,
     trustProxy: e.TRUST_PROXY,

@@ -2,9 +2,10 @@
  * Composition root: the one place that turns configuration into adapters (database, clock,
  * hasher, channels, worker) and hands each flow its narrow dependencies via AppContext.
  */
-import { randomFillSync, randomUUID } from "node:crypto";
+import { createSecretKey, randomFillSync, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { SessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
 import { OffsetClock, systemClock, type Clock } from "./domain/clock.ts";
 import { buildApp, type BuildOptions } from "./http/app.ts";
@@ -71,10 +72,11 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     randomBytes,
     newId: randomUUID,
     outboxKey: config.outboxKey,
-    throttleKey: deriveKey(config.pinPepper, "login-throttle"),
+    throttleKey: createSecretKey(deriveKey(config.pinPepper, "login-throttle")),
     sessions: {
       idleSeconds: config.sessionIdleSeconds,
       absoluteSeconds: config.sessionAbsoluteSeconds,
+      cache: new SessionCache(config.sessionCacheMs),
     },
     messagesQueued: () => worker.poke(),
   };

@@ -60,11 +60,24 @@ export function mayUseExistingPin(date: string, f: HolderFacts): boolean {
 }
 
 /** The civil date in Europe/Rome for an instant: policy days start at Italian midnight. */
+// Building an Intl formatter costs far more than using one: keep it.
+const ROME_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+// Rome's midnight always falls on a whole UTC hour, so the civil date is constant within a
+// UTC hour: remember the last hour asked (logins ask many times a second).
+let lastHour = Number.NaN;
+let lastDate = "";
+
 export function romeDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  if (hour !== lastHour) {
+    lastDate = ROME_DAY.format(instant);
+    lastHour = hour;
+  }
+  return lastDate;
 }

@@ -8,8 +8,9 @@
  *             expired operating PIN → "renewal_required"; otherwise "authenticated".
  *   The same answers whether or not the fiscal code exists.
  */
+import type { KeyObject } from "node:crypto";
 import type { SessionPolicy } from "../auth/sessions.ts";
-import { openSession } from "../auth/sessions.ts";
+import { newSession } from "../auth/sessions.ts";
 import {
   isPinExpired,
   LOCKOUT_SECONDS,
@@ -22,14 +23,21 @@ import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
 import { isPinShaped, normalizePinInput } from "../domain/pin.ts";
 import { hmacHex } from "../security/crypto.ts";
 import type { PinHasher } from "../security/hasher.ts";
-import { recordFailure, recordSuccess, reserveAttempt } from "../store/repos/throttle.ts";
+import { withCte } from "../store/db.ts";
+import {
+  attemptDecision,
+  recordFailure,
+  recordSuccess,
+  recordSuccessStatement,
+  reserveAttemptStatement,
+} from "../store/repos/throttle.ts";
 import type { SessionState } from "../store/repos/sessions.ts";
 import type { BaseDeps } from "./deps.ts";
 
 export interface LoginDeps extends BaseDeps {
   hasher: Pick<PinHasher, "verify" | "verifyDummy">;
   /** Keyed hash for lockout counters (HMAC with a key derived from the pepper). */
-  throttleKey: Buffer;
+  throttleKey: KeyObject;
   sessions: SessionPolicy;
 }
 
@@ -67,6 +75,11 @@ export function validateLogin(raw: unknown, today: string): { fiscalCode: string
   return { fiscalCode, pin };
 }
 
+/** The reserved attempt, with the active credential or (none) nulls. */
+type LookupRow = { failures: number; locked_until: Date | null } & (
+  CandidateRow | { [K in keyof CandidateRow]: null }
+);
+
 interface CandidateRow {
   id: string;
   kind: "initial" | "operating";
@@ -75,24 +88,27 @@ interface CandidateRow {
   set_at: Date;
   res_country: string | null;
   italian_id_on_file: boolean | null;
+  surname: string | null;
+  given_names: string | null;
 }
 
 export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
   const key = hmacHex(deps.throttleKey, input.fiscalCode);
-  // Reserving the attempt and reading the credential are independent: one round trip each, in parallel.
-  const [decision, rows] = await Promise.all([
-    reserveAttempt(deps.db, key, deps.clock.now()),
-    deps.db.query<CandidateRow>(
-      `SELECT c.id, c.kind, c.level, c.pin_hash, c.set_at, p.res_country, p.italian_id_on_file
-         FROM credential c LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code
-        WHERE c.fiscal_code = $1 AND c.status = 'active'`,
-      [input.fiscalCode],
-    ),
-  ]);
+  // One round trip reserves the attempt and reads the credential (a missing one reads as nulls).
+  const lookup = withCte("t", reserveAttemptStatement(key, deps.clock.now()), {
+    sql: `SELECT t.failures, t.locked_until, c.id, c.kind, c.level, c.pin_hash, c.set_at,
+                 p.res_country, p.italian_id_on_file, p.surname, p.given_names
+            FROM t
+            LEFT JOIN credential c ON c.fiscal_code = $1 AND c.status = 'active'
+            LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code`,
+    params: [input.fiscalCode],
+  });
+  const row = (await deps.db.query<LookupRow>(lookup.sql, lookup.params))[0];
+  const decision = attemptDecision(row);
   if (decision.kind === "locked") {
     throw new AppError("PIN_LOCKED", { extra: { retryAfterSeconds: LOCKOUT_SECONDS } });
   }
-  const cred = rows[0];
+  const cred = row !== undefined && row.id !== null ? row : undefined;
   const ok =
     cred === undefined
       ? await deps.hasher.verifyDummy(input.pin)
@@ -121,16 +137,25 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
       : isPinExpired(cred.kind, cred.set_at, now)
         ? "renewal_required"
         : "authenticated";
-  // Two independent single-statement writes: the count reset and the new session.
-  const [, session] = await Promise.all([
-    recordSuccess(deps.db, key, now),
-    openSession(deps.db, deps.clock, deps.sessions, {
+  // One round trip resets the count and stores the new session.
+  const session = newSession(
+    deps.clock,
+    deps.sessions,
+    {
       fiscalCode: input.fiscalCode,
       credentialId: cred.id,
       state,
       level: cred.level,
       userAgent: input.userAgent,
-    }),
-  ]);
+    },
+    {
+      credentialKind: cred.kind,
+      credentialSetAt: cred.set_at,
+      surname: cred.surname,
+      givenNames: cred.given_names,
+    },
+  );
+  const write = withCte("reset", recordSuccessStatement(key, now), session.statement);
+  await deps.db.query(write.sql, write.params);
   return { token: session.token, state, level: cred.level };
 }

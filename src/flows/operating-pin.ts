@@ -6,7 +6,7 @@
  *   session pin_change_required ──activate──▶ authenticated   (initial PIN → consumed)
  *   session renewal_required   ──renew────▶ authenticated   (old PIN → superseded)
  */
-import { rotate } from "../auth/sessions.ts";
+import { rotate, type SessionPolicy } from "../auth/sessions.ts";
 import { pinExpiresAt, type PinLevel } from "../domain/credential.ts";
 import { AppError } from "../domain/errors.ts";
 import { generatePin, OPERATING_PIN_LENGTH } from "../domain/pin.ts";
@@ -29,7 +29,7 @@ export interface NewOperatingPin {
 export type OperatingPinDeps = Pick<
   PinIssuingDeps,
   "db" | "clock" | "hasher" | "randomBytes" | "newId"
->;
+> & { sessions: SessionPolicy };
 
 export async function replaceWithOperatingPin(
   deps: OperatingPinDeps,
@@ -48,6 +48,7 @@ export async function replaceWithOperatingPin(
       session.credentialId,
       mode === "activate" ? "consumed" : "superseded",
       now,
+      session.idHash,
     );
     // Another tab or request already did it: never hand out a second PIN.
     if (!ended) throw new AppError("NO_PIN_CHANGE_PENDING");
@@ -60,7 +61,7 @@ export async function replaceWithOperatingPin(
       setAt: now,
       claimId: null,
     });
-    const rotated = await rotate(tx, deps.clock, session.idHash, {
+    const rotated = await rotate(tx, deps.clock, deps.sessions, session.idHash, {
       state: "authenticated",
       credentialId,
       pinCardUntil: new Date(now.getTime() + PIN_CARD_WINDOW_SECONDS * 1000),

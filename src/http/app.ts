@@ -68,7 +68,19 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     strictTransportSecurity: ctx.config.env === "production",
     referrerPolicy: { policy: "same-origin" },
   });
+  // JSON answers are never rendered as documents: three headers say all that matters, and
+  // personal data must not be cached.
+  const apiHeaders = {
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "cache-control": "no-store",
+  };
   app.addHook("onRequest", (req, reply, done) => {
+    if (req.url.startsWith("/api/v1/")) {
+      void reply.headers(apiHeaders);
+      done();
+      return;
+    }
     // Swagger UI brings its own CSP for its static assets.
     if (req.url.startsWith("/api/docs")) {
       done();

@@ -2,6 +2,7 @@
  * What the HTTP layer needs from the composition root. Route plugins take this, not a
  * service locator: each picks the narrow deps its flows declare.
  */
+import type { KeyObject } from "node:crypto";
 import type { Config } from "../config.ts";
 import type { OffsetClock, Clock } from "../domain/clock.ts";
 import type { RandomBytes } from "../domain/pin.ts";
@@ -20,7 +21,7 @@ export interface AppContext {
   newId: () => string;
   outboxKey: Buffer;
   /** Keys derived from the pepper. */
-  throttleKey: Buffer;
+  throttleKey: KeyObject;
   sessions: SessionPolicy;
   /** Wakes the outbox worker after a flow queued messages. */
   messagesQueued: () => void;

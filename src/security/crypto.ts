@@ -6,6 +6,7 @@ import {
   createHmac,
   hkdfSync,
   randomBytes,
+  type KeyObject,
 } from "node:crypto";
 
 /** Derives an independent 32-byte key for one purpose from a root secret (HKDF-SHA256). */
@@ -13,7 +14,8 @@ export function deriveKey(root: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync("sha256", root, Buffer.alloc(0), `inps-pin:${purpose}`, 32));
 }
 
-export function hmacHex(key: Buffer, value: string): string {
+/** A key used on a hot path is best passed as a KeyObject (createSecretKey), built once. */
+export function hmacHex(key: Buffer | KeyObject, value: string): string {
   return createHmac("sha256", key).update(value).digest("hex");
 }
 

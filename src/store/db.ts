@@ -8,6 +8,24 @@ import type { PGlite } from "@electric-sql/pglite";
 
 export type SqlParam = string | number | boolean | Date | null | readonly string[];
 
+/** A parameterised statement, for composing several into one round trip. */
+export interface Statement {
+  sql: string;
+  params: SqlParam[];
+}
+
+/**
+ * `WITH first AS (…) second` as one statement: the second's placeholders are renumbered after
+ * the first's. Data-modifying CTEs run exactly once, in the same snapshot.
+ */
+export function withCte(name: string, first: Statement, second: Statement): Statement {
+  const shift = first.params.length;
+  return {
+    sql: `WITH ${name} AS (${first.sql}) ${second.sql.replace(/\$(\d+)/gu, (_m, n: string) => `$${Number(n) + shift}`)}`,
+    params: [...first.params, ...second.params],
+  };
+}
+
 export interface Queryable {
   query<R extends object>(sql: string, params?: readonly SqlParam[]): Promise<R[]>;
   /** Runs a script of several statements without parameters (migrations). */

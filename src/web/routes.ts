@@ -242,7 +242,7 @@ export function webRoutes(ctx: AppContext) {
         );
         const previous = sessionToken(ctx, req);
         result = await login.run(ctx, { ...creds, userAgent: req.headers["user-agent"] ?? null });
-        if (previous !== undefined) await endSession(ctx.db, previous);
+        if (previous !== undefined) await endSession(ctx.db, ctx.sessions, previous);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         const errors = new Map(err.fields.map((f) => [f.field, tField(lang, f.code)]));
@@ -269,7 +269,7 @@ export function webRoutes(ctx: AppContext) {
 
     app.post("/esci", csrfCheck, async (req, reply) => {
       const token = sessionToken(ctx, req);
-      if (token !== undefined) await endSession(ctx.db, token);
+      if (token !== undefined) await endSession(ctx.db, ctx.sessions, token);
       clearSessionCookie(ctx, reply);
       return reply.redirect("/", 303);
     });

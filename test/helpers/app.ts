@@ -41,6 +41,11 @@ export interface TestServiceOptions {
   extraPeople?: ArchivePerson[];
   hasher?: PinHasher;
   start?: string;
+  /**
+   * The per-process session cache (ms). Off by default here so that a session ended directly
+   * in the database is refused at once; test/unit/session-cache.test.ts covers the cache.
+   */
+  sessionCacheMs?: number;
 }
 
 export async function startService(opts: TestServiceOptions = {}): Promise<TestService> {
@@ -51,6 +56,7 @@ export async function startService(opts: TestServiceOptions = {}): Promise<TestS
     DATA_DIR: outboxDir,
     OUTBOX_DIR: outboxDir,
     LOG_LEVEL: "silent",
+    SESSION_CACHE_MS: String(opts.sessionCacheMs ?? 0),
     PIN_PEPPER: Buffer.alloc(32, 7).toString("base64"),
     OUTBOX_KEY: Buffer.alloc(32, 9).toString("base64"),
     ...(env === "production" ? { DATABASE_URL: "postgres://unused.invalid/x" } : {}),

@@ -6,6 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { sha256Hex } from "../../src/security/crypto.ts";
+import { activeCredential, endCredential } from "../../src/store/repos/credentials.ts";
 import {
   api,
   claimBody,
@@ -202,10 +203,8 @@ describe("sessions (development)", () => {
     const jar = new Jar();
     await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }, jar);
     assert.equal((await me(jar)).statusCode, 200);
-    await s.rt.db.query(
-      "UPDATE credential SET status = 'revoked' WHERE fiscal_code = $1 AND status = 'active'",
-      [p.fiscalCode],
-    );
+    const cred = await activeCredential(s.rt.db, p.fiscalCode);
+    assert.ok(cred !== null && (await endCredential(s.rt.db, cred.id, "revoked", s.clock.now())));
     assert.equal(problemOf(await me(jar), 401).code, "AUTHENTICATION_REQUIRED");
     assert.equal(
       problemOf(await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }), 401)

@@ -798,7 +798,8 @@ describe(`store conformance on ${ENGINE}: sessions`, () => {
 
   it("rotates to a new id, state and credential; the old id stops working", async () => {
     const s = await newSession();
-    await endCredential(db, s.credentialId, "consumed", at(5));
+    // A PIN change ends the old credential but keeps the session it moves.
+    await endCredential(db, s.credentialId, "consumed", at(5), s.idHash);
     const operating = await newCredential(s.fiscalCode, { kind: "operating", setAt: at(5) });
     const idHash = `h-${randomUUID()}`;
     assert.equal(

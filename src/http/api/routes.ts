@@ -42,7 +42,7 @@ export function apiRoutes(ctx: AppContext) {
         userAgent: req.headers["user-agent"] ?? null,
       });
       // Rotation: whatever session the browser had before is ended, never upgraded.
-      if (previous !== undefined) await endSession(ctx.db, previous);
+      if (previous !== undefined) await endSession(ctx.db, ctx.sessions, previous);
       setSessionCookie(ctx, reply, result.token);
       return reply
         .code(200)
@@ -51,7 +51,7 @@ export function apiRoutes(ctx: AppContext) {
 
     app.delete("/session", { schema: docs.deleteSession }, async (req, reply) => {
       const token = sessionToken(ctx, req);
-      if (token !== undefined) await endSession(ctx.db, token);
+      if (token !== undefined) await endSession(ctx.db, ctx.sessions, token);
       clearSessionCookie(ctx, reply);
       return reply.code(204).send();
     });

@@ -94,7 +94,9 @@ CREATE TABLE login_throttle (
   updated_at   timestamptz NOT NULL
 );
 
--- Server-side sessions; the cookie carries a random token, the table its SHA-256.
+-- Server-side sessions; the cookie carries a random token, the table its SHA-256. What every
+-- request needs (the PIN's kind and date, the person's name) is copied in, so checking a
+-- session is one primary-key read; ending a credential deletes its sessions.
 CREATE TABLE session (
   id_hash          text PRIMARY KEY,
   fiscal_code      text NOT NULL,
@@ -105,9 +107,13 @@ CREATE TABLE session (
   last_seen_at     timestamptz NOT NULL,
   absolute_expiry  timestamptz NOT NULL,
   pin_card_until   timestamptz,
-  user_agent       text
+  user_agent       text,
+  credential_kind  text NOT NULL,
+  credential_set_at timestamptz NOT NULL,
+  surname          text,
+  given_names      text
 );
-CREATE INDEX session_person ON session (fiscal_code);
+CREATE INDEX session_credential ON session (credential_id);
 CREATE INDEX session_expiry ON session (absolute_expiry);
 
 -- Transactional outbox: written in the same transaction as the change that causes it.

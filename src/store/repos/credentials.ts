@@ -92,18 +92,25 @@ export async function insertCredential(
 }
 
 /**
- * Ends an active credential. Returns false when it was no longer active (a concurrent
- * activation or renewal won), so the caller can refuse instead of issuing a second PIN.
+ * Ends an active credential and every session opened with it (except `keepSession`, the one
+ * a PIN change is moving to the new credential). Returns false when it was no longer active
+ * (a concurrent activation or renewal won), so the caller can refuse instead of issuing a
+ * second PIN.
  */
 export async function endCredential(
   q: Queryable,
   id: string,
   status: "consumed" | "superseded" | "revoked",
   at: Date,
+  keepSession: string | null = null,
 ): Promise<boolean> {
   const rows = await q.query<{ id: string }>(
-    "UPDATE credential SET status = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING id",
-    [id, status, at],
+    `WITH ended AS (
+       UPDATE credential SET status = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING id),
+     gone AS (
+       DELETE FROM session WHERE credential_id IN (SELECT id FROM ended) AND id_hash IS DISTINCT FROM $4)
+     SELECT id FROM ended`,
+    [id, status, at, keepSession],
   );
   return rows.length === 1;
 }

@@ -6,16 +6,11 @@
  * conformance suite checks the two agree on every state.
  */
 import { LOCKOUT_THRESHOLD, lockUntil, type ThrottleDecision } from "../../domain/credential.ts";
-import type { Db } from "../db.ts";
+import type { Db, Statement } from "../db.ts";
 
-export async function reserveAttempt(
-  db: Pick<Db, "query">,
-  key: string,
-  now: Date,
-): Promise<ThrottleDecision> {
-  const lock = lockUntil(now);
-  const rows = await db.query<{ failures: number; locked_until: Date | null }>(
-    `INSERT INTO login_throttle AS t (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
+export function reserveAttemptStatement(key: string, now: Date): Statement {
+  return {
+    sql: `INSERT INTO login_throttle AS t (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE
          WHEN t.locked_until > $2 THEN t.failures          -- locked: not counted
@@ -28,13 +23,28 @@ export async function reserveAttempt(
          ELSE NULL END,
        updated_at = $2
      RETURNING failures, locked_until`,
-    [key, now, lock, LOCKOUT_THRESHOLD],
-  );
-  const row = rows[0];
+    params: [key, now, lockUntil(now), LOCKOUT_THRESHOLD],
+  };
+}
+
+/** The decision, from the row reserveAttemptStatement returned. */
+export function attemptDecision(
+  row: { failures: number; locked_until: Date | null } | undefined,
+): ThrottleDecision {
   if (row === undefined) throw new Error("login_throttle upsert returned no row");
   if (row.locked_until !== null) return { kind: "locked", lockedUntil: row.locked_until };
   // Counted before the hash is known (pessimistic); a success resets it.
   return { kind: "attempt", failuresBefore: row.failures - 1 };
+}
+
+export async function reserveAttempt(
+  db: Pick<Db, "query">,
+  key: string,
+  now: Date,
+): Promise<ThrottleDecision> {
+  const st = reserveAttemptStatement(key, now);
+  const rows = await db.query<{ failures: number; locked_until: Date | null }>(st.sql, st.params);
+  return attemptDecision(rows[0]);
 }
 
 /** After a wrong PIN: the attempt is already counted; the one that reaches the threshold locks. */
@@ -53,11 +63,17 @@ export async function recordFailure(
   return true;
 }
 
+/** A right PIN resets the count. */
+export function recordSuccessStatement(key: string, now: Date): Statement {
+  return {
+    sql: "UPDATE login_throttle SET failures = 0, locked_until = NULL, updated_at = $2 WHERE key = $1",
+    params: [key, now],
+  };
+}
+
 export async function recordSuccess(db: Pick<Db, "query">, key: string, now: Date): Promise<void> {
-  await db.query(
-    "UPDATE login_throttle SET failures = 0, locked_until = NULL, updated_at = $2 WHERE key = $1",
-    [key, now],
-  );
+  const st = recordSuccessStatement(key, now);
+  await db.query(st.sql, st.params);
 }
 
 export async function throttleState(

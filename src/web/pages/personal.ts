@@ -7,19 +7,26 @@ import { page, type PageUser } from "../layout.ts";
 
 const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
 
+/** Formatters are costly to build and cheap to use: one per language, built once. */
+function perLang<F>(make: (locale: string) => F): Record<Lang, F> {
+  return { it: make(locale("it")), en: make(locale("en")) };
+}
+
+const MONEY = perLang((l) => new Intl.NumberFormat(l, { style: "currency", currency: "EUR" }));
+const DAY = perLang(
+  (l) =>
+    new Intl.DateTimeFormat(l, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+);
+const MONTH = perLang(
+  (l) => new Intl.DateTimeFormat(l, { month: "long", year: "numeric", timeZone: "UTC" }),
+);
+
 export function money(lang: Lang, cents: number): string {
-  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR" }).format(
-    cents / 100,
-  );
+  return MONEY[lang].format(cents / 100);
 }
 
 export function civilDate(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return DAY[lang].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 /** Archive codes (contribution kinds, pension categories) in words; unknown codes as they are. */
@@ -34,11 +41,7 @@ function categoryName(lang: Lang, category: string): string {
 }
 
 function monthName(lang: Lang, ym: string): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${ym}-01T00:00:00Z`));
+  return MONTH[lang].format(new Date(`${ym}-01T00:00:00Z`));
 }
 
 export function personalAreaPage(

@@ -1,0 +1,135 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { SessionCache } from "../../src/auth/session-cache.ts";
+import { endSession, openSession, resolveSession, rotate } from "../../src/auth/sessions.ts";
+import { FixedClock } from "../../src/domain/clock.ts";
+import type { Queryable, SqlParam } from "../../src/store/db.ts";
+import type { SessionRecord } from "../../src/store/repos/sessions.ts";
+import { sha256Hex } from "../../src/security/crypto.ts";
+import { createTestDb } from "../helpers/db.ts";
+import { generateDemoArchive } from "../../src/archive/demo.ts";
+import { upsertPeople } from "../../src/store/repos/archive.ts";
+import { insertCredential, upsertAccount } from "../../src/store/repos/credentials.ts";
+import { randomUUID } from "node:crypto";
+
+function record(idHash: string): SessionRecord {
+  const t = new Date("2026-03-02T09:00:00Z");
+  return {
+    idHash,
+    fiscalCode: "X",
+    credentialId: "c",
+    state: "authenticated",
+    level: "ordinary",
+    createdAt: t,
+    lastSeenAt: t,
+    absoluteExpiry: new Date(t.getTime() + 3600_000),
+    pinCardUntil: null,
+    credentialKind: "operating",
+    credentialSetAt: t,
+    surname: null,
+    givenNames: null,
+  };
+}
+
+describe("session cache", () => {
+  it("keeps a session for its time to live and no longer", () => {
+    let now = 0;
+    const cache = new SessionCache(1000, 10, () => now);
+    cache.set("a", record("a"));
+    now = 999;
+    assert.equal(cache.get("a")?.idHash, "a");
+    now = 1000;
+    assert.equal(cache.get("a"), undefined);
+  });
+
+  it("is off with a zero time to live", () => {
+    const cache = new SessionCache(0);
+    cache.set("a", record("a"));
+    assert.equal(cache.get("a"), undefined);
+    assert.equal(cache.enabled, false);
+  });
+
+  it("stays within its size bound, dropping the oldest", () => {
+    const cache = new SessionCache(1000, 3, () => 0);
+    for (const k of ["a", "b", "c", "d"]) cache.set(k, record(k));
+    assert.equal(cache.size, 3);
+    assert.equal(cache.get("a"), undefined);
+    assert.equal(cache.get("d")?.idHash, "d");
+  });
+
+  it("serves repeated reads from memory, and logout and rotation evict at once in this process", async () => {
+    const tdb = await createTestDb();
+    try {
+      const person = generateDemoArchive({ size: 1 })[0]!;
+      await upsertPeople(tdb.db, [person]);
+      const clock = new FixedClock("2026-03-02T09:00:00Z");
+      await upsertAccount(
+        tdb.db,
+        person.fiscalCode,
+        { mobile: null, email: null, pec: null },
+        clock.now(),
+      );
+      const credentialId = randomUUID();
+      await insertCredential(tdb.db, {
+        id: credentialId,
+        fiscalCode: person.fiscalCode,
+        kind: "operating",
+        level: "ordinary",
+        pinHash: "x",
+        setAt: clock.now(),
+        claimId: null,
+      });
+      let reads = 0;
+      const counting: Queryable = {
+        query<R extends object>(sql: string, params?: readonly SqlParam[]) {
+          if (sql.includes("FROM session WHERE id_hash")) reads++;
+          return tdb.db.query<R>(sql, params);
+        },
+        exec: (sql) => tdb.db.exec(sql),
+      };
+      const policy = {
+        idleSeconds: 900,
+        absoluteSeconds: 8 * 3600,
+        cache: new SessionCache(60_000),
+      };
+      const s = await openSession(counting, clock, policy, {
+        fiscalCode: person.fiscalCode,
+        credentialId,
+        state: "authenticated",
+        level: "ordinary",
+        userAgent: null,
+      });
+      for (let i = 0; i < 5; i++) assert.ok(await resolveSession(counting, clock, policy, s.token));
+      assert.equal(reads, 1, "one database read for five requests");
+
+      // Timeouts are still checked on cached sessions.
+      clock.advance(901);
+      assert.equal(await resolveSession(counting, clock, policy, s.token), null, "idle timeout");
+
+      clock.set("2026-03-02T09:00:00Z");
+      const s2 = await openSession(counting, clock, policy, {
+        fiscalCode: person.fiscalCode,
+        credentialId,
+        state: "authenticated",
+        level: "ordinary",
+        userAgent: null,
+      });
+      assert.ok(await resolveSession(counting, clock, policy, s2.token));
+      const token3 = await rotate(counting, clock, policy, sha256Hex(s2.token), {
+        state: "authenticated",
+        credentialId,
+        pinCardUntil: null,
+      });
+      assert.equal(
+        await resolveSession(counting, clock, policy, s2.token),
+        null,
+        "the rotated-away token",
+      );
+      assert.ok(token3 !== null && (await resolveSession(counting, clock, policy, token3)));
+      await endSession(counting, policy, token3);
+      assert.equal(await resolveSession(counting, clock, policy, token3), null, "logged out");
+    } finally {
+      await tdb.drop();
+    }
+  });
+});
