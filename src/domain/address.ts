@@ -410,6 +410,8 @@ function cleanLine(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
+const SPELLED_OUT_REGIONS: ReadonlySet<string> = new Set(["VE", "CO", "MX"]);
+
 /**
  * The lines of the address block of a letter posted from Italy to `a`: recipient
  * first, then the destination country's own layout (OpenCage templates via
@@ -439,6 +441,9 @@ export function formatPostalAddress(
         city,
         postcode: postalCode,
         ...(region === "" ? {} : { state: region }),
+        // The formatter abbreviates these countries' regions to ISO subdivision codes ("A" for
+        // Distrito Capital) that their postal services do not use: keep the name.
+        ...(region !== "" && SPELLED_OUT_REGIONS.has(country) ? { stateCode: region } : {}),
         countryCode: country,
         country: countryLine,
       },

@@ -21,6 +21,11 @@ export interface PageOptions {
   csrfToken?: string | undefined;
   /** Marks development pages. */
   dev?: boolean;
+  /**
+   * False on the page that shows a new PIN once: switching language reloads by GET, which
+   * would lose the only display of the PIN.
+   */
+  langSwitch?: boolean;
 }
 
 export function page(o: PageOptions): string {
@@ -44,7 +49,7 @@ export function page(o: PageOptions): string {
       <div class="it-header-slim-wrapper-content">
         <span class="navbar-brand"><span class="d-none d-md-inline">INPS - Istituto Nazionale della Previdenza Sociale</span><span class="d-md-none">INPS</span></span>
         <div class="it-header-slim-right-zone">
-          <a class="lang-switch" href="/lingua/${other}?next=${encodeURIComponent(o.path)}" lang="${other}" hreflang="${other}">${switchLabel}</a>
+          ${o.langSwitch === false ? "" : html`<a class="lang-switch" href="/lingua/${other}?next=${encodeURIComponent(o.path)}" lang="${other}" hreflang="${other}">${switchLabel}</a>`}
         </div>
       </div>
     </div>

@@ -266,6 +266,10 @@ describe("web forms", () => {
       const pin = /data-pin="([2-9A-HJKMNP-Z]{8})"/u.exec(shown.body)?.[1];
       assert.ok(pin !== undefined, "the new PIN is on the page");
       assert.ok(shown.body.includes(groupPin(pin)));
+      assert.ok(
+        !shown.body.includes("/lingua/"),
+        "no language switch: it would reload the page by GET and lose the only display of the PIN",
+      );
 
       // Once only: the step is over, no page shows the PIN again.
       assertRedirect(

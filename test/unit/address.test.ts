@@ -427,3 +427,21 @@ describe("formatPostalAddress", () => {
     assert.equal(en.at(-1), "GERMANY");
   });
 });
+
+describe("formatPostalAddress: regions", () => {
+  it("spells out regions where the formatter would print an ISO subdivision code the post does not use", () => {
+    const lines = formatPostalAddress("Mario Rossi", {
+      line1: "Avenida Urdaneta 12",
+      city: "Caracas",
+      region: "Distrito Capital",
+      postalCode: "1010",
+      country: "VE",
+    });
+    assert.deepEqual(lines, [
+      "Mario Rossi",
+      "Avenida Urdaneta 12",
+      "Caracas 1010, Distrito Capital",
+      "VENEZUELA",
+    ]);
+  });
+});

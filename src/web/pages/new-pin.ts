@@ -44,6 +44,7 @@ export function pinShownPage(
     lang,
     title: t(lang, "newPin.shownTitle"),
     path: "/area-personale",
+    langSwitch: false,
     user: v.user,
     csrfToken: v.csrfToken,
     body: html`<h1>${t(lang, "newPin.shownTitle")}</h1>
