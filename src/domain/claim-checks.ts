@@ -4,7 +4,7 @@
  * may be issued at once; anything else sends the claim to the outbound verification queue,
  * with these reasons shown to operators only.
  */
-import type { PostalAddress, Sex } from "./archive.ts";
+import type { ArchivePerson, PostalAddress, Sex } from "./archive.ts";
 import { addressesMatch, normalizeForMatch } from "./address.ts";
 import { belfioreCodeForCountry, lookupBelfiore } from "./belfiore.ts";
 import { mayClaimNewPin } from "./eligibility.ts";
@@ -31,15 +31,11 @@ export interface DeclaredIdentity {
   residence: PostalAddress;
 }
 
-export interface ArchiveFacts {
-  surname: string;
-  givenNames: string;
-  sex: Sex;
-  birthDate: string;
-  birthPlaceCode: string;
-  residence: PostalAddress;
-  italianIdOnFile: boolean;
-}
+/** What the checks read of the archive record. */
+export type ArchiveFacts = Pick<
+  ArchivePerson,
+  "surname" | "givenNames" | "sex" | "birthDate" | "birthPlaceCode" | "residence" | "italianIdOnFile"
+>;
 
 export function birthPlaceMatches(declared: DeclaredIdentity, onFileCode: string): boolean {
   if (declared.birthCountry !== "IT")
