@@ -37,7 +37,7 @@ export interface Config {
 export const CONFIG_DOCS: Record<string, string> = {
   APP_ENV: "`development` (default: dev pages, PGlite, in-process worker), `production` or `test`.",
   PORT: "HTTP port (default 3000).",
-  HOST: "Listen address (default 127.0.0.1; 0.0.0.0 in containers).",
+  HOST: "Listen address (default 127.0.0.1; development refuses any non-loopback address; 0.0.0.0 in containers with APP_ENV=production).",
   PUBLIC_URL: "External base URL used in messages (default http://localhost:PORT).",
   DATABASE_URL:
     "PostgreSQL connection string. Empty: embedded PGlite under DATA_DIR (development only).",
@@ -116,6 +116,8 @@ function devSecrets(dataDir: string): { pinPepper: string; outboxKey: string } {
   }
 }
 
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["127.0.0.1", "::1", "localhost"]);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`PORT=` in an env file) means "not set": coerced, "" would be port 0.
   const parsed = schema.safeParse(
@@ -127,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.APP_ENV === "production";
+  // Development serves the demo archive and every PIN half at /dev: never on a network.
+  if (e.APP_ENV === "development" && !LOOPBACK_HOSTS.has(e.HOST)) {
+    throw new Error(
+      `APP_ENV=development only listens on loopback (HOST=${e.HOST} refused); set APP_ENV=production for a real deployment`,
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   if (production) {
     const missing = (["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"] as const).filter(

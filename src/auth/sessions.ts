@@ -12,7 +12,6 @@ import {
   createSessionStatement,
   deleteSession,
   findSession,
-  rotateSession,
   touchSession,
   type SessionCopies,
   type SessionRecord,
@@ -111,22 +110,4 @@ export async function endSession(
   const idHash = sha256Hex(token);
   policy.cache?.delete(idHash);
   await deleteSession(q, idHash);
-}
-
-/** New token for an existing session, e.g. after the forced PIN change. */
-export async function rotate(
-  q: Queryable,
-  clock: Clock,
-  policy: SessionPolicy,
-  oldIdHash: string,
-  next: { state: SessionState; credentialId: string; pinCardUntil: Date | null },
-): Promise<string | null> {
-  policy.cache?.delete(oldIdHash);
-  const token = randomToken();
-  const ok = await rotateSession(q, oldIdHash, {
-    ...next,
-    idHash: sha256Hex(token),
-    now: clock.now(),
-  });
-  return ok ? token : null;
 }

@@ -34,7 +34,13 @@ export interface DeclaredIdentity {
 /** What the checks read of the archive record. */
 export type ArchiveFacts = Pick<
   ArchivePerson,
-  "surname" | "givenNames" | "sex" | "birthDate" | "birthPlaceCode" | "residence" | "italianIdOnFile"
+  | "surname"
+  | "givenNames"
+  | "sex"
+  | "birthDate"
+  | "birthPlaceCode"
+  | "residence"
+  | "italianIdOnFile"
 >;
 
 export function birthPlaceMatches(declared: DeclaredIdentity, onFileCode: string): boolean {

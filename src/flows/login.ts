@@ -27,6 +27,7 @@ import { withCte } from "../store/db.ts";
 import {
   attemptDecision,
   recordFailure,
+  releaseAttempt,
   recordSuccess,
   recordSuccessStatement,
   reserveAttemptStatement,
@@ -109,10 +110,18 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
     throw new AppError("PIN_LOCKED", { extra: { retryAfterSeconds: LOCKOUT_SECONDS } });
   }
   const cred = row !== undefined && row.id !== null ? row : undefined;
-  const ok =
-    cred === undefined
-      ? await deps.hasher.verifyDummy(input.pin)
-      : await deps.hasher.verify(cred.pin_hash, input.pin);
+  let ok: boolean;
+  try {
+    ok =
+      cred === undefined
+        ? await deps.hasher.verifyDummy(input.pin)
+        : await deps.hasher.verify(cred.pin_hash, input.pin);
+  } catch (err) {
+    // No verdict (hash queue full: 503, or a failure): the attempt was counted in advance and
+    // must be given back, or a login storm would lock out the people it delayed.
+    await releaseAttempt(deps.db, key);
+    throw err;
+  }
   const now = deps.clock.now();
   if (!ok || cred === undefined) {
     const locked = await recordFailure(deps.db, key, decision.failuresBefore, now);

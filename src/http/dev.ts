@@ -118,6 +118,12 @@ const clockBody = z.object({
 
 export function devRoutes(ctx: AppContext, clock: OffsetClock) {
   return async function plugin(app: FastifyInstance): Promise<void> {
+    // Belt and braces: development only listens on loopback, and these pages answer only
+    // requests from this machine.
+    app.addHook("onRequest", async (req) => {
+      if (!["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.ip))
+        throw new AppError("NOT_FOUND");
+    });
     app.get("/people.json", { schema: { hide: true } }, async () => devPeople(ctx));
     app.get("/", { schema: { hide: true } }, async (req, reply) =>
       reply

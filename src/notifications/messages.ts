@@ -106,12 +106,14 @@ export async function renderMessage(
       };
     }
     case "claim_received": {
+      // Sent to an address typed in a claim that did not pass the checks: it must not repeat
+      // anything else the claimant typed (no name), or it could relay a stranger's text.
       const p = payloadSchemas.claim_received.parse(payload);
       return p.lang === "it"
         ? {
             subject: "Richiesta PIN INPS ricevuta",
             text: [
-              `Gentile ${p.fullName},`,
+              "Gentile cittadina, gentile cittadino,",
               "",
               `abbiamo ricevuto la sua richiesta di PIN (riferimento ${p.claimReference}).`,
               "Per completarla, un operatore del Contact Center INPS la chiamerà al numero indicato",
@@ -124,7 +126,7 @@ export async function renderMessage(
         : {
             subject: "INPS PIN claim received",
             text: [
-              `Dear ${p.fullName},`,
+              "Dear citizen,",
               "",
               `we have received your PIN claim (reference ${p.claimReference}).`,
               "To complete it, an INPS Contact Centre operator will call you on the number you gave",

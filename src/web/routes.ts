@@ -19,7 +19,7 @@ import * as claimOnline from "../flows/claim-online.ts";
 import { claimReference } from "../flows/claim-online.ts";
 import { contributionStatement, pensionSlips } from "../flows/consult.ts";
 import * as login from "../flows/login.ts";
-import { replaceWithOperatingPin } from "../flows/operating-pin.ts";
+import { isRepeatOfPinChange, replaceWithOperatingPin } from "../flows/operating-pin.ts";
 import { renderPinCardPdf } from "../notifications/pdf.ts";
 import type { AppContext } from "../http/context.ts";
 import { claimFor } from "../http/dev.ts";
@@ -287,10 +287,12 @@ export function webRoutes(ctx: AppContext) {
       app.post(path, csrfCheck, async (req, reply) => {
         const s = await currentSession(ctx, req);
         if (s === null) return reply.redirect("/accedi", 303);
-        if (s.state !== state) return reply.redirect(HOME_BY_STATE[s.state], 303);
+        // A resubmitted form right after the change is served a fresh PIN (see operating-pin.ts).
+        if (s.state !== state && !isRepeatOfPinChange(s, ctx.clock.now())) {
+          return reply.redirect(HOME_BY_STATE[s.state], 303);
+        }
         const lang = langOf(req);
         const result = await replaceWithOperatingPin(ctx, s, mode);
-        setSessionCookie(ctx, reply, result.token);
         return html(
           reply,
           pinShownPage(lang, {

@@ -251,7 +251,7 @@ describe("web forms", () => {
   });
 
   describe("login, first access and the PIN card", () => {
-    it("logs in with the 16-character PIN (303 /nuovo-pin), shows the new PIN once, and prints the PIN card", async () => {
+    it("logs in with the 16-character PIN (303 /nuovo-pin), shows the new PIN (a fresh one on a resubmit), and prints the PIN card", async () => {
       const p = people.next();
       const initial = await initialPinOf(p);
       const { jar, res } = await loginForm(p.fiscalCode.toLowerCase(), groupPin(initial));
@@ -260,18 +260,26 @@ describe("web forms", () => {
 
       const change = await page(s, "/nuovo-pin", jar);
       assert.equal(change.statusCode, 200);
+      const firstShown = await formPost(s, "/nuovo-pin", { _csrf: csrfOf(change.body) }, jar);
+      const firstPin = /data-pin="([2-9A-HJKMNP-Z]{8})"/u.exec(firstShown.body)?.[1];
+      assert.ok(firstPin !== undefined);
+      // The same form sent again (double click, or a refresh after the answer was lost on a bad
+      // connection): the browser shows this second answer, so it carries a fresh PIN and the
+      // first one, never seen, stops working.
       const shown = await formPost(s, "/nuovo-pin", { _csrf: csrfOf(change.body) }, jar);
       assert.equal(shown.statusCode, 200);
       assert.equal(shown.headers["cache-control"], "no-store");
       const pin = /data-pin="([2-9A-HJKMNP-Z]{8})"/u.exec(shown.body)?.[1];
       assert.ok(pin !== undefined, "the new PIN is on the page");
+      assert.notEqual(pin, firstPin);
       assert.ok(shown.body.includes(groupPin(pin)));
       assert.ok(
         !shown.body.includes("/lingua/"),
         "no language switch: it would reload the page by GET and lose the only display of the PIN",
       );
 
-      // Once only: the step is over, no page shows the PIN again.
+      // Past two minutes the step is over: no page shows a PIN again.
+      s.clock.advance(121);
       assertRedirect(
         await formPost(s, "/nuovo-pin", { _csrf: csrfOf(shown.body) }, jar),
         "/area-personale",
@@ -295,13 +303,14 @@ describe("web forms", () => {
       assert.doesNotMatch(String(wrong.headers["content-type"]), /pdf/u);
 
       // Only shortly after the change: 16 minutes later (the session kept alive) no card.
-      s.clock.advance(10 * 60);
+      s.clock.advance(8 * 60);
       assert.equal((await page(s, "/area-personale", jar)).statusCode, 200);
       s.clock.advance(6 * 60);
       const late = await formPost(s, "/pin/tessera.pdf", { _csrf: token, pin }, jar);
       assert.ok(late.statusCode >= 400 && late.statusCode < 500, `too late: ${late.statusCode}`);
 
-      // And the 8-character PIN logs in through the form.
+      // And the 8-character PIN logs in through the form; the unseen first one does not.
+      assert.equal((await loginForm(p.fiscalCode, firstPin)).res.statusCode, 401);
       const again = await loginForm(p.fiscalCode, pin);
       assertRedirect(again.res, "/area-personale", "login with the 8-character PIN");
     });

@@ -253,3 +253,17 @@ describe("config: documentation", () => {
     assert.deepEqual([...schemaKeys].sort(), Object.keys(CONFIG_DOCS).sort());
   });
 });
+
+describe("config: development stays on this machine", () => {
+  it("refuses development mode on a non-loopback address", () => {
+    const keys = {
+      PIN_PEPPER: Buffer.alloc(32, 1).toString("base64"),
+      OUTBOX_KEY: Buffer.alloc(32, 2).toString("base64"),
+    };
+    assert.throws(
+      () => loadConfig({ APP_ENV: "development", HOST: "0.0.0.0", ...keys }),
+      /HOST=0\.0\.0\.0/u,
+    );
+    assert.equal(loadConfig({ APP_ENV: "development", HOST: "::1", ...keys }).host, "::1");
+  });
+});

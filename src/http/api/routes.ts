@@ -58,11 +58,13 @@ export function apiRoutes(ctx: AppContext) {
 
     const newPin =
       (mode: "activate" | "renew") => async (req: FastifyRequest, reply: FastifyReply) => {
+        // "authenticated" too: a repeated request right after the change gets a fresh PIN
+        // (the flow decides whether it is such a repeat).
         const session = await requireSession(ctx, req, [
           mode === "activate" ? "pin_change_required" : "renewal_required",
+          "authenticated",
         ]);
         const result = await replaceWithOperatingPin(ctx, session, mode);
-        setSessionCookie(ctx, reply, result.token);
         void reply.header("cache-control", "no-store");
         return reply.code(201).send({
           pin: result.pin,

@@ -47,6 +47,14 @@ export async function reserveAttempt(
   return attemptDecision(rows[0]);
 }
 
+/** Gives back an attempt counted in advance that got no verdict (the hash could not run). */
+export async function releaseAttempt(db: Pick<Db, "query">, key: string): Promise<void> {
+  await db.query(
+    "UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1 AND locked_until IS NULL",
+    [key],
+  );
+}
+
 /** After a wrong PIN: the attempt is already counted; the one that reaches the threshold locks. */
 export async function recordFailure(
   db: Db,
