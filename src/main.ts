@@ -62,7 +62,14 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   // Until the production channel adapters land (SMTP, PEC, SMS gateway, print vendor), every
   // environment delivers into OUTBOX_DIR.
   const channels = opts.channels ?? devChannels(config.outboxDir);
-  const worker = createOutboxWorker({ db, clock, channels, outboxKey: config.outboxKey });
+  // Worker events carry ids, kinds and attempt counts only: never recipients or secrets.
+  const log =
+    config.logLevel === "silent"
+      ? undefined
+      : (event: string, fields: Record<string, string | number>) => {
+          console.log(JSON.stringify({ time: new Date().toISOString(), msg: event, ...fields }));
+        };
+  const worker = createOutboxWorker({ db, clock, channels, outboxKey: config.outboxKey, log });
   const ctx: AppContext = {
     config,
     db,
