@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { isLang, type Lang } from "../web/i18n/index.ts";
+import { isLang, type Lang } from "../i18n/index.ts";
 
 /**
  * ?lang= wins, then the language cookie (the web switch); the API also honours

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, type ErrorCode } from "../domain/errors.ts";
 import { Overloaded } from "../security/semaphore.ts";
-import { catalogues, tField, type Lang } from "../web/i18n/index.ts";
+import { catalogues, tField, type Lang } from "../i18n/index.ts";
 
 export interface ProblemDetails {
   type: string;

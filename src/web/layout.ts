@@ -3,8 +3,8 @@
  * with one <h1>. Works without JavaScript; nothing is loaded from outside this service.
  */
 import { html, type Html } from "./html.ts";
-import type { Lang } from "./i18n/index.ts";
-import { t } from "./i18n/index.ts";
+import type { Lang } from "../i18n/index.ts";
+import { t } from "../i18n/index.ts";
 
 export interface PageUser {
   name: string;

@@ -34,7 +34,7 @@ import {
 import type { SessionRecord } from "../store/repos/sessions.ts";
 import { findPerson } from "../store/repos/archive.ts";
 import { activeCredential } from "../store/repos/credentials.ts";
-import { catalogues, isLang, tField, type Lang } from "./i18n/index.ts";
+import { catalogues, isLang, tField, type Lang } from "../i18n/index.ts";
 import type { PageUser } from "./layout.ts";
 import { SHOW_PIN_JS } from "./scripts.ts";
 import {

@@ -20,7 +20,7 @@ import {
   startService,
   type TestService,
 } from "../helpers/app.ts";
-import { t } from "../../src/web/i18n/index.ts";
+import { t } from "../../src/i18n/index.ts";
 import { page, People, problemOf, rows } from "../helpers/journeys.ts";
 
 interface Statement {

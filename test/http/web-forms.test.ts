@@ -11,7 +11,7 @@ import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { fiscalCodeCheckCharacter } from "../../src/domain/fiscal-code.ts";
 import { groupPin } from "../../src/domain/pin.ts";
 import { escapeHtml } from "../../src/web/html.ts";
-import { catalogues, t, tField } from "../../src/web/i18n/index.ts";
+import { catalogues, t, tField } from "../../src/i18n/index.ts";
 import { claimBodyToForm } from "../../src/web/pages/claim.ts";
 import {
   api,

@@ -8,7 +8,7 @@ import { fiscalCodeCheckCharacter, type FiscalCodeError } from "../../src/domain
 import { KNOWN_CODES, validateClaim } from "../../src/flows/claim-input.ts";
 import { validateLogin } from "../../src/flows/login.ts";
 import { claimFor } from "../../src/http/dev.ts";
-import { catalogues, LANGS, t, tField, type Lang } from "../../src/web/i18n/index.ts";
+import { catalogues, LANGS, t, tField, type Lang } from "../../src/i18n/index.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const TODAY = "2026-03-02";

@@ -10,7 +10,7 @@ import {
   type FieldErrors,
 } from "../components.ts";
 import { html } from "../html.ts";
-import { t, type Lang, type MessageKey } from "../i18n/index.ts";
+import { t, type Lang, type MessageKey } from "../../i18n/index.ts";
 import { page } from "../layout.ts";
 
 export type FormValues = Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@ import type { OffsetClock } from "../../domain/clock.ts";
 import type { DevPerson } from "../../http/dev.ts";
 import type { DevOutboxEntry } from "../../notifications/dev-outbox.ts";
 import { html } from "../html.ts";
-import { t, type Lang } from "../i18n/index.ts";
+import { t, type Lang } from "../../i18n/index.ts";
 import { page } from "../layout.ts";
 
 export function devPeoplePage(lang: Lang, people: DevPerson[], clock: OffsetClock): string {

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../http/context.ts";
 import type { AppError } from "../../domain/errors.ts";
 import { html } from "../html.ts";
-import { catalogues, t, type Lang } from "../i18n/index.ts";
+import { catalogues, t, type Lang } from "../../i18n/index.ts";
 import { page } from "../layout.ts";
 
 export function renderErrorPage(_ctx: AppContext, err: AppError, lang: Lang): string {

@@ -1,5 +1,5 @@
 import { html } from "../html.ts";
-import { t, type Lang } from "../i18n/index.ts";
+import { t, type Lang } from "../../i18n/index.ts";
 import { page, type PageUser } from "../layout.ts";
 
 export function homePage(lang: Lang, user: PageUser | null, csrfToken: string | undefined): string {

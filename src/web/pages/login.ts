@@ -1,7 +1,7 @@
 /** Login with fiscal code and PIN. */
 import { csrfInput, errorSummary, textField, type FieldErrors } from "../components.ts";
 import { html } from "../html.ts";
-import { t, type Lang } from "../i18n/index.ts";
+import { t, type Lang } from "../../i18n/index.ts";
 import { page } from "../layout.ts";
 
 export function loginPage(v: {

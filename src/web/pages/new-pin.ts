@@ -2,7 +2,7 @@
 import { groupPin } from "../../domain/pin.ts";
 import { csrfInput } from "../components.ts";
 import { html } from "../html.ts";
-import { t, type Lang } from "../i18n/index.ts";
+import { t, type Lang } from "../../i18n/index.ts";
 import { page, type PageUser } from "../layout.ts";
 
 export type PinChangeMode = "activate" | "renew";

@@ -2,32 +2,11 @@
 import type { PensionPayment } from "../../domain/archive.ts";
 import type { ContributionStatement } from "../../flows/consult.ts";
 import { html } from "../html.ts";
-import { catalogues, t, type Lang } from "../i18n/index.ts";
+import { catalogues, t, type Lang } from "../../i18n/index.ts";
 import { page, type PageUser } from "../layout.ts";
+import { civilDate, integer, money, monthName } from "../../i18n/format.ts";
 
-const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
-
-/** Formatters are costly to build and cheap to use: one per language, built once. */
-function perLang<F>(make: (locale: string) => F): Record<Lang, F> {
-  return { it: make(locale("it")), en: make(locale("en")) };
-}
-
-const MONEY = perLang((l) => new Intl.NumberFormat(l, { style: "currency", currency: "EUR" }));
-const DAY = perLang(
-  (l) =>
-    new Intl.DateTimeFormat(l, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-);
-const MONTH = perLang(
-  (l) => new Intl.DateTimeFormat(l, { month: "long", year: "numeric", timeZone: "UTC" }),
-);
-
-export function money(lang: Lang, cents: number): string {
-  return MONEY[lang].format(cents / 100);
-}
-
-export function civilDate(lang: Lang, iso: string): string {
-  return DAY[lang].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-}
+export { civilDate, money };
 
 /** Archive codes (contribution kinds, pension categories) in words; unknown codes as they are. */
 function kindName(lang: Lang, kind: string): string {
@@ -38,10 +17,6 @@ function categoryName(lang: Lang, category: string): string {
   return (
     (catalogues[lang].slips.categories as Readonly<Record<string, string>>)[category] ?? category
   );
-}
-
-function monthName(lang: Lang, ym: string): string {
-  return MONTH[lang].format(new Date(`${ym}-01T00:00:00Z`));
 }
 
 export function personalAreaPage(
@@ -91,7 +66,7 @@ export function contributionsPage(
 ${
   s.periods.length === 0
     ? html`<p>${t(lang, "contributions.none")}</p>`
-    : html`<p class="lead">${t(lang, "contributions.total", { weeks: s.totals.weeks, years: s.totals.years, months: s.totals.months })}</p>
+    : html`<p class="lead">${t(lang, "contributions.total", { weeks: integer(lang, s.totals.weeks), years: s.totals.years, months: s.totals.months })}</p>
 <div class="table-responsive">
 <table class="table table-striped table-stack">
   <caption>${t(lang, "contributions.caption")}</caption>
@@ -108,10 +83,10 @@ ${
       p,
     ) => html`<tr><td data-label="${t(lang, "contributions.period")}">${civilDate(lang, p.from)} – ${civilDate(lang, p.to)}</td>
       <td data-label="${t(lang, "contributions.employer")}">${p.employer}</td><td data-label="${t(lang, "contributions.kind")}">${kindName(lang, p.kind)}</td>
-      <td class="text-end" data-label="${t(lang, "contributions.weeks")}">${p.weeks}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, p.earningsCents)}</td></tr>`,
+      <td class="text-end" data-label="${t(lang, "contributions.weeks")}">${integer(lang, p.weeks)}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, p.earningsCents)}</td></tr>`,
   )}
   </tbody>
-  <tfoot><tr><th scope="row" colspan="3">${t(lang, "contributions.totals")}</th><td class="text-end" data-label="${t(lang, "contributions.weeks")}">${s.totals.weeks}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, s.totals.earningsCents)}</td></tr></tfoot>
+  <tfoot><tr><th scope="row" colspan="3">${t(lang, "contributions.totals")}</th><td class="text-end" data-label="${t(lang, "contributions.weeks")}">${integer(lang, s.totals.weeks)}</td><td class="text-end" data-label="${t(lang, "contributions.earnings")}">${money(lang, s.totals.earningsCents)}</td></tr></tfoot>
 </table>
 </div>`
 }`,

@@ -3,8 +3,8 @@
  * Italian). Keys are checked at compile time through the Catalogue type.
  */
 import i18next, { type TFunction } from "i18next";
-import { en } from "./en.ts";
-import { it, type Catalogue } from "./it.ts";
+import { en } from "./en/index.ts";
+import { it, type Catalogue } from "./it/index.ts";
 
 export type Lang = "it" | "en";
 export const LANGS: readonly Lang[] = ["it", "en"];

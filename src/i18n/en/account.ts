@@ -1,0 +1,83 @@
+/** English catalogue: login, newPin, area, contributions, slips (same keys as the Italian one, type-checked). */
+import type { account as italian } from "../it/account.ts";
+
+export const account: typeof italian = {
+  login: {
+    title: "Log in with your PIN",
+    intro:
+      "Enter your fiscal code and PIN. At first access use the 16 characters you received (first the SMS or e-mail part, then the letter part).",
+    fiscalCode: "Fiscal code",
+    pin: "PIN",
+    pinHint: "16 characters at first access, then 8. Spaces do not matter.",
+    showPin: "Show the PIN as I type",
+    submit: "Log in",
+    noPin: "No PIN?",
+    claimLink: "Claim it online",
+  },
+  newPin: {
+    activateTitle: "First access: your new PIN",
+    renewTitle: "Your PIN has expired: get your new PIN",
+    activateIntro:
+      "The 16-character PIN only works for the first access. Now the system generates the 8-character PIN you will use from now on.",
+    renewIntro:
+      "The PIN expires every 6 months. The system generates a new 8-character PIN with the same services as the old one.",
+    point1: "The new PIN is shown only once: write it down or print the card.",
+    point2: "Keep it apart from your fiscal code and never share it.",
+    point3: "INPS will never ask for your PIN by phone or e-mail.",
+    generate: "Generate my new PIN",
+    shownTitle: "Here is your new PIN",
+    shownIntro: "From now on log in with your fiscal code and this 8-character PIN.",
+    yourPin: "Your new PIN:",
+    spelled: "Character by character:",
+    onceOnly: "This PIN will not be shown again: write it down now or print the card.",
+    expires:
+      "The PIN expires on {{date}}: at your first login after that date you will get a new one.",
+    printCard: "Download the PIN card (PDF)",
+    continue: "Continue to your personal area",
+  },
+  area: {
+    title: "Personal area",
+    welcome: "Welcome, {{name}}.",
+    level: "PIN type",
+    ordinary: "Ordinary (consultation and filing claims)",
+    dispositive: "Dispositive (all services)",
+    expires: "Your PIN expires on",
+    contributionsText: "Your working periods and recorded contributions.",
+    slipsText: "Your monthly pension payments.",
+    open: "Open",
+    back: "← Personal area",
+  },
+  contributions: {
+    title: "Contribution statement",
+    none: "No contributions are recorded.",
+    total: "Total: {{weeks}} weeks ({{years}} years and {{months}} months).",
+    caption: "Contribution periods, oldest first",
+    period: "Period",
+    employer: "Employer",
+    kind: "Type",
+    weeks: "Weeks",
+    earnings: "Earnings",
+    totals: "Total",
+    kinds: {
+      employee: "Employment",
+      self_employed: "Self-employment",
+      voluntary: "Voluntary contributions",
+      figurative: "Credited contributions",
+    },
+  },
+  slips: {
+    title: "Pension slip",
+    none: "No pension payments are recorded.",
+    caption: "Monthly payments, newest first",
+    month: "Month",
+    category: "Pension",
+    gross: "Gross",
+    tax: "Deductions",
+    net: "Net",
+    categories: {
+      VO: "Old-age pension",
+      SO: "Survivor's pension",
+      IO: "Ordinary disability allowance",
+    },
+  },
+};

@@ -1,0 +1,106 @@
+/** English catalogue: errors, field (same keys as the Italian one, type-checked). */
+import type { errors as italian } from "../it/errors.ts";
+
+export const errors: typeof italian = {
+  errors: {
+    MALFORMED_REQUEST: {
+      title: "Unreadable request",
+      detail: "What was sent is not a valid form.",
+    },
+    VALIDATION_FAILED: {
+      title: "Some details are not correct",
+      detail: "Check the fields shown and try again.",
+    },
+    UNSUPPORTED_MEDIA_TYPE: { title: "Unsupported format", detail: "Send the data as JSON." },
+    PAYLOAD_TOO_LARGE: { title: "Too much data", detail: "What was sent is larger than allowed." },
+    NOT_FOUND: { title: "Page not found", detail: "The address you asked for does not exist." },
+    METHOD_NOT_ALLOWED: {
+      title: "Operation not allowed",
+      detail: "This address does not accept this operation.",
+    },
+    RESIDENT_IN_ITALY: {
+      title: "The PIN is only for people living abroad",
+      detail:
+        "Residents of Italy access INPS services with SPID, the Electronic Identity Card (CIE) or the National Services Card (CNS).",
+    },
+    ITALIAN_DOCUMENT_DECLARED: {
+      title: "With an Italian document, use SPID or CIE",
+      detail:
+        "The PIN is only issued to people without an Italian identity document. With an Italian document you can get SPID or the CIE.",
+    },
+    PIN_ALREADY_ACTIVE: {
+      title: "A PIN already exists for this fiscal code",
+      detail: "If you lost it, use PIN recovery or call the Contact Centre on +39 06 164164.",
+    },
+    CLAIM_ALREADY_PENDING: {
+      title: "A claim is already being processed",
+      detail:
+        "A Contact Centre operator will call you to complete it. There is no need to send another.",
+    },
+    INVALID_CREDENTIALS: {
+      title: "Fiscal code or PIN not correct",
+      detail:
+        "Check your details and try again. After 10 wrong attempts access is locked for 5 minutes.",
+    },
+    PIN_LOCKED: {
+      title: "Access locked",
+      detail:
+        "Too many wrong attempts. Wait 5 minutes without trying: any attempt during the lock restarts it.",
+    },
+    PIN_NOT_ELIGIBLE: {
+      title: "Your PIN is no longer valid",
+      detail:
+        "Since 1 October 2021 the PIN is only for people living abroad without an Italian document. Please use SPID, CIE or CNS.",
+    },
+    AUTHENTICATION_REQUIRED: {
+      title: "Please log in",
+      detail: "Log in with your fiscal code and PIN to continue.",
+    },
+    PIN_CHANGE_REQUIRED: {
+      title: "Get your new PIN first",
+      detail: "At first access the system generates the 8-character PIN you will use from now on.",
+    },
+    RENEWAL_REQUIRED: {
+      title: "Your PIN has expired",
+      detail: "The PIN expires every 6 months: get your new PIN to continue.",
+    },
+    NO_PIN_CHANGE_PENDING: {
+      title: "No PIN change pending",
+      detail: "The new PIN has already been generated in this session.",
+    },
+    CSRF_INVALID: {
+      title: "Form expired",
+      detail: "For your security the form expired. Reload the page and try again.",
+    },
+    OVERLOADED: { title: "Service very busy", detail: "Please try again in a few seconds." },
+    INTERNAL: { title: "Service error", detail: "Something went wrong. Please try again later." },
+  },
+  field: {
+    required: "This field is required.",
+    too_long: "The text is too long.",
+    invalid: "Invalid value.",
+    invalid_type: "Invalid value.",
+    invalid_name: "Use only letters, spaces, apostrophes and hyphens.",
+    invalid_country: "Choose a country from the list.",
+    invalid_date: "Enter a real date (day, month, year).",
+    date_in_future: "The date cannot be in the future.",
+    invalid_sex: "Choose Female or Male.",
+    invalid_email: "Enter a valid e-mail address, for example name@example.com.",
+    invalid_delivery: "Choose SMS or e-mail.",
+    invalid_document_type: "Choose the document type.",
+    invalid_document_number: "The document number has 3 to 30 letters or digits.",
+    invalid_postal_code: "The postal code is not valid for your country of residence.",
+    invalid_phone:
+      "The mobile number is not valid: write it with the international prefix, e.g. +54 9 11 2345 6789.",
+    not_mobile: "A mobile number is needed, not a landline.",
+    fiscal_code_length: "The fiscal code has 16 characters.",
+    fiscal_code_format: "The fiscal code does not have the right format.",
+    fiscal_code_check_character: "The fiscal code is not correct: check each character.",
+    fiscal_code_birth_date: "The fiscal code is not correct (birth date).",
+    fiscal_code_birth_place: "The fiscal code is not correct (birth place).",
+    pin_length: "The PIN has 16 characters at first access, then 8.",
+    pin_characters: "A PIN never contains 0, O, 1, I or L: check the characters.",
+    resident_in_italy: "The PIN is only for people living abroad: in Italy use SPID, CIE or CNS.",
+    italian_document: "With an Italian document you can get SPID or CIE instead of the PIN.",
+  },
+};

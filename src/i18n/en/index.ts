@@ -1,0 +1,21 @@
+/** The English catalogue, assembled from its sections (each typed against the Italian one). */
+import type { Catalogue } from "../it/index.ts";
+import { account } from "./account.ts";
+import { claim } from "./claim.ts";
+import { common } from "./common.ts";
+import { dev } from "./dev.ts";
+import { documents } from "./documents.ts";
+import { errors } from "./errors.ts";
+import { info } from "./info.ts";
+import { messages } from "./messages.ts";
+
+export const en: Catalogue = {
+  ...common,
+  ...claim,
+  ...account,
+  ...dev,
+  ...errors,
+  ...messages,
+  ...documents,
+  ...info,
+};

@@ -1,0 +1,4 @@
+/** Italian catalogue: documents (filled in by its owner). */
+export const documents = {
+  documents: {},
+};

@@ -1,0 +1,115 @@
+/** Italian catalogue (default language): errors, field. */
+export const errors = {
+  errors: {
+    MALFORMED_REQUEST: {
+      title: "Richiesta non leggibile",
+      detail: "Il contenuto inviato non è un modulo valido.",
+    },
+    VALIDATION_FAILED: {
+      title: "Alcuni dati non sono corretti",
+      detail: "Controlli i campi indicati e riprovi.",
+    },
+    UNSUPPORTED_MEDIA_TYPE: {
+      title: "Formato non supportato",
+      detail: "Invii i dati in formato JSON.",
+    },
+    PAYLOAD_TOO_LARGE: {
+      title: "Dati troppo grandi",
+      detail: "Il contenuto inviato supera la dimensione massima.",
+    },
+    NOT_FOUND: { title: "Pagina non trovata", detail: "L'indirizzo richiesto non esiste." },
+    METHOD_NOT_ALLOWED: {
+      title: "Operazione non consentita",
+      detail: "Questo indirizzo non accetta questa operazione.",
+    },
+    RESIDENT_IN_ITALY: {
+      title: "Il PIN è riservato a chi risiede all'estero",
+      detail:
+        "Chi risiede in Italia accede ai servizi INPS con SPID, Carta d'Identità Elettronica (CIE) o Carta Nazionale dei Servizi (CNS).",
+    },
+    ITALIAN_DOCUMENT_DECLARED: {
+      title: "Con un documento italiano si usa SPID o CIE",
+      detail:
+        "Il PIN è rilasciato solo a chi non ha un documento di riconoscimento italiano. Con un documento italiano può ottenere SPID o la CIE.",
+    },
+    PIN_ALREADY_ACTIVE: {
+      title: "Esiste già un PIN per questo codice fiscale",
+      detail:
+        "Se lo ha smarrito, usi il ripristino del PIN o chiami il Contact Center al +39 06 164164.",
+    },
+    CLAIM_ALREADY_PENDING: {
+      title: "Una richiesta è già in lavorazione",
+      detail:
+        "Un operatore del Contact Center la chiamerà per completarla. Non serve inviarne un'altra.",
+    },
+    INVALID_CREDENTIALS: {
+      title: "Codice fiscale o PIN non corretti",
+      detail:
+        "Controlli i dati e riprovi. Dopo 10 tentativi errati l'accesso è bloccato per 5 minuti.",
+    },
+    PIN_LOCKED: {
+      title: "Accesso bloccato",
+      detail:
+        "Troppi tentativi errati. Attenda 5 minuti senza riprovare: ogni tentativo durante il blocco lo fa ripartire.",
+    },
+    PIN_NOT_ELIGIBLE: {
+      title: "Il PIN non è più valido per lei",
+      detail:
+        "Dal 1° ottobre 2021 il PIN vale solo per chi risiede all'estero senza documento italiano. Acceda con SPID, CIE o CNS.",
+    },
+    AUTHENTICATION_REQUIRED: {
+      title: "Accesso richiesto",
+      detail: "Entri con codice fiscale e PIN per continuare.",
+    },
+    PIN_CHANGE_REQUIRED: {
+      title: "Deve prima ottenere il nuovo PIN",
+      detail: "Al primo accesso il sistema genera il PIN di 8 caratteri da usare d'ora in poi.",
+    },
+    RENEWAL_REQUIRED: {
+      title: "Il PIN è scaduto",
+      detail: "Il PIN scade ogni 6 mesi: ottenga il nuovo PIN per continuare.",
+    },
+    NO_PIN_CHANGE_PENDING: {
+      title: "Nessun cambio PIN in sospeso",
+      detail: "Il nuovo PIN è già stato generato in questa sessione.",
+    },
+    CSRF_INVALID: {
+      title: "Modulo scaduto",
+      detail: "Per sicurezza il modulo è scaduto. Ricarichi la pagina e riprovi.",
+    },
+    OVERLOADED: { title: "Servizio molto richiesto", detail: "Riprovi tra qualche secondo." },
+    INTERNAL: {
+      title: "Errore del servizio",
+      detail: "Si è verificato un problema. Riprovi più tardi.",
+    },
+  },
+  field: {
+    required: "Campo obbligatorio.",
+    too_long: "Il testo è troppo lungo.",
+    invalid: "Valore non valido.",
+    invalid_type: "Valore non valido.",
+    invalid_name: "Usi solo lettere, spazi, apostrofi e trattini.",
+    invalid_country: "Scelga uno Stato dall'elenco.",
+    invalid_date: "Scriva una data valida (giorno, mese, anno).",
+    date_in_future: "La data non può essere nel futuro.",
+    invalid_sex: "Scelga Femmina o Maschio.",
+    invalid_email: "Scriva un indirizzo e-mail valido, ad esempio nome@esempio.com.",
+    invalid_delivery: "Scelga SMS o e-mail.",
+    invalid_document_type: "Scelga il tipo di documento.",
+    invalid_document_number: "Il numero del documento ha da 3 a 30 lettere o cifre.",
+    invalid_postal_code: "Il codice postale non è valido per lo Stato di residenza.",
+    invalid_phone:
+      "Il numero di cellulare non è valido: lo scriva con il prefisso internazionale, ad es. +54 9 11 2345 6789.",
+    not_mobile: "Serve un numero di cellulare, non di rete fissa.",
+    fiscal_code_length: "Il codice fiscale ha 16 caratteri.",
+    fiscal_code_format: "Il codice fiscale non ha il formato corretto.",
+    fiscal_code_check_character: "Il codice fiscale non è corretto: controlli ogni carattere.",
+    fiscal_code_birth_date: "Il codice fiscale non è corretto (data di nascita).",
+    fiscal_code_birth_place: "Il codice fiscale non è corretto (luogo di nascita).",
+    pin_length: "Il PIN ha 16 caratteri al primo accesso, poi 8.",
+    pin_characters: "Il PIN non contiene mai 0, O, 1, I o L: controlli i caratteri.",
+    resident_in_italy:
+      "Il PIN è riservato a chi risiede all'estero: in Italia usi SPID, CIE o CNS.",
+    italian_document: "Con un documento italiano può ottenere SPID o CIE invece del PIN.",
+  },
+};

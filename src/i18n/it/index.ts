@@ -1,0 +1,22 @@
+/** The Italian catalogue (default language), assembled from its sections. */
+import { account } from "./account.ts";
+import { claim } from "./claim.ts";
+import { common } from "./common.ts";
+import { dev } from "./dev.ts";
+import { documents } from "./documents.ts";
+import { errors } from "./errors.ts";
+import { info } from "./info.ts";
+import { messages } from "./messages.ts";
+
+export const it = {
+  ...common,
+  ...claim,
+  ...account,
+  ...dev,
+  ...errors,
+  ...messages,
+  ...documents,
+  ...info,
+};
+
+export type Catalogue = typeof it;

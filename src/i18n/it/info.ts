@@ -1,0 +1,4 @@
+/** Italian catalogue: info (filled in by its owner). */
+export const info = {
+  info: {},
+};

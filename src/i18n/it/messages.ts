@@ -1,0 +1,4 @@
+/** Italian catalogue: messages (filled in by its owner). */
+export const messages = {
+  messages: {},
+};
