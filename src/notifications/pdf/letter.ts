@@ -1,0 +1,187 @@
+/** The letter carrying the second half of the initial PIN, as PDF and as plain text. */
+
+import {
+  A4,
+  BLUE,
+  drawBlocks,
+  blocksHeight,
+  drawPinCells,
+  finish,
+  GREY,
+  height,
+  MM,
+  newDocument,
+  put,
+  TEXT,
+} from "./document.ts";
+import type { Block } from "./document.ts";
+import { checkPin, groupPin, letterTexts, RETURN_ADDRESS, SENDER_LINES } from "./texts.ts";
+import type { PinLetter } from "./texts.ts";
+// ---------------------------------------------------------------------------
+// The PIN letter
+
+/**
+ * Renders the letter with the second half of the initial PIN (A4, for a DL envelope
+ * with the window on the right). Rejects with RangeError on an invalid PIN or date.
+ */
+export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
+  checkPin(l.pinSecondHalf, "pinSecondHalf");
+  const t = letterTexts(l);
+  const ctx = await newDocument({ title: t.title, lang: l.lang, date: l.date });
+  const { doc } = ctx;
+  const left = 20 * MM;
+  const width = A4.width - 2 * left;
+
+  // Fold marks for a DL envelope (A4 folded in three: 99 mm + 99 mm + 99 mm).
+  doc.lineWidth(0.5).strokeColor(GREY);
+  for (const y of [99 * MM, 198 * MM])
+    doc
+      .moveTo(4 * MM, y)
+      .lineTo(9 * MM, y)
+      .stroke();
+
+  // Sender block, top left.
+  doc.fillColor(BLUE);
+  put(ctx, "bold", 10, SENDER_LINES[0], left, 15 * MM, { width: 95 * MM });
+  doc.fillColor(TEXT);
+  for (const line of SENDER_LINES.slice(1))
+    put(ctx, "regular", 9, line, left, undefined, { width: 95 * MM });
+
+  // Reference block, left of the window (hidden by the envelope).
+  doc.fillColor(TEXT);
+  put(ctx, "regular", 10, t.place, left, 55 * MM, { width: 80 * MM });
+  put(ctx, "regular", 10, `${t.referenceLabel}: ${l.claimReference}`, left, undefined, {
+    width: 80 * MM,
+  });
+  put(ctx, "regular", 10, `${t.fiscalCodeLabel}: ${l.fiscalCodeMasked}`, left, undefined, {
+    width: 80 * MM,
+  });
+
+  // Address block in the window area of a DL right-window envelope
+  // (window about 90 x 45 mm, 20 mm from the right edge, 45-90 mm from the top).
+  const winX = 110 * MM;
+  const winW = 80 * MM;
+  const winTop = 48 * MM;
+  const winH = 42 * MM;
+  doc.fillColor(GREY);
+  put(ctx, "regular", 6.5, RETURN_ADDRESS, winX, winTop, {
+    width: winW,
+    lineBreak: false,
+    underline: true,
+  });
+  const block = l.addressLines.join("\n");
+  let size = 10.5;
+  while (
+    size > 7 &&
+    height(ctx, "regular", size, block, { width: winW, lineGap: 0.5 }) > winH - 6 * MM
+  )
+    size -= 0.5;
+  doc.fillColor(TEXT);
+  l.addressLines.forEach((line, i) => {
+    put(
+      ctx,
+      i === 0 ? "bold" : "regular",
+      size,
+      line,
+      winX,
+      i === 0 ? winTop + 5 * MM : undefined,
+      { width: winW, lineGap: 0.5 },
+    );
+  });
+
+  // Subject and body, at the largest font size (11.5 pt down to 9.5 pt) that fits the page.
+  doc.fillColor(TEXT);
+  put(ctx, "bold", 14, t.subject, left, 101 * MM, { width });
+  const bodyTop = doc.y + 3 * MM;
+  const footerTop = A4.height - 19 * MM;
+  const boxH = 34 * MM;
+  const before: Block[] = [t.greeting, ...t.intro].map((text) => ({
+    role: "regular",
+    text,
+    gapAfter: 5,
+  }));
+  const after: Block[] = [
+    { role: "bold", text: t.stepsTitle, gapAfter: 3, sizeDelta: 0.5 },
+    ...t.steps.map((text, i): Block => ({
+      role: "regular",
+      text,
+      number: `${i + 1}.`,
+      gapAfter: 4,
+    })),
+    { role: "bold", text: t.warning, gapAfter: 5 },
+    { role: "regular", text: t.contact, gapAfter: 5 },
+    { role: "regular", text: t.closing, gapAfter: 0 },
+    { role: "regular", text: SENDER_LINES[0], gapAfter: 0 },
+  ];
+  const boxGaps = 4 + boxH + 4 * MM;
+  let bodySize = 11.5;
+  while (
+    bodySize > 9.5 &&
+    blocksHeight(ctx, [...before, ...after], bodySize, width) + boxGaps > footerTop - bodyTop
+  )
+    bodySize -= 0.5;
+
+  doc.y = bodyTop;
+  drawBlocks(ctx, before, bodySize, left, width);
+
+  // The 8 characters, large and boxed.
+  const boxTop = doc.y + 4;
+  const cell = 13 * MM;
+  doc.lineWidth(1.5).strokeColor(BLUE).roundedRect(left, boxTop, width, boxH, 6).stroke();
+  doc.fillColor(BLUE);
+  put(ctx, "bold", 11, t.pinLabel, left + 5 * MM, boxTop + 3 * MM, { width: width - 10 * MM });
+  const cellsWidth = 8 * cell + cell * 0.6;
+  drawPinCells(ctx, l.pinSecondHalf, left + (width - cellsWidth) / 2, boxTop + 10 * MM, cell, 30);
+  doc.y = boxTop + boxH + 4 * MM;
+
+  doc.fillColor(TEXT);
+  drawBlocks(ctx, after, bodySize, left, width);
+
+  // One line in the other language, at the foot of the page.
+  doc
+    .lineWidth(0.5)
+    .strokeColor(GREY)
+    .moveTo(left, A4.height - 17 * MM)
+    .lineTo(A4.width - left, A4.height - 17 * MM)
+    .stroke();
+  doc.fillColor(GREY);
+  put(ctx, "regular", 9, t.otherLanguage, left, A4.height - 15 * MM, { width });
+
+  return finish(doc);
+}
+/** The PIN letter as plain text (development outbox). Throws RangeError on invalid input. */
+export function pinLetterText(l: PinLetter): string {
+  checkPin(l.pinSecondHalf, "pinSecondHalf");
+  const t = letterTexts(l);
+  const out: string[] = [
+    ...SENDER_LINES,
+    "",
+    ...l.addressLines,
+    "",
+    t.place,
+    `${t.referenceLabel}: ${l.claimReference}`,
+    `${t.fiscalCodeLabel}: ${l.fiscalCodeMasked}`,
+    "",
+    t.subject,
+    "",
+    t.greeting,
+    "",
+  ];
+  for (const p of t.intro) out.push(p, "");
+  out.push(`${t.pinLabel}:`, "", `    ${groupPin(l.pinSecondHalf)}`, "", `${t.stepsTitle}:`);
+  t.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
+  out.push(
+    "",
+    t.warning,
+    "",
+    t.contact,
+    "",
+    t.closing,
+    SENDER_LINES[0],
+    "",
+    "--",
+    t.otherLanguage,
+    "",
+  );
+  return out.join("\n");
+}
