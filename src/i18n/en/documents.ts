@@ -1,6 +1,63 @@
-/** English catalogue: documents (same keys as the Italian one, type-checked). */
+/** English catalogue: printable documents (same keys as the Italian one, type-checked). */
 import type { documents as italian } from "../it/documents.ts";
 
 export const documents: typeof italian = {
-  documents: {},
+  documents: {
+    sender: {
+      // The sender's postal address stays as INPS writes it; only the country is translated.
+      name: "INPS - Istituto Nazionale della Previdenza Sociale",
+      office: "Direzione Centrale Tecnologia, Informatica e Innovazione",
+      street: "Via Ciro il Grande 21",
+      city: "00144 Roma",
+      country: "ITALY",
+      returnAddress: "INPS - Via Ciro il Grande 21 - 00144 Roma - ITALY",
+    },
+    letter: {
+      title: "INPS PIN - second part",
+      place: "Rome, {{date}}",
+      reference: "Claim reference: {{reference}}",
+      fiscalCode: "Fiscal code: {{fiscalCode}}",
+      subject: "Your INPS PIN - second part",
+      greeting: "Dear {{name}},",
+      intro: "with this letter we send you the second part of your INPS PIN.",
+      halves:
+        "The full PIN has 16 characters. The first 8 characters (the first part) have already been sent to you by text message (SMS) or by e-mail. Below you will find the last 8 characters (the second part).",
+      pinLabel: "Second part of the PIN (last 8 characters)",
+      stepsTitle: "How to use the PIN",
+      steps: {
+        join: "First write the 8 characters you received by SMS or e-mail, and straight after them the 8 characters in this letter, without spaces: 16 characters in all.",
+        login:
+          "Go to the website www.inps.it, choose to log in with the PIN, and enter your Italian fiscal code (codice fiscale) and the 16-character PIN.",
+        newPin:
+          "The first time you log in, the system gives you a new 8-character PIN. Write it down or print the PIN card: from then on you will use only the new PIN.",
+      },
+      warning:
+        "Your PIN is personal and secret: do not tell it to anyone and keep it separate from your fiscal code. INPS will never ask you for your PIN by phone or e-mail.",
+      contact:
+        "If you need help, call the INPS Contact Centre on +39 06 164164 (charged at your operator's rate), Monday to Friday 8:00-20:00 and Saturday 8:00-14:00, Italian time.",
+      closing: "Yours sincerely",
+      summary:
+        "English: this letter contains the second part (the last 8 characters) of your INPS PIN. Help: +39 06 164164.",
+    },
+    card: {
+      title: "INPS - PIN card",
+      holder: "Holder",
+      fiscalCode: "Fiscal code",
+      level: "Level",
+      levels: { ordinary: "ordinary", dispositive: "dispositive" },
+      issued: "Issued {{date}}",
+      expires: "Expires {{date}}",
+      cardWarning:
+        "Personal and secret PIN. Never tell it to anyone. Keep it separate from your fiscal code.",
+      cutHere: "Cut along the dashed line",
+      heading: "Your PIN card",
+      print: "Print this page and cut out the card along the dashed line.",
+      secret:
+        "Your PIN is personal and secret: do not tell it to anyone. Keep the card in a safe place, separate from the documents that show your fiscal code (for example the health card). INPS will never ask you for your PIN by phone or e-mail.",
+      expiry:
+        "The PIN expires on {{date}}. After that date, when you log in with the old PIN the system guides you to create a new one.",
+      help: "Help: INPS Contact Centre +39 06 164164, Monday to Friday 8:00-20:00 and Saturday 8:00-14:00, Italian time.",
+      summary: "English: keep this card and your PIN secret, and separate from your fiscal code.",
+    },
+  },
 };

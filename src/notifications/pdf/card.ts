@@ -1,7 +1,8 @@
 /** The printable PIN card. */
 
 import { A4, BLUE, finish, GREY, MM, newDocument, put, TEXT } from "./document.ts";
-import { cardTexts, checkPin, groupPin } from "./texts.ts";
+import { groupPin } from "../../domain/pin.ts";
+import { cardTexts, checkPin } from "./texts.ts";
 import type { PinCard } from "./texts.ts";
 
 // ---------------------------------------------------------------------------
@@ -73,7 +74,7 @@ export async function renderPinCardPdf(c: PinCard): Promise<Buffer> {
     .fill(BLUE)
     .restore();
   doc.fillColor("#ffffff");
-  put(ctx, "bold", 10, t.cardTitle, x + pad, y + 2.6 * MM, { width: inner / 2, lineBreak: false });
+  put(ctx, "bold", 10, t.title, x + pad, y + 2.6 * MM, { width: inner / 2, lineBreak: false });
   put(ctx, "bold", 8, `${t.level}: ${t.levelValue}`, x + pad + inner / 2, y + 3.2 * MM, {
     width: inner / 2,
     align: "right",
@@ -118,7 +119,7 @@ export async function renderPinCardPdf(c: PinCard): Promise<Buffer> {
     put(ctx, "regular", 11.5, p, left, undefined, { width, lineGap: 1.5, paragraphGap: 6 });
   doc.moveDown(0.5);
   doc.fillColor(GREY);
-  put(ctx, "regular", 9, t.otherLanguage, left, undefined, { width });
+  put(ctx, "regular", 9, t.summary, left, undefined, { width });
 
   return finish(doc);
 }

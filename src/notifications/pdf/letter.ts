@@ -15,7 +15,9 @@ import {
   TEXT,
 } from "./document.ts";
 import type { Block } from "./document.ts";
-import { checkPin, groupPin, letterTexts, RETURN_ADDRESS, SENDER_LINES } from "./texts.ts";
+import { groupPin } from "../../domain/pin.ts";
+import { catalogues } from "../../i18n/index.ts";
+import { checkPin, letterTexts, senderLines } from "./texts.ts";
 import type { PinLetter } from "./texts.ts";
 // ---------------------------------------------------------------------------
 // The PIN letter
@@ -27,6 +29,7 @@ import type { PinLetter } from "./texts.ts";
 export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
   checkPin(l.pinSecondHalf, "pinSecondHalf");
   const t = letterTexts(l);
+  const sender = senderLines(l.lang);
   const ctx = await newDocument({ title: t.title, lang: l.lang, date: l.date });
   const { doc } = ctx;
   const left = 20 * MM;
@@ -42,18 +45,18 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
 
   // Sender block, top left.
   doc.fillColor(BLUE);
-  put(ctx, "bold", 10, SENDER_LINES[0], left, 15 * MM, { width: 95 * MM });
+  put(ctx, "bold", 10, sender[0], left, 15 * MM, { width: 95 * MM });
   doc.fillColor(TEXT);
-  for (const line of SENDER_LINES.slice(1))
+  for (const line of sender.slice(1))
     put(ctx, "regular", 9, line, left, undefined, { width: 95 * MM });
 
   // Reference block, left of the window (hidden by the envelope).
   doc.fillColor(TEXT);
   put(ctx, "regular", 10, t.place, left, 55 * MM, { width: 80 * MM });
-  put(ctx, "regular", 10, `${t.referenceLabel}: ${l.claimReference}`, left, undefined, {
+  put(ctx, "regular", 10, t.reference, left, undefined, {
     width: 80 * MM,
   });
-  put(ctx, "regular", 10, `${t.fiscalCodeLabel}: ${l.fiscalCodeMasked}`, left, undefined, {
+  put(ctx, "regular", 10, t.fiscalCode, left, undefined, {
     width: 80 * MM,
   });
 
@@ -64,7 +67,7 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
   const winTop = 48 * MM;
   const winH = 42 * MM;
   doc.fillColor(GREY);
-  put(ctx, "regular", 6.5, RETURN_ADDRESS, winX, winTop, {
+  put(ctx, "regular", 6.5, catalogues[l.lang].documents.sender.returnAddress, winX, winTop, {
     width: winW,
     lineBreak: false,
     underline: true,
@@ -111,7 +114,7 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
     { role: "bold", text: t.warning, gapAfter: 5 },
     { role: "regular", text: t.contact, gapAfter: 5 },
     { role: "regular", text: t.closing, gapAfter: 0 },
-    { role: "regular", text: SENDER_LINES[0], gapAfter: 0 },
+    { role: "regular", text: sender[0], gapAfter: 0 },
   ];
   const boxGaps = 4 + boxH + 4 * MM;
   let bodySize = 11.5;
@@ -145,7 +148,7 @@ export async function renderPinLetterPdf(l: PinLetter): Promise<Buffer> {
     .lineTo(A4.width - left, A4.height - 17 * MM)
     .stroke();
   doc.fillColor(GREY);
-  put(ctx, "regular", 9, t.otherLanguage, left, A4.height - 15 * MM, { width });
+  put(ctx, "regular", 9, t.summary, left, A4.height - 15 * MM, { width });
 
   return finish(doc);
 }
@@ -154,13 +157,13 @@ export function pinLetterText(l: PinLetter): string {
   checkPin(l.pinSecondHalf, "pinSecondHalf");
   const t = letterTexts(l);
   const out: string[] = [
-    ...SENDER_LINES,
+    ...senderLines(l.lang),
     "",
     ...l.addressLines,
     "",
     t.place,
-    `${t.referenceLabel}: ${l.claimReference}`,
-    `${t.fiscalCodeLabel}: ${l.fiscalCodeMasked}`,
+    t.reference,
+    t.fiscalCode,
     "",
     t.subject,
     "",
@@ -177,10 +180,10 @@ export function pinLetterText(l: PinLetter): string {
     t.contact,
     "",
     t.closing,
-    SENDER_LINES[0],
+    senderLines(l.lang)[0],
     "",
     "--",
-    t.otherLanguage,
+    t.summary,
     "",
   );
   return out.join("\n");
