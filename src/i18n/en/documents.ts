@@ -43,13 +43,12 @@ export const documents: typeof italian = {
       title: "INPS - PIN card",
       holder: "Holder",
       fiscalCode: "Fiscal code",
+      pin: "PIN",
       level: "Level",
       levels: { ordinary: "ordinary", dispositive: "dispositive" },
       issued: "Issued {{date}}",
       expires: "Expires {{date}}",
-      cardWarning:
-        "Personal and secret PIN. Never tell it to anyone. Keep it separate from your fiscal code.",
-      cutHere: "Cut along the dashed line",
+      cardWarning: "Secret PIN: never tell it to anyone.",
       heading: "Your PIN card",
       print: "Print this page and cut out the card along the dashed line.",
       secret:

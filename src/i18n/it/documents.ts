@@ -40,13 +40,12 @@ export const documents = {
       title: "INPS - PIN card",
       holder: "Titolare",
       fiscalCode: "Codice fiscale",
+      pin: "PIN",
       level: "Livello",
       levels: { ordinary: "ordinario", dispositive: "dispositivo" },
       issued: "Rilasciato il {{date}}",
       expires: "Scade il {{date}}",
-      cardWarning:
-        "PIN personale e segreto. Non comunicarlo a nessuno. Conservare separato dal codice fiscale.",
-      cutHere: "Ritagliare lungo la linea tratteggiata",
+      cardWarning: "PIN segreto: non comunicarlo a nessuno.",
       heading: "La sua PIN card",
       print: "Stampi questa pagina e ritagli la tessera lungo la linea tratteggiata.",
       secret:

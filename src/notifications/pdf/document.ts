@@ -1,7 +1,13 @@
-/** Document creation, font selection, text placement helpers and the final Buffer. */
+/**
+ * Document creation, font selection, text placement, tagging (structure tree, artifacts)
+ * and the final Buffer. Every document is a tagged PDF: text is drawn inside `tag` (a
+ * structure element of the tree under the root "Document" element, in reading order),
+ * decoration inside `artifact`.
+ */
 
 import PDFDocument from "pdfkit";
 import type { Lang } from "../../i18n/index.ts";
+import { LOCALES } from "../../i18n/format.ts";
 import { coversAll, loadFonts, STANDARD } from "./fonts.ts";
 import type { FontSet, Role } from "./fonts.ts";
 import { transliterate } from "./transliterate.ts";
@@ -11,12 +17,17 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 export const BLUE = "#0066cc";
 export const TEXT = "#1a1a1a";
 export const GREY = "#5c6f82";
+/** No text in the new documents and on the PIN card is smaller than this (points). */
+export const MIN_TEXT_SIZE = 9;
+
+export type Struct = PDFKit.PDFStructureElement;
 
 export interface Ctx {
   doc: PDFKit.PDFDocument;
   fonts: FontSet;
+  /** The "Document" structure element every other element descends from. */
+  root: Struct;
 }
-
 /** Selects the font of `role` able to draw `text` (transliterating if none is) and sets it. */
 export function useFont(ctx: Ctx, role: Role, size: number, text: string): string {
   const chain = ctx.fonts[role];
@@ -54,13 +65,50 @@ export function height(
   return ctx.doc.heightOfString(t, options);
 }
 
-export async function newDocument(info: { title: string; lang: Lang; date: string }): Promise<Ctx> {
+/** Width of `text` on one line in the font `useFont` picks for it. */
+export function widthOf(ctx: Ctx, role: Role, size: number, text: string): number {
+  return ctx.doc.widthOfString(useFont(ctx, role, size, text));
+}
+
+/**
+ * Puts `text` on one line of at most `width` points: at `size`, or smaller down to `min`,
+ * or cut with an ellipsis at `min`. Returns the size used.
+ */
+export function fit(
+  ctx: Ctx,
+  role: Role,
+  text: string,
+  box: { x: number; y: number; width: number; size: number; min: number },
+  options: PDFKit.Mixins.TextOptions = {},
+): number {
+  let size = box.size;
+  while (size > box.min && widthOf(ctx, role, size, text) > box.width) size -= 0.5;
+  put(ctx, role, size, text, box.x, box.y, {
+    ...options,
+    width: box.width,
+    height: size * 1.2,
+    lineBreak: false,
+    ellipsis: true,
+  });
+  return size;
+}
+
+export async function newDocument(info: {
+  title: string;
+  lang: Lang;
+  date: string;
+  /** Keep pages in memory so page numbers can be written at the end. */
+  bufferPages?: boolean;
+}): Promise<Ctx> {
   const fonts = await loadFonts();
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,
     autoFirstPage: true,
-    lang: info.lang === "it" ? "it-IT" : "en-GB",
+    bufferPages: info.bufferPages ?? false,
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: LOCALES[info.lang],
     displayTitle: true,
     info: {
       // Never put the PIN, the fiscal code or the name in the metadata.
@@ -79,7 +127,47 @@ export async function newDocument(info: { title: string; lang: Lang; date: strin
       doc.registerFont(face.name, parsed === undefined ? face.data : (parsed as Buffer));
     }
   }
-  return { doc, fonts };
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  return { doc, fonts, root };
+}
+
+/** Structure element options pdfkit supports beyond @types/pdfkit (table header scope). */
+export type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: "Column" | "Row" };
+
+/**
+ * A structure element without content of its own (Sect, L, LI, Table, TR...), attached to
+ * `parent` at once so the elements added to it are drawn in order.
+ */
+export function group(ctx: Ctx, parent: Struct, type: string, options: StructOptions = {}): Struct {
+  const el = ctx.doc.struct(type, options);
+  parent.add(el);
+  return el;
+}
+
+/**
+ * A structure element (P, H1, TD...) whose content is what `draw` puts on the page:
+ * `draw` runs now, inside one marked-content sequence. Never call `artifact` inside it.
+ */
+export function tag(
+  ctx: Ctx,
+  parent: Struct,
+  type: string,
+  draw: () => void,
+  options: StructOptions = {},
+): void {
+  parent.add(ctx.doc.struct(type, options, [draw]));
+}
+
+/** Decoration (lines, boxes, crop marks) or pagination, outside the structure tree. */
+export function artifact(
+  ctx: Ctx,
+  draw: () => void,
+  type: "Layout" | "Pagination" = "Layout",
+): void {
+  ctx.doc.markContent("Artifact", { type });
+  draw();
+  ctx.doc.endMarkedContent();
 }
 
 /**
@@ -88,9 +176,9 @@ export async function newDocument(info: { title: string; lang: Lang; date: strin
  * opened the font (an internal field, checked at run time: if pdfkit changes it, fonts
  * are simply parsed again for every document).
  */
-export const parsedFonts = new Map<string, object>();
+const parsedFonts = new Map<string, object>();
 
-export function rememberParsedFont(doc: PDFKit.PDFDocument, name: string): void {
+function rememberParsedFont(doc: PDFKit.PDFDocument, name: string): void {
   if (parsedFonts.has(name)) return;
   const current: unknown = Reflect.get(doc, "_font");
   const font: unknown =
@@ -113,86 +201,6 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on("error", reject);
     doc.end();
   });
-}
-
-/** A paragraph of the letter body; `number` makes it an item of a numbered list. */
-export interface Block {
-  role: Role;
-  text: string;
-  gapAfter: number;
-  number?: string;
-  sizeDelta?: number;
-}
-
-export const NUMBER_INDENT = 6 * MM;
-export const BODY_LINE_GAP = 1.5;
-
-export function blocksHeight(
-  ctx: Ctx,
-  blocks: readonly Block[],
-  size: number,
-  width: number,
-): number {
-  return blocks.reduce((sum, b) => {
-    const w = b.number === undefined ? width : width - NUMBER_INDENT;
-    return (
-      sum +
-      height(ctx, b.role, size + (b.sizeDelta ?? 0), b.text, { width: w, lineGap: BODY_LINE_GAP }) +
-      b.gapAfter
-    );
-  }, 0);
-}
-
-export function drawBlocks(
-  ctx: Ctx,
-  blocks: readonly Block[],
-  size: number,
-  left: number,
-  width: number,
-): void {
-  for (const b of blocks) {
-    const y0 = ctx.doc.y;
-    const s = size + (b.sizeDelta ?? 0);
-    if (b.number === undefined) {
-      put(ctx, b.role, s, b.text, left, y0, { width, lineGap: BODY_LINE_GAP });
-    } else {
-      put(ctx, "bold", s, b.number, left, y0, { width: NUMBER_INDENT, lineBreak: false });
-      put(ctx, b.role, s, b.text, left + NUMBER_INDENT, y0, {
-        width: width - NUMBER_INDENT,
-        lineGap: BODY_LINE_GAP,
-      });
-    }
-    ctx.doc.y += b.gapAfter;
-  }
-}
-
-/** Eight boxed characters, grouped 4 + 4, in a large monospace font. */
-export function drawPinCells(
-  ctx: Ctx,
-  pin: string,
-  x: number,
-  y: number,
-  cell: number,
-  size: number,
-): number {
-  const { doc } = ctx;
-  const gap = cell * 0.6;
-  Array.from(pin).forEach((ch, i) => {
-    const cx = x + i * cell + (i >= 4 ? gap : 0);
-    doc
-      .lineWidth(1)
-      .strokeColor(GREY)
-      .roundedRect(cx + 2, y, cell - 4, cell * 1.25, 3)
-      .stroke();
-    const t = useFont(ctx, "mono", size, ch);
-    const w = doc.widthOfString(t);
-    doc
-      .fillColor(TEXT)
-      .text(t, cx + (cell - w) / 2, y + (cell * 1.25 - doc.currentLineHeight()) / 2, {
-        lineBreak: false,
-      });
-  });
-  return 8 * cell + gap;
 }
 
 function pdfDate(iso: string): Date {

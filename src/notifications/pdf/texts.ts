@@ -22,7 +22,7 @@ export interface PinLetter {
 export interface PinCard {
   lang: Lang;
   holderName: string;
-  /** The full fiscal code. */
+  /** The full fiscal code: the card prints it masked (maskFiscalCode), as the letter does. */
   fiscalCode: string;
   /** The 8-character operating PIN. */
   pin: string;
@@ -74,7 +74,7 @@ export function cardTexts(card: PinCard) {
     levelValue: c.levels[card.level],
     issued: t(lang, "documents.card.issued", { date: civilDate(lang, card.issuedOn) }),
     expires: t(lang, "documents.card.expires", { date: expires }),
-    paragraphs: [c.print, c.secret, t(lang, "documents.card.expiry", { date: expires }), c.help],
+    paragraphs: [c.secret, t(lang, "documents.card.expiry", { date: expires }), c.help],
     summary: t(otherLang(lang), "documents.card.summary"),
   };
 }
