@@ -3,6 +3,23 @@ import type { documents as italian } from "../it/documents.ts";
 
 export const documents: typeof italian = {
   documents: {
+    common: {
+      holder: "Holder: {{name}}",
+      fiscalCode: "Fiscal code: {{fiscalCode}}",
+      generatedOn: "Document produced on {{date}}",
+      page: "Page {{page}} of {{pages}}",
+    },
+    statement: {
+      title: "INPS - Contribution statement",
+      period: "from {{from}} to {{to}}",
+      note: "The weeks are those that count towards the pension; the earnings are the taxable pay recorded for the period.",
+    },
+    slip: {
+      title: "INPS - Pension slip, {{month}}",
+      monthWithThirteenth: "{{month}}, including the thirteenth payment",
+      thirteenth:
+        "The December payment includes the thirteenth monthly payment (tredicesima): this is why the gross amount, the deductions and the net amount are higher than in other months.",
+    },
     sender: {
       // The sender's postal address stays as INPS writes it; only the country is translated.
       name: "INPS - Istituto Nazionale della Previdenza Sociale",

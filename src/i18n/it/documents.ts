@@ -1,6 +1,23 @@
-/** Italian catalogue: printable documents (PIN letter, PIN card). */
+/** Italian catalogue: printable documents (PIN letter, PIN card, contribution statement, pension slip). */
 export const documents = {
   documents: {
+    common: {
+      holder: "Titolare: {{name}}",
+      fiscalCode: "Codice fiscale: {{fiscalCode}}",
+      generatedOn: "Documento prodotto il {{date}}",
+      page: "Pagina {{page}} di {{pages}}",
+    },
+    statement: {
+      title: "INPS - Estratto conto contributivo",
+      period: "dal {{from}} al {{to}}",
+      note: "Le settimane sono quelle utili per la pensione; la retribuzione è quella imponibile registrata per il periodo.",
+    },
+    slip: {
+      title: "INPS - Cedolino della pensione, {{month}}",
+      monthWithThirteenth: "{{month}}, con la tredicesima",
+      thirteenth:
+        "Il pagamento di dicembre comprende la tredicesima mensilità: per questo il lordo, le trattenute e il netto sono più alti degli altri mesi.",
+    },
     sender: {
       name: "INPS - Istituto Nazionale della Previdenza Sociale",
       office: "Direzione Centrale Tecnologia, Informatica e Innovazione",
