@@ -7,11 +7,19 @@ import { formatPostalAddress } from "../../src/domain/address.ts";
 import {
   fontCoverage,
   pinLetterText,
-  renderPinCardPdf,
   renderPinLetterPdf,
   transliterate,
 } from "../../src/notifications/pdf.ts";
-import type { PinCard, PinLetter } from "../../src/notifications/pdf.ts";
+import type { PinLetter } from "../../src/notifications/pdf.ts";
+import {
+  assertPdf,
+  assertTagged,
+  fontSizesPerPage,
+  infoDict,
+  metadataText,
+  needsPoppler,
+  pdftotext,
+} from "./pdf-support.test.ts";
 
 const letter = (over: Partial<PinLetter> = {}): PinLetter => {
   const recipientName = over.recipientName ?? "Mario Rossi";
@@ -32,42 +40,6 @@ const letter = (over: Partial<PinLetter> = {}): PinLetter => {
     ...over,
   };
 };
-
-const card = (over: Partial<PinCard> = {}): PinCard => ({
-  lang: "it",
-  holderName: "Mario Rossi",
-  fiscalCode: "RSSMRA40A01Z600X",
-  pin: "AB3D9FGH",
-  level: "ordinary",
-  issuedOn: "2025-03-15",
-  expiresOn: "2025-09-15",
-  ...over,
-});
-
-/** Checks the bytes look like a complete, small, one-page PDF and returns them as latin1 text. */
-function assertPdf(buf: Buffer): string {
-  assert.equal(buf.subarray(0, 5).toString("latin1"), "%PDF-");
-  assert.ok(buf.length < 200 * 1024, `size ${buf.length}`);
-  const raw = buf.toString("latin1");
-  assert.match(raw.trimEnd(), /%%EOF$/);
-  assert.equal(raw.match(/\/Type \/Page\b/g)?.length, 1, "exactly one page");
-  return raw;
-}
-
-/** The document information dictionary (metadata): pdfkit writes each value as an indirect string object. */
-function infoDict(raw: string): Record<string, string> {
-  const infoRef = /\/Info (\d+) 0 R/.exec(raw)?.[1];
-  assert.ok(infoRef, "trailer /Info");
-  const dict = new RegExp(`(?:^|\\n)${infoRef} 0 obj\\s*<<([\\s\\S]*?)>>`).exec(raw)?.[1];
-  assert.ok(dict, "info dictionary");
-  const out: Record<string, string> = {};
-  for (const [, key, ref] of dict.matchAll(/\/(\w+) (\d+) 0 R/g)) {
-    const value = new RegExp(`(?:^|\\n)${ref} 0 obj\\s*\\(([^)]*)\\)`).exec(raw)?.[1];
-    assert.ok(key !== undefined && value !== undefined, `info value ${key}`);
-    out[key] = value;
-  }
-  return out;
-}
 
 describe("pinLetterText", () => {
   it("has the sender, the address, the subject and the 8 characters grouped 4+4", () => {
@@ -121,7 +93,7 @@ describe("renderPinLetterPdf", () => {
     const info = infoDict(raw);
     assert.equal(info.Title, "INPS - PIN: seconda parte");
     assert.equal(info.Author, "INPS");
-    assert.doesNotMatch(Object.values(info).join("\n"), /K7M9|P2QX|Rossi|RSSMRA|Corrientes/);
+    assert.doesNotMatch(metadataText(raw), /K7M9|P2QX|Rossi|RSSMRA|Corrientes/);
     assert.ok(!raw.includes(l.pinSecondHalf));
     assert.equal(
       infoDict(assertPdf(await renderPinLetterPdf({ ...l, lang: "en" }))).Title,
@@ -164,31 +136,38 @@ describe("renderPinLetterPdf", () => {
   it("rejects a malformed PIN half", async () => {
     await assert.rejects(renderPinLetterPdf(letter({ pinSecondHalf: "1234" })), RangeError);
   });
-});
 
-describe("renderPinCardPdf", () => {
-  it("renders a small one-page PDF whose metadata carries no PIN", async () => {
-    for (const lang of ["it", "en"] as const) {
-      for (const level of ["ordinary", "dispositive"] as const) {
-        const c = card({ lang, level });
-        const raw = assertPdf(await renderPinCardPdf(c));
-        const info = infoDict(raw);
-        assert.equal(info.Title, "INPS - PIN card");
-        assert.equal(info.Author, "INPS");
-        assert.doesNotMatch(Object.values(info).join("\n"), /AB3D|9FGH|RSSMRA|Rossi/);
-        assert.ok(!raw.includes(c.pin));
+  it(
+    "is tagged in both languages: language, title shown, headings, paragraphs, the steps as a list",
+    needsPoppler,
+    async () => {
+      for (const lang of ["it", "en"] as const) {
+        const pdf = await renderPinLetterPdf(letter({ lang }));
+        const raw = assertPdf(pdf);
+        assert.match(raw, lang === "it" ? /\/Lang \(it-IT\)/ : /\/Lang \(en-GB\)/);
+        assert.match(raw, /\/DisplayDocTitle true/);
+        const tree = assertTagged(pdf);
+        assert.match(tree, /^Document$/m);
+        assert.match(tree, /^ {2}H1\b/m);
+        assert.match(tree, /^ {2}H2\b/m);
+        assert.equal(tree.match(/^ {4}LI\b/gm)?.length, 3, "three steps in one list");
+        assert.match(tree, /^ {6}Lbl\b[^\n]*\n\s*"1\."/m);
+        assert.match(tree, /"K7M9P2QX"/);
+        assert.match(
+          tree,
+          lang === "it" ? /"Il suo PIN INPS - seconda parte"/ : /"Your INPS PIN - second part"/,
+        );
+        // The fold marks, the boxes and the return address are artifacts, not content.
+        assert.doesNotMatch(tree, /Via Ciro il Grande 21 - 00144/);
+        assert.match(pdftotext(pdf), /Via Ciro il Grande 21 - 00144/);
       }
-    }
-  });
+    },
+  );
 
-  it("renders holders beyond Latin-1", async () => {
-    for (const holderName of ["Łukasz Żółć", "Ștefan Țăranu", "Иван Петров"])
-      assertPdf(await renderPinCardPdf(card({ holderName })));
-  });
-
-  it("rejects a malformed PIN or date", async () => {
-    await assert.rejects(renderPinCardPdf(card({ pin: "AB3D-9FGH" })), RangeError);
-    await assert.rejects(renderPinCardPdf(card({ expiresOn: "" })), RangeError);
+  it("keeps its body text at 9.5 pt or more (only the postal return address is smaller)", async () => {
+    const [sizes] = fontSizesPerPage(await renderPinLetterPdf(letter()));
+    assert.ok(sizes !== undefined && sizes.length > 10);
+    assert.deepEqual([...new Set(sizes.filter((s) => s < 9))], [6.5]);
   });
 });
 
