@@ -7,6 +7,15 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import {
+  DEFAULT_LIMITS,
+  formatLimit,
+  LIMITER_NAMES,
+  limiterEnvName,
+  parseLimit,
+  type Limit,
+  type LimiterName,
+} from "./domain/rate-limits.ts";
 
 export type AppEnv = "development" | "production" | "test";
 
@@ -32,7 +41,20 @@ export interface Config {
   workerPollMs: number;
   trustProxy: boolean;
   logLevel: string;
+  /** Named rate limits (RATE_LIMIT_*). */
+  limits: Record<LimiterName, Limit>;
+  /** Days after delivery before a message's recipient and payload are scrubbed. */
+  outboxRetentionDays: number;
+  /** How often the worker runs housekeeping. */
+  housekeepingMinutes: number;
 }
+
+const LIMIT_DOCS: Record<LimiterName, string> = {
+  login_source: "of logins per source address",
+  claim_source: "of PIN claims per source address",
+  claim_destination: "of PIN claims per destination contact (mobile or e-mail)",
+  pin_card: "of PIN card downloads per holder",
+};
 
 export const CONFIG_DOCS: Record<string, string> = {
   APP_ENV: "`development` (default: dev pages, PGlite, in-process worker), `production` or `test`.",
@@ -59,6 +81,16 @@ export const CONFIG_DOCS: Record<string, string> = {
   WORKER_POLL_MS: "Outbox worker polling interval (default 500).",
   TRUST_PROXY: "Trust X-Forwarded-* from a load balancer (default false).",
   LOG_LEVEL: "pino log level (default info; silent in tests).",
+  OUTBOX_RETENTION_DAYS:
+    "Days after delivery (or abandonment) before a message's recipient and payload are scrubbed (default 30).",
+  HOUSEKEEPING_MINUTES:
+    "How often the worker removes expired sessions, stale counters and finished rate-limit windows, and scrubs old messages (default 10).",
+  ...Object.fromEntries(
+    LIMITER_NAMES.map((n) => [
+      limiterEnvName(n),
+      `Rate limit ${LIMIT_DOCS[n]}, as COUNT/PERIOD with s, m, h or d (default ${formatLimit(DEFAULT_LIMITS[n])}).`,
+    ]),
+  ),
 };
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -84,7 +116,21 @@ const schema = z.object({
   WORKER_POLL_MS: intIn(10, 60_000).default(500),
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  OUTBOX_RETENTION_DAYS: intIn(1, 3650).default(30),
+  HOUSEKEEPING_MINUTES: intIn(1, 24 * 60).default(10),
+  ...Object.fromEntries(
+    LIMITER_NAMES.map((n) => [
+      limiterEnvName(n),
+      z
+        .string()
+        .refine((v) => parseLimit(v) !== undefined, "expected COUNT/PERIOD, e.g. 600/1h")
+        .optional(),
+    ]),
+  ),
 });
+
+/** Every variable loadConfig reads (the documentation test compares it with CONFIG_DOCS). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 function decodeKey(name: string, value: string, minBytes: number, exactBytes?: number): Buffer {
   const buf = Buffer.from(value, "base64");
@@ -116,6 +162,15 @@ function devSecrets(dataDir: string): { pinPepper: string; outboxKey: string } {
   }
 }
 
+/**
+ * node --test marks the processes it runs (NODE_TEST_CONTEXT): only there may APP_ENV=test use
+ * its fixed keys, so a deployment mistakenly set to "test" refuses to start instead of
+ * hashing PINs with a key printed in this repository.
+ */
+function underTestRunner(env: NodeJS.ProcessEnv): boolean {
+  return (env.NODE_TEST_CONTEXT ?? "") !== "";
+}
+
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["127.0.0.1", "::1", "localhost"]);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -141,6 +196,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (k) => (e[k] ?? "") === "",
     );
     if (missing.length > 0) throw new Error(`production requires ${missing.join(", ")}`);
+  }
+  if (e.APP_ENV === "test" && !underTestRunner(env)) {
+    throw new Error(
+      "APP_ENV=test uses fixed, public keys and is only for the test runner (node --test); use development or production",
+    );
   }
   const secrets =
     e.PIN_PEPPER !== undefined && e.OUTBOX_KEY !== undefined
@@ -171,5 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerPollMs: e.WORKER_POLL_MS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL ?? (e.APP_ENV === "test" ? "silent" : "info"),
+    limits: Object.fromEntries(
+      LIMITER_NAMES.map((n) => {
+        const text = (e as Record<string, unknown>)[limiterEnvName(n)];
+        return [n, (typeof text === "string" ? parseLimit(text) : undefined) ?? DEFAULT_LIMITS[n]];
+      }),
+    ) as Record<LimiterName, Limit>,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    housekeepingMinutes: e.HOUSEKEEPING_MINUTES,
   };
 }

@@ -1,28 +1,35 @@
 /**
- * Composition root: the one place that turns configuration into adapters (database, clock,
- * hasher, channels, worker) and hands each flow its narrow dependencies via AppContext.
+ * Composition root: the one place that turns configuration into adapters (database, unit of
+ * work, clock, hasher, channels, worker) and hands each flow its narrow dependencies via
+ * AppContext.
  */
 import { createSecretKey, randomFillSync, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { buildApp, type BuildOptions } from "./app.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
 import { OffsetClock, systemClock, type Clock } from "./domain/clock.ts";
-import { buildApp, type BuildOptions } from "./http/app.ts";
+import type { FlowKeys } from "./flows/deps.ts";
+import type { UnitOfWork } from "./flows/ports.ts";
 import type { AppContext } from "./http/context.ts";
 import type { ChannelSet } from "./notifications/channel.ts";
 import { devChannels } from "./notifications/dev-outbox.ts";
 import { createOutboxWorker, type OutboxWorker } from "./notifications/worker.ts";
 import { deriveKey } from "./security/crypto.ts";
 import { createArgon2Hasher, type PinHasher } from "./security/hasher.ts";
+import type { AuditKeys } from "./store/audit.ts";
 import { openDb, type Db } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
+import { createUnitOfWork } from "./store/uow.ts";
 
 export interface Runtime {
   config: Config;
   db: Db;
+  uow: UnitOfWork;
   ctx: AppContext;
   worker: OutboxWorker;
+  auditKeys: AuditKeys;
   close(): Promise<void>;
 }
 
@@ -40,14 +47,27 @@ export function randomBytes(n: number): Uint8Array {
   return randomFillSync(new Uint8Array(n));
 }
 
+/** Every key the service uses, derived from the pepper, one per purpose (HKDF). */
+export function deriveKeys(pepper: Buffer): { flow: FlowKeys; audit: AuditKeys; cookie: Buffer } {
+  const key = (purpose: string) => createSecretKey(deriveKey(pepper, purpose));
+  const subject = key("login-throttle");
+  return {
+    flow: { subject, device: key("device-cookie"), limits: key("rate-limit") },
+    audit: { chain: key("audit-chain"), subject },
+    cookie: deriveKey(pepper, "edge-cookies"),
+  };
+}
+
+export async function openConfiguredDb(config: Config, poolSize = config.databasePoolSize) {
+  return openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, "pglite"),
+    poolSize,
+  });
+}
+
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const db =
-    opts.db ??
-    (await openDb({
-      databaseUrl: config.databaseUrl,
-      dataDir: join(config.dataDir, "pglite"),
-      poolSize: config.databasePoolSize,
-    }));
+  const db = opts.db ?? (await openConfiguredDb(config));
   if (opts.migrate ?? config.env !== "production") await migrate(db);
   const devClock =
     config.env === "development" ? new OffsetClock(opts.clock ?? systemClock) : undefined;
@@ -59,6 +79,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       concurrency: config.hashConcurrency,
       queueLimit: config.hashQueueLimit,
     }));
+  const keys = deriveKeys(config.pinPepper);
   // Until the production channel adapters land (SMTP, PEC, SMS gateway, print vendor), every
   // environment delivers into OUTBOX_DIR.
   const channels = opts.channels ?? devChannels(config.outboxDir);
@@ -69,29 +90,61 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       : (event: string, fields: Record<string, string | number>) => {
           console.log(JSON.stringify({ time: new Date().toISOString(), msg: event, ...fields }));
         };
-  const worker = createOutboxWorker({ db, clock, channels, outboxKey: config.outboxKey, log });
+  let poke = (): void => undefined;
+  const uow = createUnitOfWork({
+    db,
+    clock,
+    outboxKey: config.outboxKey,
+    auditKeys: keys.audit,
+    messagesQueued: () => {
+      poke();
+    },
+  });
+  const worker = createOutboxWorker({
+    db,
+    uow,
+    clock,
+    channels,
+    outboxKey: config.outboxKey,
+    log,
+    housekeeping: {
+      everyMs: config.housekeepingMinutes * 60_000,
+      idleSeconds: config.sessionIdleSeconds,
+      outboxRetentionDays: config.outboxRetentionDays,
+      limits: config.limits,
+    },
+  });
+  poke = () => {
+    worker.poke();
+  };
   const ctx: AppContext = {
     config,
     db,
+    uow,
     clock,
     devClock,
     hasher,
     randomBytes,
     newId: randomUUID,
-    outboxKey: config.outboxKey,
-    throttleKey: createSecretKey(deriveKey(config.pinPepper, "login-throttle")),
+    keys: keys.flow,
+    limits: config.limits,
     sessions: {
       idleSeconds: config.sessionIdleSeconds,
       absoluteSeconds: config.sessionAbsoluteSeconds,
       cache: new SessionCache(config.sessionCacheMs),
     },
-    messagesQueued: () => worker.poke(),
+    cookieSecret: keys.cookie,
+    messagesQueued: () => {
+      poke();
+    },
   };
   return {
     config,
     db,
+    uow,
     ctx,
     worker,
+    auditKeys: keys.audit,
     async close() {
       await worker.stop();
       if (opts.db === undefined) await db.close();

@@ -5,7 +5,7 @@
  * instance (or directly in the database) stops working here within `ttlMs`. Timeouts are
  * still checked on every request against the cached instants. ttlMs = 0 disables it.
  */
-import type { SessionRecord } from "../store/repos/sessions.ts";
+import type { SessionRecord } from "../flows/ports.ts";
 
 export class SessionCache {
   readonly #ttlMs: number;

@@ -1,31 +1,25 @@
-/** Sub-commands of `inps-pin`: serve, worker, migrate, seed-demo, archive import. */
+/** Sub-commands of `inps-pin`: serve, worker, migrate, seed-demo, archive import, audit verify. */
 import { readFile } from "node:fs/promises";
 import { loadConfig, type Config } from "../config.ts";
 import { generateDemoArchive } from "../archive/demo.ts";
 import { parseArchiveCsv } from "../archive/csv.ts";
 import { romeDate } from "../domain/eligibility.ts";
-import { createApp, createRuntime } from "../main.ts";
-import { openDb } from "../store/db.ts";
+import { createApp, createRuntime, deriveKeys, openConfiguredDb } from "../main.ts";
+import { verifyAudit } from "../store/audit.ts";
+import type { Db } from "../store/db.ts";
 import { migrate } from "../store/migrate.ts";
 import { countPeople, upsertPeople } from "../store/repos/archive.ts";
-import { join } from "node:path";
 
 const USAGE = `usage: inps-pin <command>
   serve                 start the web/API service (and the outbox worker in development)
   worker                run the outbox worker (production: as many as you like)
   migrate               apply database migrations
   seed-demo             load the deterministic demo archive (1,200 people)
-  archive import FILE   load archive records from a CSV file (docs/archive-csv.md)`;
+  archive import FILE   load archive records from a CSV file (docs/archive-csv.md)
+  audit verify          walk the audit trail's hash chain; exit 1 naming the first broken event`;
 
-async function withDb<T>(
-  config: Config,
-  fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>,
-): Promise<T> {
-  const db = await openDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: join(config.dataDir, "pglite"),
-    poolSize: 4,
-  });
+async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDb(config, 4);
   try {
     return await fn(db);
   } finally {
@@ -85,6 +79,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     case "seed-demo": {
+      if (config.env === "production") {
+        console.error("seed-demo refuses to run in production: the demo archive is invented people");
+        return 2;
+      }
       await withDb(config, async (db) => {
         await migrate(db);
         const people = generateDemoArchive();
@@ -106,6 +104,20 @@ export async function runCli(argv: string[]): Promise<number> {
       });
       console.log(`imported ${people.length} people; ${errors.length} rows rejected`);
       return errors.length > 0 ? 1 : 0;
+    }
+    case "audit": {
+      if (rest[0] !== "verify") break;
+      const verdict = await withDb(config, (db) =>
+        verifyAudit(db, deriveKeys(config.pinPepper).audit.chain),
+      );
+      if (verdict.ok) {
+        console.log(`audit trail intact: ${verdict.events} events, head ${verdict.head}`);
+        return 0;
+      }
+      console.error(
+        `audit trail broken at event ${verdict.brokenAt} (${verdict.events} events verified before it): ${verdict.problem}`,
+      );
+      return 1;
     }
     default:
       break;

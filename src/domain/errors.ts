@@ -12,15 +12,20 @@ export const ERROR_STATUS = {
   RESIDENT_IN_ITALY: 422,
   ITALIAN_DOCUMENT_DECLARED: 422,
   PIN_ALREADY_ACTIVE: 409,
-  CLAIM_ALREADY_PENDING: 409,
   INVALID_CREDENTIALS: 401,
   PIN_LOCKED: 423,
+  LOGIN_SUSPENDED: 423,
   PIN_NOT_ELIGIBLE: 403,
   AUTHENTICATION_REQUIRED: 401,
+  SESSION_EXPIRED: 401,
   PIN_CHANGE_REQUIRED: 403,
   RENEWAL_REQUIRED: 403,
-  NO_PIN_CHANGE_PENDING: 409,
+  NO_PIN_CHANGE_PENDING: 403,
+  PIN_ALREADY_SHOWN: 409,
+  LOGGED_IN: 403,
   CSRF_INVALID: 403,
+  CROSS_SITE_REQUEST: 403,
+  RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,
 } as const;
@@ -57,5 +62,16 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     this.fields = opts.fields ?? [];
     this.extra = opts.extra ?? {};
+  }
+}
+
+/**
+ * A write lost a race against a concurrent one (a unique constraint held): the store throws
+ * it, the flow decides what the person is told.
+ */
+export class ConflictError extends Error {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(`concurrent change: ${what}`, options);
+    this.name = "ConflictError";
   }
 }

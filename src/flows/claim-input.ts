@@ -80,12 +80,21 @@ export const claimBodySchema = z.object({
     },
     { error: "required" },
   ),
-  mobile: z.string({ error: "required" }).max(40, "too_long"),
-  email: z
-    .string({ error: "required" })
-    .trim()
-    .toLowerCase()
-    .pipe(z.string().min(1, "required").max(254, "too_long").pipe(z.email("invalid_email"))),
+  // Only the contact for the chosen delivery is required (refineClaim): a pensioner without
+  // e-mail chooses SMS. An empty field means "not given".
+  mobile: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string({ error: "invalid" }).max(40, "too_long").optional(),
+  ),
+  email: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string({ error: "invalid" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.string().max(254, "too_long").pipe(z.email("invalid_email")))
+      .optional(),
+  ),
   delivery: z.enum(["sms", "email"], { error: "invalid_delivery" }),
   document: z.object(
     {
@@ -100,8 +109,10 @@ export const claimBodySchema = z.object({
 
 export type ClaimBody = z.infer<typeof claimBodySchema>;
 
-export interface ClaimInput extends Omit<ClaimBody, "lang"> {
+export interface ClaimInput extends Omit<ClaimBody, "lang" | "mobile"> {
   lang: "it" | "en";
+  /** E.164; present when the first half goes by SMS (or when given anyway). */
+  mobile: string | undefined;
 }
 
 export interface FieldIssue {
@@ -122,8 +133,7 @@ export function refineClaim(
     { ...body, country: body.residence.country, postalCode: body.residence.postalCode },
     today,
   );
-  if (issues.length > 0 || postalCode === undefined || mobile === undefined)
-    return { ok: false, issues };
+  if (issues.length > 0 || postalCode === undefined) return { ok: false, issues };
   return {
     ok: true,
     value: {
@@ -143,6 +153,9 @@ interface CrossFieldParts {
   country?: string | undefined;
   postalCode?: string | undefined;
   mobile?: string | undefined;
+  email?: string | undefined;
+  /** The delivery chosen: its contact is required. */
+  delivery?: "sms" | "email" | undefined;
 }
 
 /**
@@ -166,7 +179,16 @@ function crossFieldChecks(
   if (p.birthCountry === "IT" && (p.birthMunicipality ?? "") === "") {
     issues.push({ field: "birthMunicipality", code: "required" });
   }
-  if (p.country === undefined) return { issues };
+  if (p.delivery === "email" && (p.email ?? "") === "")
+    issues.push({ field: "email", code: "required_for_email" });
+  if (p.delivery === "sms" && (p.mobile ?? "").trim() === "" && p.country === undefined)
+    issues.push({ field: "mobile", code: "required_for_sms" });
+  if (p.country === undefined) {
+    // Still name a missing postal code: an empty form lists every missing field at once.
+    if (p.postalCode !== undefined && p.postalCode.trim() === "")
+      issues.push({ field: "residence.postalCode", code: "required" });
+    return { issues };
+  }
   let postalCode: string | undefined;
   if (p.postalCode !== undefined) {
     const normalized = normalizePostalCode(p.country, p.postalCode);
@@ -178,21 +200,16 @@ function crossFieldChecks(
       });
   }
   let mobile: string | undefined;
-  if (p.mobile !== undefined) {
+  if (p.mobile !== undefined && p.mobile.trim() !== "") {
     const phone = normalizeMobile(p.mobile, p.country);
     if (phone.ok) mobile = phone.e164;
     else {
       issues.push({
         field: "mobile",
-        code:
-          p.mobile.trim() === ""
-            ? "required"
-            : phone.error === "not_mobile"
-              ? "not_mobile"
-              : "invalid_phone",
+        code: phone.error === "not_mobile" ? "not_mobile" : "invalid_phone",
       });
     }
-  }
+  } else if (p.delivery === "sms") issues.push({ field: "mobile", code: "required_for_sms" });
   return {
     issues,
     ...(postalCode === undefined ? {} : { postalCode }),
@@ -227,6 +244,8 @@ function partialCrossFieldIssues(
       country: part(shape.residence.shape.country, get(residence, "country")),
       postalCode: part(shape.residence.shape.postalCode, get(residence, "postalCode")),
       mobile: part(shape.mobile, get(raw, "mobile")),
+      email: reported.has("email") ? "-" : part(shape.email, get(raw, "email")),
+      delivery: part(shape.delivery, get(raw, "delivery")),
     },
     today,
   );
@@ -258,6 +277,8 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set([
   "invalid_document_number",
   "resident_in_italy",
   "italian_document",
+  "required_for_sms",
+  "required_for_email",
 ]);
 
 /**

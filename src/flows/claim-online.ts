@@ -1,97 +1,203 @@
 /**
  * Online claim ("Richiedi PIN"), SPEC.md claim channel 1.
  *
- *   validated input ──checks pass──▶ issued: ordinary initial PIN; first half by SMS/e-mail,
- *        │                                    second half by letter to the address on file
- *        └──any check fails──▶ under_verification: outbound queue with reasons; neutral answer
- *   An active PIN or a pending claim for the fiscal code → 409, nothing issued.
+ *   body ──invalid──▶ 400/422 naming every bad field (nothing stored)
+ *        ──residence in Italy / Italian document──▶ 422 refusal (audited)
+ *        ──over a rate limit (source, destination contact)──▶ 429
+ *        ──every automatic check passes──▶ an active PIN? 409 (only now: a stranger who fails
+ *        │     the checks never learns whether a fiscal code holds a PIN)
+ *        │   otherwise issued: ordinary initial PIN, first half by SMS/e-mail, second half by
+ *        │   letter to the residence on file; failed claims waiting for this fiscal code are
+ *        │   superseded (a junk claim cannot block the real person)
+ *        └──any check fails──▶ under_verification: the outbound queue, reasons for operators,
+ *              the same neutral answer whatever the reason
  */
-import type { ArchivePerson } from "../domain/archive.ts";
+import type { Acting } from "../domain/actor.ts";
 import { formatPostalAddress } from "../domain/address.ts";
 import { checkClaim } from "../domain/claim-checks.ts";
 import { romeDate } from "../domain/eligibility.ts";
-import { AppError } from "../domain/errors.ts";
+import { AppError, ConflictError } from "../domain/errors.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
 import { generatePin, INITIAL_PIN_LENGTH, splitInitialPin } from "../domain/pin.ts";
-import { isUniqueViolation, type Queryable } from "../store/db.ts";
-import { findPerson, type ArchiveIdentity } from "../store/repos/archive.ts";
-import { hasPendingClaim, insertClaim } from "../store/repos/claims.ts";
-import { activeCredential, insertCredential, upsertAccount } from "../store/repos/credentials.ts";
-import { enqueue } from "../store/repos/outbox.ts";
-import type { ClaimInput } from "./claim-input.ts";
-import type { PinIssuingDeps } from "./deps.ts";
+import { validateClaim, type ClaimInput } from "./claim-input.ts";
+import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
+import type { ArchiveIdentity, Repos } from "./ports.ts";
+import { enforceLimit } from "./rate-limit.ts";
+
+export type ClaimDeps = PinIssuingDeps & LimitsDeps;
 
 export type ClaimOutcome = { claimId: string; status: "issued" | "under_verification" };
 
 /** Short reference printed in messages (the claim id's first block, upper case). */
 export const claimReference = (claimId: string): string => claimId.slice(0, 8).toUpperCase();
 
-export async function run(deps: PinIssuingDeps, input: ClaimInput): Promise<ClaimOutcome> {
-  const now = deps.clock.now();
-  const person = await findPerson(deps.db, input.fiscalCode);
-  const reasons = checkClaim(input, person, romeDate(now));
-  const claimId = deps.newId();
-  const issue = reasons.length === 0 && person !== null;
-  const pin = issue ? generatePin(INITIAL_PIN_LENGTH, deps.randomBytes) : null;
-  // Hash before the transaction: no row locks or pooled connection held for 15+ ms of argon2.
-  const pinHash = pin === null ? null : await deps.hasher.hash(pin);
-
-  try {
-    await deps.db.transaction(async (tx) => {
-      await refuseDuplicate(tx, input.fiscalCode);
-      await insertClaim(tx, {
-        id: claimId,
-        fiscalCode: input.fiscalCode,
-        channel: "online",
-        status: issue ? "issued" : "under_verification",
-        declared: input,
-        reasons,
-        delivery: input.delivery,
-        lang: input.lang,
-        createdAt: now,
-      });
-      if (pin !== null && pinHash !== null && person !== null) {
-        await issueInitialPin(tx, deps, { claimId, input, person, pin, pinHash, now });
-      } else {
-        await enqueue(
-          tx,
-          deps.outboxKey,
-          {
-            id: deps.newId(),
-            kind: "claim_received",
-            channel: "email",
-            recipient: input.email,
-            payload: {
-              lang: input.lang,
-              fullName: `${input.givenNames} ${input.surname}`,
-              claimReference: claimReference(claimId),
-            },
-          },
-          now,
-        );
-      }
-    });
-  } catch (err) {
-    // Two claims for the same person raced past refuseDuplicate: the unique indexes decide.
-    if (isUniqueViolation(err)) await refuseDuplicate(deps.db, input.fiscalCode);
-    throw err;
-  }
-  deps.messagesQueued();
-  return { claimId, status: issue ? "issued" : "under_verification" };
+export interface ClaimRequest {
+  by: Acting;
+  /** The body as received (JSON) or converted from the form. */
+  body: unknown;
 }
 
-async function refuseDuplicate(q: Queryable, fiscalCode: string): Promise<void> {
-  if ((await activeCredential(q, fiscalCode)) !== null) throw new AppError("PIN_ALREADY_ACTIVE");
-  if (await hasPendingClaim(q, fiscalCode)) throw new AppError("CLAIM_ALREADY_PENDING");
+export async function run(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimOutcome> {
+  const input = await validated(deps, req);
+  await enforceLimit(deps, req.by, "claim_source", req.by.origin.ip);
+  for (const contact of [input.mobile, input.email]) {
+    if (contact !== undefined) await enforceLimit(deps, req.by, "claim_destination", contact);
+  }
+  const now = deps.clock.now();
+  const person = await deps.uow.direct.archive.findPerson(input.fiscalCode);
+  const reasons = checkClaim(input, person, romeDate(now));
+  const claimId = deps.newId();
+  if (reasons.length > 0 || person === null) {
+    await queueForVerification(deps, req.by, input, claimId, reasons);
+    return { claimId, status: "under_verification" };
+  }
+  // Hash before the transaction: no row locks or pooled connection held for 15+ ms of argon2.
+  const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
+  const pinHash = await deps.hasher.hash(pin);
+  const refused = await deps.uow
+    .run(async (r) => {
+    if ((await r.credentials.active(input.fiscalCode)) !== null) {
+      r.audit.record({
+        type: "claim.refused",
+        outcome: "refused",
+        ...acting(req.by),
+        subject: input.fiscalCode,
+        details: { reason: "pin_already_active" },
+      });
+      return true;
+    }
+    for (const id of await r.claims.supersedePending(input.fiscalCode, claimId, now)) {
+      r.audit.record({
+        type: "claim.superseded",
+        outcome: "success",
+        ...acting(req.by),
+        subject: input.fiscalCode,
+        details: { claimId: id, supersededBy: claimId },
+      });
+    }
+    await r.claims.insert(claimRow(input, claimId, "issued", [], now));
+    await issueInitialPin(deps, r, { claimId, input, person, pin, pinHash, now });
+    r.audit.record({
+      type: "claim.received",
+      outcome: "success",
+      ...acting(req.by),
+      subject: input.fiscalCode,
+      details: { claimId, channel: "online" },
+    });
+    r.audit.record({
+      type: "claim.issued",
+      outcome: "success",
+      ...acting(req.by),
+      subject: input.fiscalCode,
+      details: { claimId, delivery: input.delivery },
+    });
+    return false;
+    })
+    .catch((err: unknown) => {
+      // An identical claim raced past the check and issued first.
+      if (err instanceof ConflictError) return true;
+      throw err;
+    });
+  if (refused) throw new AppError("PIN_ALREADY_ACTIVE");
+  return { claimId, status: "issued" };
+}
+
+const acting = (by: Acting) => ({ actor: by.actor, origin: by.origin });
+
+/** Validation, with the policy refusals (residence in Italy, an Italian document) audited. */
+async function validated(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimInput> {
+  try {
+    return validateClaim(req.body, romeDate(deps.clock.now()));
+  } catch (err) {
+    if (
+      err instanceof AppError &&
+      (err.code === "RESIDENT_IN_ITALY" || err.code === "ITALIAN_DOCUMENT_DECLARED")
+    ) {
+      await deps.uow.run(async (r) => {
+        r.audit.record({
+          type: "claim.refused",
+          outcome: "refused",
+          ...acting(req.by),
+          details: { reason: err.code.toLowerCase() },
+        });
+      });
+    }
+    throw err;
+  }
+}
+
+function claimRow(
+  input: ClaimInput,
+  id: string,
+  status: "issued" | "under_verification",
+  reasons: readonly string[],
+  now: Date,
+) {
+  return {
+    id,
+    fiscalCode: input.fiscalCode,
+    channel: "online" as const,
+    status,
+    declared: input,
+    reasons,
+    delivery: input.delivery,
+    lang: input.lang,
+    createdAt: now,
+  };
+}
+
+async function queueForVerification(
+  deps: ClaimDeps,
+  by: Acting,
+  input: ClaimInput,
+  claimId: string,
+  reasons: readonly string[],
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.uow.run(async (r) => {
+    await r.claims.insert(claimRow(input, claimId, "under_verification", reasons, now));
+    // The neutral greeting goes to the contact the claimant chose; it repeats nothing typed.
+    const to =
+      input.delivery === "email" && input.email !== undefined
+        ? { channel: "email" as const, recipient: input.email }
+        : input.mobile !== undefined
+          ? { channel: "sms" as const, recipient: input.mobile }
+          : null;
+    if (to !== null) {
+      await r.outbox.enqueue(
+        {
+          id: deps.newId(),
+          kind: "claim_received",
+          ...to,
+          payload: { lang: input.lang, claimReference: claimReference(claimId) },
+        },
+        now,
+      );
+    }
+    r.audit.record({
+      type: "claim.received",
+      outcome: "success",
+      ...acting(by),
+      subject: input.fiscalCode,
+      details: { claimId, channel: "online" },
+    });
+    r.audit.record({
+      type: "claim.queued_for_verification",
+      outcome: "success",
+      ...acting(by),
+      subject: input.fiscalCode,
+      details: { claimId, reasons: [...reasons] },
+    });
+  });
 }
 
 async function issueInitialPin(
-  tx: Queryable,
-  deps: PinIssuingDeps,
+  deps: ClaimDeps,
+  r: Repos,
   a: {
     claimId: string;
     input: ClaimInput;
-    person: ArchiveIdentity | ArchivePerson;
+    person: ArchiveIdentity;
     pin: string;
     pinHash: string;
     now: Date;
@@ -100,13 +206,12 @@ async function issueInitialPin(
   const { input, person, now } = a;
   const { firstHalf, secondHalf } = splitInitialPin(a.pin);
   const fullName = `${person.givenNames} ${person.surname}`;
-  await upsertAccount(
-    tx,
+  await r.accounts.upsertContacts(
     input.fiscalCode,
-    { mobile: input.mobile, email: input.email, pec: null },
+    { mobile: input.mobile ?? null, email: input.email ?? null, pec: null, lang: input.lang },
     now,
   );
-  await insertCredential(tx, {
+  await r.credentials.insert({
     id: deps.newId(),
     fiscalCode: input.fiscalCode,
     kind: "initial",
@@ -116,23 +221,21 @@ async function issueInitialPin(
     claimId: a.claimId,
   });
   const reference = claimReference(a.claimId);
-  await enqueue(
-    tx,
-    deps.outboxKey,
+  const recipient = input.delivery === "sms" ? input.mobile : input.email;
+  if (recipient === undefined) throw new Error("validated claim without its delivery contact");
+  await r.outbox.enqueue(
     {
       id: deps.newId(),
       kind: "pin_first_half",
       channel: input.delivery,
-      recipient: input.delivery === "sms" ? input.mobile : input.email,
+      recipient,
       payload: { lang: input.lang, fullName, claimReference: reference },
       secret: firstHalf,
     },
     now,
   );
   // The letter goes to the residence on file, never to an address typed in the claim.
-  await enqueue(
-    tx,
-    deps.outboxKey,
+  await r.outbox.enqueue(
     {
       id: deps.newId(),
       kind: "pin_second_half_letter",

@@ -3,8 +3,7 @@
  * the archive. Ordinary and dispositive PINs both may read them.
  */
 import type { ContributionPeriod, PensionPayment } from "../domain/archive.ts";
-import type { Queryable } from "../store/db.ts";
-import { contributions, pensionPayments } from "../store/repos/archive.ts";
+import type { ArchiveReader } from "./ports.ts";
 
 export interface ContributionStatement {
   periods: ContributionPeriod[];
@@ -12,10 +11,10 @@ export interface ContributionStatement {
 }
 
 export async function contributionStatement(
-  q: Queryable,
+  archive: ArchiveReader,
   fiscalCode: string,
 ): Promise<ContributionStatement> {
-  const periods = await contributions(q, fiscalCode);
+  const periods = await archive.contributions(fiscalCode);
   const weeks = periods.reduce((n, p) => n + p.weeks, 0);
   return {
     periods,
@@ -29,6 +28,9 @@ export async function contributionStatement(
   };
 }
 
-export async function pensionSlips(q: Queryable, fiscalCode: string): Promise<PensionPayment[]> {
-  return pensionPayments(q, fiscalCode);
+export async function pensionSlips(
+  archive: ArchiveReader,
+  fiscalCode: string,
+): Promise<PensionPayment[]> {
+  return archive.pensionPayments(fiscalCode);
 }

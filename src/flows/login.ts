@@ -1,57 +1,47 @@
 /**
- * Login with fiscal code and PIN (SPEC.md "Credential rules", "Login").
+ * Login with fiscal code and PIN (SPEC.md "Credential rules", "Login"), the one orchestration
+ * the API and the login page both call:
  *
- *   reserve an attempt (locked? → 423, lock restarted) → verify argon2id (a dummy hash when
- *   the code has no active PIN, so unknown and known codes cost the same) →
- *     wrong → 401 (the 10th consecutive one locks for 5 minutes)
- *     right → count reset; initial PIN → session "pin_change_required";
- *             expired operating PIN → "renewal_required"; otherwise "authenticated".
- *   The same answers whether or not the fiscal code exists.
+ *   rate limit per source → checkPin (lockout, dummy hash for unknown codes) →
+ *     wrong / locked / suspended → the error (same answer whether or not the code exists)
+ *     right → in one transaction: counts reset, the browser's previous session ended, a new
+ *             session opened in the state the journey gives (initial PIN → PIN change;
+ *             expired PIN → renewal; otherwise authenticated), the device remembered, audited.
  */
-import type { KeyObject } from "node:crypto";
-import type { SessionPolicy } from "../auth/sessions.ts";
-import { newSession } from "../auth/sessions.ts";
-import {
-  isPinExpired,
-  LOCKOUT_SECONDS,
-  LOCKOUT_THRESHOLD,
-  type PinLevel,
-} from "../domain/credential.ts";
+import type { Acting } from "../domain/actor.ts";
+import { isPinExpired, type PinLevel } from "../domain/credential.ts";
 import { mayUseExistingPin, romeDate } from "../domain/eligibility.ts";
-import { AppError } from "../domain/errors.ts";
+import { AppError, ConflictError } from "../domain/errors.ts";
 import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
+import { loginEvent, transition, type SessionState } from "../domain/journey.ts";
 import { isPinShaped, normalizePinInput } from "../domain/pin.ts";
-import { hmacHex } from "../security/crypto.ts";
-import type { PinHasher } from "../security/hasher.ts";
-import { withCte } from "../store/db.ts";
-import {
-  attemptDecision,
-  recordFailure,
-  releaseAttempt,
-  recordSuccess,
-  recordSuccessStatement,
-  reserveAttemptStatement,
-} from "../store/repos/throttle.ts";
-import type { SessionState } from "../store/repos/sessions.ts";
-import type { BaseDeps } from "./deps.ts";
+import { deviceEntry, deviceIdFor } from "../security/device-cookie.ts";
+import type { PinCheckDeps } from "./deps.ts";
+import { checkPin, subjectKeyOf } from "./pin-check.ts";
+import { enforceLimit } from "./rate-limit.ts";
+import { openSession, sessionIdHash, type SessionDeps } from "./session.ts";
 
-export interface LoginDeps extends BaseDeps {
-  hasher: Pick<PinHasher, "verify" | "verifyDummy">;
-  /** Keyed hash for lockout counters (HMAC with a key derived from the pepper). */
-  throttleKey: KeyObject;
-  sessions: SessionPolicy;
-}
+export type LoginDeps = PinCheckDeps & SessionDeps;
 
 export interface LoginInput {
+  by: Acting;
   fiscalCode: string;
   pin: string;
-  userAgent: string | null;
+  /** The browser's device cookie, as sent. */
+  deviceCookie: string | undefined;
+  /** The browser's current session cookie, ended on success (never upgraded). */
+  previousToken: string | undefined;
+  /** Where to resume once the journey allows (already checked by the edge). */
+  returnTo: string | null;
 }
 
 export interface LoginResult {
   token: string;
   state: SessionState;
   level: PinLevel;
+  returnTo: string | null;
+  /** The device cookie entry for this holder and browser (set or refreshed). */
+  deviceEntry: string;
 }
 
 /** Shape checks that need no database: a typo is told at once and costs no attempt. */
@@ -76,95 +66,91 @@ export function validateLogin(raw: unknown, today: string): { fiscalCode: string
   return { fiscalCode, pin };
 }
 
-/** The reserved attempt, with the active credential or (none) nulls. */
-type LookupRow = { failures: number; locked_until: Date | null } & (
-  CandidateRow | { [K in keyof CandidateRow]: null }
-);
-
-interface CandidateRow {
-  id: string;
-  kind: "initial" | "operating";
-  level: PinLevel;
-  pin_hash: string;
-  set_at: Date;
-  res_country: string | null;
-  italian_id_on_file: boolean | null;
-  surname: string | null;
-  given_names: string | null;
-}
-
 export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
-  const key = hmacHex(deps.throttleKey, input.fiscalCode);
-  // One round trip reserves the attempt and reads the credential (a missing one reads as nulls).
-  const lookup = withCte("t", reserveAttemptStatement(key, deps.clock.now()), {
-    sql: `SELECT t.failures, t.locked_until, c.id, c.kind, c.level, c.pin_hash, c.set_at,
-                 p.res_country, p.italian_id_on_file, p.surname, p.given_names
-            FROM t
-            LEFT JOIN credential c ON c.fiscal_code = $1 AND c.status = 'active'
-            LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code`,
-    params: [input.fiscalCode],
-  });
-  const row = (await deps.db.query<LookupRow>(lookup.sql, lookup.params))[0];
-  const decision = attemptDecision(row);
-  if (decision.kind === "locked") {
-    throw new AppError("PIN_LOCKED", { extra: { retryAfterSeconds: LOCKOUT_SECONDS } });
-  }
-  const cred = row !== undefined && row.id !== null ? row : undefined;
-  let ok: boolean;
-  try {
-    ok =
-      cred === undefined
-        ? await deps.hasher.verifyDummy(input.pin)
-        : await deps.hasher.verify(cred.pin_hash, input.pin);
-  } catch (err) {
-    // No verdict (hash queue full: 503, or a failure): the attempt was counted in advance and
-    // must be given back, or a login storm would lock out the people it delayed.
-    await releaseAttempt(deps.db, key);
-    throw err;
-  }
+  await enforceLimit(deps, input.by, "login_source", input.by.origin.ip);
+  const subjectKey = subjectKeyOf(deps, input.fiscalCode);
+  const deviceId = deviceIdFor(deps.keys.device, input.deviceCookie, subjectKey);
+  const pass = await checkPin(deps, { ...input, deviceId, purpose: "login" });
+  const cred = pass.credential;
   const now = deps.clock.now();
-  if (!ok || cred === undefined) {
-    const locked = await recordFailure(deps.db, key, decision.failuresBefore, now);
-    throw new AppError("INVALID_CREDENTIALS", {
-      extra: { remainingAttempts: locked ? 0 : LOCKOUT_THRESHOLD - decision.failuresBefore - 1 },
-    });
-  }
   const eligible =
-    cred.res_country !== null &&
+    cred.residenceCountry !== null &&
     mayUseExistingPin(romeDate(now), {
-      residentAbroad: cred.res_country !== "IT",
-      italianIdOnFile: cred.italian_id_on_file === true,
+      residentAbroad: cred.residenceCountry !== "IT",
+      italianIdOnFile: cred.italianIdOnFile,
     });
   if (!eligible) {
     // The PIN was right (so the count resets), but the policy no longer lets this holder use it.
-    await recordSuccess(deps.db, key, now);
+    await deps.uow.run(async (r) => {
+      await r.throttle.recordSuccess(pass.counterKeys, now);
+      r.audit.record({
+        type: "login.refused",
+        outcome: "refused",
+        actor: input.by.actor,
+        origin: input.by.origin,
+        subject: input.fiscalCode,
+        details: { reason: "not_eligible", knownDevice: pass.knownDevice },
+      });
+    });
     throw new AppError("PIN_NOT_ELIGIBLE");
   }
-  const state: SessionState =
-    cred.kind === "initial"
-      ? "pin_change_required"
-      : isPinExpired(cred.kind, cred.set_at, now)
-        ? "renewal_required"
-        : "authenticated";
-  // One round trip resets the count and stores the new session.
-  const session = newSession(
-    deps.clock,
-    deps.sessions,
-    {
-      fiscalCode: input.fiscalCode,
-      credentialId: cred.id,
-      state,
-      level: cred.level,
-      userAgent: input.userAgent,
-    },
-    {
-      credentialKind: cred.kind,
-      credentialSetAt: cred.set_at,
-      surname: cred.surname,
-      givenNames: cred.given_names,
-    },
-  );
-  const write = withCte("reset", recordSuccessStatement(key, now), session.statement);
-  await deps.db.query(write.sql, write.params);
-  return { token: session.token, state, level: cred.level };
+  const state = transition(
+    "anonymous",
+    loginEvent({ kind: cred.kind, expired: isPinExpired(cred.kind, cred.setAt, now) }),
+  ) as SessionState;
+  const device = deviceId ?? deps.newId();
+  const previous = input.previousToken === undefined ? null : sessionIdHash(input.previousToken);
+  const opened = await deps.uow
+    .run(async (r) => {
+      await r.throttle.recordSuccess(pass.counterKeys, now);
+      // Rotation: whatever session the browser had before is ended, never upgraded.
+      if (previous !== null && (await r.sessions.delete(previous))) {
+        r.audit.record({
+          type: "session.ended",
+          outcome: "success",
+          actor: input.by.actor,
+          origin: input.by.origin,
+          details: { reason: "replaced_by_login" },
+        });
+      }
+      if (deviceId === null) {
+        await r.devices.register({
+          id: device,
+          subjectKey,
+          now,
+          userAgent: input.by.origin.userAgent,
+        });
+      } else await r.devices.touch(device, now);
+      const session = await openSession(deps, r, {
+        fiscalCode: input.fiscalCode,
+        credentialId: cred.id,
+        state,
+        level: cred.level,
+        userAgent: input.by.origin.userAgent,
+        returnTo: input.returnTo,
+        newPinUntil: null,
+      });
+      r.audit.record({
+        type: "login.succeeded",
+        outcome: "success",
+        actor: { kind: "citizen", fiscalCode: input.fiscalCode },
+        origin: input.by.origin,
+        subject: input.fiscalCode,
+        details: { state, level: cred.level, knownDevice: pass.knownDevice },
+      });
+      return session;
+    })
+    .catch((err: unknown) => {
+      // The PIN was revoked or changed while it was being checked: it no longer opens anything.
+      if (err instanceof ConflictError) throw new AppError("INVALID_CREDENTIALS", { cause: err });
+      throw err;
+    });
+  if (previous !== null) deps.sessions.cache?.delete(previous);
+  return {
+    token: opened.token,
+    state,
+    level: cred.level,
+    returnTo: input.returnTo,
+    deviceEntry: deviceEntry(deps.keys.device, device, subjectKey),
+  };
 }

@@ -1,98 +1,158 @@
 /**
- * First access (activate) and renewal share one step: the system generates a new 8-character
- * operating PIN with the same level, ends the old credential, moves the session to
- * "authenticated" under a new id, and returns the PIN exactly once.
+ * The 8-character operating PIN: first access (activate), renewal, and the explicit
+ * replacement of a PIN just shown. Each generates a new PIN with the same level, ends the old
+ * credential (and every session opened with it), opens a new session under a new token in the
+ * state "pin_shown" for 15 minutes (PIN card, replacement), and returns the PIN exactly once.
  *
- *   session pin_change_required ──activate──▶ authenticated   (initial PIN → consumed)
- *   session renewal_required   ──renew────▶ authenticated   (old PIN → superseded)
+ *   pin_change_required ──activate──▶ pin_shown   (initial PIN → consumed)
+ *   renewal_required    ──renew─────▶ pin_shown   (old PIN → superseded)
+ *   pin_shown           ──replace───▶ pin_shown   (the PIN shown → superseded; asked for
+ *                                                  explicitly, never by a reload)
+ *   pin_shown           ──noted─────▶ authenticated
+ *
+ * A reload, a back button or a resubmitted form never replaces a PIN: repeating activate or
+ * renew in pin_shown answers PIN_ALREADY_SHOWN, and the edge offers the explicit replacement.
  */
-import type { SessionPolicy } from "../auth/sessions.ts";
+import type { Acting } from "../domain/actor.ts";
 import { pinExpiresAt, type PinLevel } from "../domain/credential.ts";
-import { AppError } from "../domain/errors.ts";
+import { AppError, ConflictError } from "../domain/errors.ts";
+import {
+  transition,
+  type JourneyEvent,
+  type SessionState,
+} from "../domain/journey.ts";
 import { generatePin, OPERATING_PIN_LENGTH } from "../domain/pin.ts";
-import { rotateSession, type SessionRecord } from "../store/repos/sessions.ts";
-import { endCredential, insertCredential } from "../store/repos/credentials.ts";
 import type { PinIssuingDeps } from "./deps.ts";
+import type { SessionRecord } from "./ports.ts";
+import { openSession, type SessionDeps } from "./session.ts";
 
-/** How long after activation the printable PIN card may be downloaded in the same session. */
-export const PIN_CARD_WINDOW_SECONDS = 15 * 60;
+/** How long after a PIN change the PIN card may be downloaded and the PIN replaced. */
+export const NEW_PIN_WINDOW_SECONDS = 15 * 60;
 
-/** How long after a PIN change a repeated request counts as a repeat (a lost answer, a double click). */
-export const REPEAT_WINDOW_SECONDS = 2 * 60;
+export type PinChangeMode = "activate" | "renew" | "replace";
+
+const REQUIRED: Record<PinChangeMode, SessionState> = {
+  activate: "pin_change_required",
+  renew: "renewal_required",
+  replace: "pin_shown",
+};
+
+const EVENT: Record<PinChangeMode, JourneyEvent> = {
+  activate: "pin_activated",
+  renew: "pin_renewed",
+  replace: "pin_replaced",
+};
+
+const AUDIT = {
+  activate: "pin.activated",
+  renew: "pin.renewed",
+  replace: "pin.replaced",
+} as const;
 
 export interface NewOperatingPin {
   pin: string;
   level: PinLevel;
   setAt: Date;
   expiresAt: Date;
+  /** The new session's token: the old one stopped working. */
+  token: string;
+  returnTo: string | null;
 }
 
-export type OperatingPinDeps = Pick<
-  PinIssuingDeps,
-  "db" | "clock" | "hasher" | "randomBytes" | "newId"
-> & { sessions: SessionPolicy };
+export type OperatingPinDeps = PinIssuingDeps & SessionDeps;
 
-/**
- * A repeat of the step just done in this session (a double click, a resubmitted form, a
- * retried request whose answer was lost on a bad connection): the browser shows the LAST
- * answer, so a repeat generates a fresh PIN again instead of failing and leaving the
- * citizen with a PIN nobody saw. Only within two minutes of the change, in the same session,
- * and only while its credential is the PIN that step made.
- */
-export function isRepeatOfPinChange(session: SessionRecord, now: Date): boolean {
-  return (
-    session.state === "authenticated" &&
-    session.credentialKind === "operating" &&
-    session.pinCardUntil !== null &&
-    session.pinCardUntil.getTime() > now.getTime() &&
-    session.credentialSetAt.getTime() >=
-      session.pinCardUntil.getTime() - PIN_CARD_WINDOW_SECONDS * 1000 &&
-    now.getTime() - session.credentialSetAt.getTime() < REPEAT_WINDOW_SECONDS * 1000
-  );
+export interface PinChangeInput {
+  by: Acting;
+  session: SessionRecord;
+  /** The session's journey state now (effectiveState). */
+  state: SessionState;
+  mode: PinChangeMode;
 }
 
-export async function replaceWithOperatingPin(
+export async function changePin(
   deps: OperatingPinDeps,
-  session: SessionRecord,
-  mode: "activate" | "renew",
+  input: PinChangeInput,
 ): Promise<NewOperatingPin> {
-  const expected = mode === "activate" ? "pin_change_required" : "renewal_required";
-  const now = deps.clock.now();
-  const repeat = isRepeatOfPinChange(session, now);
-  if (session.state !== expected && !repeat) throw new AppError("NO_PIN_CHANGE_PENDING");
+  const { session, mode } = input;
+  if (input.state !== REQUIRED[mode]) {
+    throw new AppError(input.state === "pin_shown" ? "PIN_ALREADY_SHOWN" : "NO_PIN_CHANGE_PENDING");
+  }
+  const next = transition(input.state, EVENT[mode]) as SessionState;
   const pin = generatePin(OPERATING_PIN_LENGTH, deps.randomBytes);
   const pinHash = await deps.hasher.hash(pin);
   const credentialId = deps.newId();
-  await deps.db.transaction(async (tx) => {
-    const ended = await endCredential(
-      tx,
-      session.credentialId,
-      repeat || mode === "renew" ? "superseded" : "consumed",
-      now,
-      session.idHash,
-    );
-    // Another request already replaced it: never leave two PINs.
-    if (!ended) throw new AppError("NO_PIN_CHANGE_PENDING");
-    await insertCredential(tx, {
-      id: credentialId,
-      fiscalCode: session.fiscalCode,
-      kind: "operating",
-      level: session.level,
-      pinHash,
-      setAt: now,
-      claimId: null,
+  const now = deps.clock.now();
+  const token = await deps.uow
+    .run(async (r) => {
+      const ended = await r.credentials.end(
+        session.credentialId,
+        mode === "activate" ? "consumed" : "superseded",
+        now,
+      );
+      // Another request already replaced it: never leave two PINs.
+      if (!ended) throw new AppError("NO_PIN_CHANGE_PENDING");
+      await r.credentials.insert({
+        id: credentialId,
+        fiscalCode: session.fiscalCode,
+        kind: "operating",
+        level: session.level,
+        pinHash,
+        setAt: now,
+        claimId: null,
+      });
+      const opened = await openSession(deps, r, {
+        fiscalCode: session.fiscalCode,
+        credentialId,
+        state: next,
+        level: session.level,
+        userAgent: input.by.origin.userAgent,
+        returnTo: session.returnTo,
+        newPinUntil: new Date(now.getTime() + NEW_PIN_WINDOW_SECONDS * 1000),
+      });
+      r.audit.record({
+        type: AUDIT[mode],
+        outcome: "success",
+        actor: input.by.actor,
+        origin: input.by.origin,
+        subject: session.fiscalCode,
+        details: { level: session.level },
+      });
+      return opened.token;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ConflictError) throw new AppError("NO_PIN_CHANGE_PENDING", { cause: err });
+      throw err;
     });
-    // The session keeps its id (minted at login moments ago, so fixation is not a concern): a
-    // repeated request still carries a cookie that works and gets the newest PIN.
-    const moved = await rotateSession(tx, session.idHash, {
-      idHash: session.idHash,
-      state: "authenticated",
-      credentialId,
-      now,
-      pinCardUntil: new Date(now.getTime() + PIN_CARD_WINDOW_SECONDS * 1000),
-    });
-    if (!moved) throw new AppError("AUTHENTICATION_REQUIRED");
-  });
   deps.sessions.cache?.delete(session.idHash);
-  return { pin, level: session.level, setAt: now, expiresAt: pinExpiresAt(now) };
+  return {
+    pin,
+    level: session.level,
+    setAt: now,
+    expiresAt: pinExpiresAt(now),
+    token,
+    returnTo: session.returnTo,
+  };
+}
+
+/** "I have noted my new PIN": the journey leaves the new-PIN state. */
+export async function pinNoted(
+  deps: SessionDeps,
+  input: { by: Acting; session: SessionRecord; state: SessionState },
+): Promise<{ returnTo: string | null }> {
+  if (input.state !== "pin_shown") return { returnTo: input.session.returnTo };
+  const next = transition(input.state, "pin_noted") as SessionState;
+  const now = deps.clock.now();
+  await deps.uow.run(async (r) => {
+    await r.sessions.update(input.session.idHash, { state: next, newPinUntil: null, now });
+    r.audit.record({
+      type: "pin.noted",
+      outcome: "success",
+      actor: input.by.actor,
+      origin: input.by.origin,
+      subject: input.session.fiscalCode,
+      details: {},
+    });
+  });
+  deps.sessions.cache?.delete(input.session.idHash);
+  return { returnTo: input.session.returnTo };
 }

@@ -1,28 +1,32 @@
 /**
- * What the HTTP layer needs from the composition root. Route plugins take this, not a
- * service locator: each picks the narrow deps its flows declare.
+ * What the edge (API, pages, development aids) needs from the composition root. It satisfies
+ * every flow's narrow deps type structurally: handlers hand it to the flow they call.
  */
-import type { KeyObject } from "node:crypto";
 import type { Config } from "../config.ts";
-import type { OffsetClock, Clock } from "../domain/clock.ts";
+import type { Clock, OffsetClock } from "../domain/clock.ts";
 import type { RandomBytes } from "../domain/pin.ts";
+import type { Limit, LimiterName } from "../domain/rate-limits.ts";
+import type { FlowKeys, SessionPolicy } from "../flows/deps.ts";
+import type { UnitOfWork } from "../flows/ports.ts";
 import type { PinHasher } from "../security/hasher.ts";
 import type { Db } from "../store/db.ts";
-import type { SessionPolicy } from "../auth/sessions.ts";
 
 export interface AppContext {
   config: Config;
+  /** Readiness checks only: everything else goes through the unit of work. */
   db: Db;
+  uow: UnitOfWork;
   clock: Clock;
   /** Present in development: /dev/clock moves it. */
   devClock?: OffsetClock | undefined;
   hasher: PinHasher;
   randomBytes: RandomBytes;
   newId: () => string;
-  outboxKey: Buffer;
-  /** Keys derived from the pepper. */
-  throttleKey: KeyObject;
+  keys: FlowKeys;
+  limits: Readonly<Record<LimiterName, Limit>>;
   sessions: SessionPolicy;
-  /** Wakes the outbox worker after a flow queued messages. */
+  /** Signs the edge's cookies (claim outcome) and keys the forms' CSRF tokens. */
+  cookieSecret: Buffer;
+  /** Wakes the outbox worker (the development clock moved: retries may be due). */
   messagesQueued: () => void;
 }

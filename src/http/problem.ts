@@ -86,8 +86,24 @@ export function sendProblem(
   lang: Lang,
 ): FastifyReply {
   const body = toProblem(err, lang, req.url.split("?")[0]);
-  if (err.code === "PIN_LOCKED")
-    void reply.header("retry-after", String(err.extra.retryAfterSeconds ?? 300));
-  if (err.code === "OVERLOADED") void reply.header("retry-after", "2");
+  const retry = retryAfter(err);
+  if (retry !== undefined) void reply.header("retry-after", String(retry));
   return reply.code(err.status).type("application/problem+json; charset=utf-8").send(body);
+}
+
+/** Seconds to wait before trying again, for the errors that have one. */
+export function retryAfter(err: AppError): number | undefined {
+  if (err.code === "OVERLOADED") return 2;
+  if (err.code === "PIN_LOCKED" || err.code === "RATE_LIMITED") {
+    const s = err.extra.retryAfterSeconds;
+    return typeof s === "number" && s > 0 ? s : 300;
+  }
+  return undefined;
+}
+
+/** An error as a log line may carry it: name, message, stack; never a request body. */
+export function errorSummary(err: unknown): Record<string, unknown> | string {
+  return err instanceof Error
+    ? { name: err.name, message: err.message, stack: err.stack }
+    : String(err);
 }

@@ -3,7 +3,7 @@
  * production adapters (SMTP for e-mail, SMTP to a PEC provider, an SMS gateway's HTTP API,
  * the print vendor's daily letter batch) implement the same contract.
  */
-import type { Channel } from "../store/repos/outbox.ts";
+import type { Channel } from "./channel-kind.ts";
 
 export type { Channel };
 

@@ -4,10 +4,13 @@
  * handled by one worker at a time, and a lease that outlives a dead worker is taken over.
  */
 import type { Clock } from "../domain/clock.ts";
+import type { Limit, LimiterName } from "../domain/rate-limits.ts";
+import { housekeeping, type HousekeepingReport } from "../flows/housekeeping.ts";
+import type { UnitOfWork } from "../flows/ports.ts";
 import type { Db } from "../store/db.ts";
 import { leaseDue, markFailed, markSent } from "../store/repos/outbox.ts";
 import { PermanentDeliveryError, type ChannelSet } from "./channel.ts";
-import { renderMessage } from "./messages.ts";
+import { renderMessage } from "./render.ts";
 
 /**
  * With the backoff below (10 s doubling to a 1 h cap) 32 attempts span about a day (at least
@@ -25,10 +28,18 @@ export function backoffSeconds(attempt: number, random: () => number = Math.rand
 
 export interface WorkerDeps {
   db: Db;
+  uow: UnitOfWork;
   clock: Clock;
   channels: ChannelSet;
   outboxKey: Buffer;
-  log?: (event: string, fields: Record<string, string | number>) => void;
+  log?: ((event: string, fields: Record<string, string | number>) => void) | undefined;
+  /** Housekeeping between deliveries (flows/housekeeping.ts); absent: none. */
+  housekeeping?: {
+    everyMs: number;
+    idleSeconds: number;
+    outboxRetentionDays: number;
+    limits: Readonly<Record<LimiterName, Limit>>;
+  };
 }
 
 export interface OutboxWorker {
@@ -37,11 +48,14 @@ export interface OutboxWorker {
   start(pollMs: number): void;
   /** Asks for a run as soon as possible (after a flow committed a message). */
   poke(): void;
+  /** Runs housekeeping now (also run every `housekeeping.everyMs` once started). */
+  runHousekeeping(): Promise<HousekeepingReport | null>;
   stop(): Promise<void>;
 }
 
 export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
+  let keeper: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
   let pollMs = 500;
@@ -100,12 +114,38 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     timer.unref();
   }
 
+  async function runHousekeeping(): Promise<HousekeepingReport | null> {
+    const h = deps.housekeeping;
+    if (h === undefined) return null;
+    const report = await housekeeping({
+      uow: deps.uow,
+      clock: deps.clock,
+      idleSeconds: h.idleSeconds,
+      outboxRetentionDays: h.outboxRetentionDays,
+      limits: h.limits,
+    });
+    deps.log?.("housekeeping", { ...report });
+    return report;
+  }
+
   return {
     runOnce,
+    runHousekeeping,
     start(ms) {
       pollMs = ms;
       stopped = false;
       schedule(0);
+      const every = deps.housekeeping?.everyMs;
+      if (every !== undefined) {
+        keeper = setInterval(() => {
+          running = Promise.all([running, runHousekeeping()]).catch((err: unknown) => {
+            deps.log?.("housekeeping.error", {
+              error: err instanceof Error ? err.message : String(err),
+            });
+          });
+        }, every);
+        keeper.unref();
+      }
     },
     poke() {
       schedule(10);
@@ -113,6 +153,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(keeper);
       await running;
     },
   };

@@ -26,6 +26,13 @@ export interface PageOptions {
    * would lose the only display of the PIN.
    */
   langSwitch?: boolean;
+  /**
+   * On a form page: the id of the form. The language switch then submits the form (a button
+   * with form= and name="_lang"), so what was typed is kept — no script needed.
+   */
+  langSwitchForm?: string;
+  /** False where leaving must go through the page's own links (the new PIN on screen). */
+  userZone?: boolean;
 }
 
 export function page(o: PageOptions): string {
@@ -40,6 +47,7 @@ export function page(o: PageOptions): string {
 <title>${o.title} - ${t(o.lang, "layout.service")}</title>
 <link rel="stylesheet" href="/assets/bi/css/bootstrap-italia.min.css">
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="visually-hidden-focusable skiplink" href="#main">${t(o.lang, "layout.skipToContent")}</a>
@@ -49,7 +57,13 @@ export function page(o: PageOptions): string {
       <div class="it-header-slim-wrapper-content">
         <span class="navbar-brand"><span class="d-none d-md-inline">INPS - Istituto Nazionale della Previdenza Sociale</span><span class="d-md-none">INPS</span></span>
         <div class="it-header-slim-right-zone">
-          ${o.langSwitch === false ? "" : html`<a class="lang-switch" href="/lingua/${other}?next=${encodeURIComponent(o.path)}" lang="${other}" hreflang="${other}">${switchLabel}</a>`}
+          ${
+            o.langSwitch === false
+              ? ""
+              : o.langSwitchForm !== undefined
+                ? html`<button type="submit" form="${o.langSwitchForm}" name="_lang" value="${other}" formnovalidate class="btn btn-link lang-switch p-0" lang="${other}">${switchLabel}</button>`
+                : html`<a class="lang-switch" href="/lingua/${other}?next=${encodeURIComponent(o.path)}" lang="${other}" hreflang="${other}">${switchLabel}</a>`
+          }
         </div>
       </div>
     </div>
@@ -66,7 +80,7 @@ export function page(o: PageOptions): string {
           </a>
         </div>
         ${
-          o.user
+          o.user && o.userZone !== false
             ? html`<div class="it-right-zone user-zone">
               <span class="user-name">${o.user.name}</span>
               <form method="post" action="/esci" class="d-inline">
@@ -88,8 +102,13 @@ ${o.body}
   <div class="it-footer-main">
     <div class="container py-4">
       <p class="mb-1"><strong>${t(o.lang, "layout.contactCentre")}</strong></p>
-      <p class="mb-1">${t(o.lang, "layout.contactCentreHours")}</p>
-      <p class="mb-0"><a class="text-white" href="/api/docs">${t(o.lang, "layout.apiDocs")}</a></p>
+      <p class="mb-3">${t(o.lang, "layout.contactCentreHours")}</p>
+      <ul class="footer-links list-inline mb-0">
+        <li class="list-inline-item"><a class="text-white" href="/aiuto">${t(o.lang, "layout.help")}</a></li>
+        <li class="list-inline-item"><a class="text-white" href="/privacy">${t(o.lang, "layout.privacy")}</a></li>
+        <li class="list-inline-item"><a class="text-white" href="/accessibilita">${t(o.lang, "layout.accessibility")}</a></li>
+        <li class="list-inline-item"><a class="text-white" href="/note-legali">${t(o.lang, "layout.legal")}</a></li>
+      </ul>
     </div>
   </div>
 </footer>

@@ -20,3 +20,23 @@ document.querySelectorAll("input[data-show-pin]").forEach(function (box) {
   });
 });
 `;
+
+/**
+ * The page that shows a new PIN once: leaving it by anything but its own links (the PIN card,
+ * "I have noted my PIN") makes the browser ask first. Without script, the page's own way out
+ * asks the same question (/pin/annotato).
+ */
+export const NEW_PIN_JS = `"use strict";
+var leaving = false;
+document.querySelectorAll("[data-leaves-page], [data-keeps-page]").forEach(function (el) {
+  el.addEventListener(el.tagName === "FORM" ? "submit" : "click", function () {
+    leaving = true;
+    setTimeout(function () { leaving = false; }, 1000);
+  });
+});
+window.addEventListener("beforeunload", function (event) {
+  if (leaving) return;
+  event.preventDefault();
+  event.returnValue = "";
+});
+`;

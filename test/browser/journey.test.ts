@@ -35,7 +35,7 @@ async function claimAsFirstEligible(page: Page, linkName: RegExp): Promise<strin
   const fiscalCode = (await firstRow.locator("code").innerText()).trim();
   assert.match(fiscalCode, /^[0-9A-Z]{16}$/u);
   await firstRow.getByRole("link", { name: linkName }).click();
-  await page.waitForURL(`**/richiedi-pin?demo=${fiscalCode}`);
+  await page.waitForURL(`**/dev/richiedi-pin?cf=${fiscalCode}`);
   return fiscalCode;
 }
 

@@ -218,10 +218,10 @@ describe("the demo pre-fill of the claim form", () => {
       const p = s.eligible[0]!;
       const res = await s.app.inject({
         method: "GET",
-        url: `/richiedi-pin?demo=${p.fiscalCode}`,
+        url: `/dev/richiedi-pin?cf=${p.fiscalCode}`,
         headers: { accept: "text/html" },
       });
-      assert.equal(res.statusCode, 200);
+      assert.equal(res.statusCode, 404, "no development route in production");
       assert.ok(!res.body.includes(p.fiscalCode), "no archive data on the production form");
       assert.ok(!res.body.includes(p.surname));
     } finally {

@@ -10,6 +10,8 @@ import { generateDemoArchive, isDemoEligible } from "../../src/archive/demo.ts";
 import { createArgon2Hasher } from "../../src/security/hasher.ts";
 import { upsertPeople } from "../../src/store/repos/archive.ts";
 import { insertCredential, upsertAccount } from "../../src/store/repos/credentials.ts";
+import { verifyAudit } from "../../src/store/audit.ts";
+import { deriveKeys } from "../../src/main.ts";
 import { createTestDb, ENGINE, type TestDb } from "../helpers/db.ts";
 import { startServiceProcess, type ServiceProcess } from "../helpers/process.ts";
 
@@ -41,7 +43,7 @@ describe(
       await upsertAccount(
         created.db,
         fiscalCode,
-        { mobile: person.mobile ?? null, email: person.email ?? null, pec: null },
+        { mobile: person.mobile ?? null, email: person.email ?? null, pec: null, lang: "it" },
         now,
       );
       await insertCredential(created.db, {
@@ -104,6 +106,23 @@ describe(
         [423, 423],
         "the correct PIN is refused on both instances during the lock",
       );
+
+      // Both instances appended to one audit chain at once: it holds, one event per attempt.
+      const verdict = await verifyAudit(
+        tdb!.db,
+        deriveKeys(Buffer.from(PEPPER, "base64")).audit.chain,
+      );
+      assert.ok(verdict.ok, JSON.stringify(verdict));
+      const types = await tdb!.db.query<{ type: string; n: number }>(
+        "SELECT type, count(*)::int AS n FROM audit_event GROUP BY type ORDER BY type",
+      );
+      const n = Object.fromEntries(types.map((t) => [t.type, t.n]));
+      assert.equal(n["login.failed"], 10);
+      assert.equal(n["lock.started"], 1);
+      assert.equal(n["login.refused"], 192, "190 refused during the lock, then the 2 correct ones");
+      // Every attempt during the lock restarted it (one of them may have started it instead).
+      assert.ok([191, 192].includes(n["lock.restarted"] ?? 0), String(n["lock.restarted"]));
+      assert.equal(n["lock.notified"], 1, "the holder is told once");
     });
   },
 );

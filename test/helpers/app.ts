@@ -9,14 +9,16 @@ import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { generateDemoArchive, isDemoEligible } from "../../src/archive/demo.ts";
 import { loadConfig, type AppEnv } from "../../src/config.ts";
+import { LIMITER_NAMES, limiterEnvName } from "../../src/domain/rate-limits.ts";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { FixedClock } from "../../src/domain/clock.ts";
 import { maskFiscalCode } from "../../src/domain/mask.ts";
-import { claimFor } from "../../src/http/dev.ts";
+import { claimFor } from "../../src/dev/people.ts";
 import { createApp, createRuntime, type Runtime } from "../../src/main.ts";
 import { listDevOutbox, type DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
 import type { PinHasher } from "../../src/security/hasher.ts";
 import { upsertPeople } from "../../src/store/repos/archive.ts";
+import type { Db } from "../../src/store/db.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 
 export const START = "2026-03-02T09:00:00Z";
@@ -46,7 +48,20 @@ export interface TestServiceOptions {
    * in the database is refused at once; test/unit/session-cache.test.ts covers the cache.
    */
   sessionCacheMs?: number;
+  /**
+   * Environment overrides (e.g. RATE_LIMIT_LOGIN_SOURCE). Rate limits are lifted by default so
+   * that tests which send many requests from one address test what they say; the rate-limit
+   * tests set their own.
+   */
+  envOverrides?: Record<string, string>;
+  /** Run on this database (left open at close) instead of a fresh test database. */
+  db?: Db;
 }
+
+/** Every named limiter lifted out of the way (tests of other rules send many requests). */
+export const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+  LIMITER_NAMES.map((n) => [limiterEnvName(n), "1000000/1h"]),
+);
 
 export async function startService(opts: TestServiceOptions = {}): Promise<TestService> {
   const outboxDir = await mkdtemp(join(tmpdir(), "inps-outbox-"));
@@ -60,8 +75,13 @@ export async function startService(opts: TestServiceOptions = {}): Promise<TestS
     PIN_PEPPER: Buffer.alloc(32, 7).toString("base64"),
     OUTBOX_KEY: Buffer.alloc(32, 9).toString("base64"),
     ...(env === "production" ? { DATABASE_URL: "postgres://unused.invalid/x" } : {}),
+    ...NO_RATE_LIMITS,
+    ...opts.envOverrides,
   });
-  const tdb = await createTestDb();
+  const tdb: TestDb =
+    opts.db === undefined
+      ? await createTestDb()
+      : { db: opts.db, url: undefined, drop: () => Promise.resolve() };
   const clock = new FixedClock(opts.start ?? START);
   const rt = await createRuntime(config, {
     db: tdb.db,

@@ -376,13 +376,13 @@ describe("online claim", () => {
         assert.deepEqual(headers(r), headers(answers[0]!));
       }
 
-      // The citizen's e-mail says the same thing whatever the reason.
+      // The citizen's acknowledgement (by the chosen channel) says the same whatever the reason.
       const outbox = await s.deliver();
       const texts = cases.map((c, i) => {
         const ref = claimReference(answers[i]!.json<{ claimId: string }>().claimId);
         const mail = outbox.find((e) => e.kind === "claim_received" && e.text.includes(ref));
         assert.ok(mail !== undefined, `${c.name}: acknowledgement sent`);
-        assert.equal(mail.to, c.body.email);
+        assert.equal(mail.to, c.body.delivery === "sms" ? c.body.mobile : c.body.email);
         return mail.text
           .replace(ref, "REF")
           .replace(`${String(c.body.givenNames)} ${String(c.body.surname)}`, "NAME");
@@ -448,7 +448,7 @@ describe("online claim", () => {
   });
 
   describe("malformed input", () => {
-    it("answers 400 to a body that is not a JSON object: scalars, null, arrays, invalid or empty JSON", async () => {
+    it("answers 400 to a body that is not a JSON object: scalars, null, arrays, invalid JSON", async () => {
       const before = await count(s, "SELECT 1 FROM claim");
       const valid = JSON.stringify(claimBody(s.people[1]!));
       for (const payload of [
@@ -460,7 +460,6 @@ describe("online claim", () => {
         `[${valid}]`,
         '{"fiscalCode":',
         "{'a':1}",
-        "",
       ]) {
         const res = await s.app.inject({
           method: "POST",
@@ -471,6 +470,14 @@ describe("online claim", () => {
         const problem = problemOf(res, 400);
         assert.equal(problem.code, "MALFORMED_REQUEST", payload);
       }
+      // An empty JSON body is an empty object: every required field is named.
+      const empty = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/claims",
+        headers: { "content-type": "application/json" },
+        payload: "",
+      });
+      assert.ok((problemOf(empty, 422).errors ?? []).length >= 8);
       assert.equal(await count(s, "SELECT 1 FROM claim"), before);
     });
 
@@ -592,7 +599,7 @@ describe("online claim", () => {
   });
 
   describe("a second claim", () => {
-    it("is refused with 409 PIN_ALREADY_ACTIVE while a PIN is active, with no second credential or message", async () => {
+    it("answers 409 PIN_ALREADY_ACTIVE only to a claim that passes every check, with no second credential or message", async () => {
       const initial = people.next();
       assert.equal((await api(s, "POST", "/api/v1/claims", claimBody(initial))).statusCode, 202);
       await s.deliver();
@@ -604,7 +611,7 @@ describe("online claim", () => {
           p.fiscalCode,
         ]);
         const messages = await count(s, "SELECT 1 FROM outbox");
-        for (const overrides of [{}, { surname: "Someone Else", delivery: "email" }]) {
+        for (const overrides of [{}, { delivery: "email" }]) {
           const res = await api(s, "POST", "/api/v1/claims", claimBody(p, overrides));
           assert.equal(problemOf(res, 409).code, "PIN_ALREADY_ACTIVE");
         }
@@ -620,18 +627,67 @@ describe("online claim", () => {
       }
     });
 
-    it("is refused with 409 CLAIM_ALREADY_PENDING while one waits for verification", async () => {
-      const p = people.next();
-      const first = await api(s, "POST", "/api/v1/claims", claimBody(p, { givenNames: "Nobody" }));
-      assert.equal(first.json<{ status: string }>().status, "under_verification");
-      for (const overrides of [{}, { givenNames: "Nobody" }]) {
-        const res = await api(s, "POST", "/api/v1/claims", claimBody(p, overrides));
-        assert.equal(problemOf(res, 409).code, "CLAIM_ALREADY_PENDING");
-      }
-      assert.equal(await count(s, "SELECT 1 FROM claim WHERE fiscal_code = $1", [p.fiscalCode]), 1);
+    it("tells a stranger who fails the checks nothing about an existing PIN: the same neutral 202", async () => {
+      const holder = people.next();
+      await personWithPin(s, holder);
+      const stranger = await api(
+        s,
+        "POST",
+        "/api/v1/claims",
+        claimBody(holder, { surname: "Someone Else", delivery: "email", email: "x@example.net" }),
+      );
+      const unknown = await api(
+        s,
+        "POST",
+        "/api/v1/claims",
+        claimBody(people.next(), { surname: "Someone Else" }),
+      );
+      assert.equal(stranger.statusCode, 202);
+      assert.equal(stranger.json<{ status: string }>().status, "under_verification");
+      assert.equal(unknown.json<{ status: string }>().status, "under_verification");
+      const neutral = (r: LightMyRequestResponse) =>
+        r.body.replace(/"claimId":"[^"]+"/u, '"claimId":"-"');
+      assert.equal(neutral(stranger), neutral(unknown));
       assert.equal(
-        await count(s, "SELECT 1 FROM credential WHERE fiscal_code = $1", [p.fiscalCode]),
-        0,
+        await count(s, "SELECT 1 FROM credential WHERE fiscal_code = $1 AND status = 'active'", [
+          holder.fiscalCode,
+        ]),
+        1,
+        "the holder's PIN is untouched",
+      );
+    });
+
+    it("lets a claim that passes every check supersede the failed claims waiting for the same person", async () => {
+      const p = people.next();
+      const junk = await api(s, "POST", "/api/v1/claims", claimBody(p, { givenNames: "Nobody" }));
+      const junk2 = await api(s, "POST", "/api/v1/claims", claimBody(p, { surname: "Altro" }));
+      for (const r of [junk, junk2])
+        assert.equal(r.json<{ status: string }>().status, "under_verification");
+      const real = await api(s, "POST", "/api/v1/claims", claimBody(p));
+      assert.equal(real.statusCode, 202, real.body);
+      const realId = real.json<{ claimId: string; status: string }>();
+      assert.equal(realId.status, "issued");
+      const closed = await rows<{
+        id: string;
+        status: string;
+        superseded_by: string;
+        closed_reason: string;
+      }>(
+        s,
+        "SELECT id, status, superseded_by, closed_reason FROM claim WHERE fiscal_code = $1 AND id <> $2 ORDER BY created_at",
+        [p.fiscalCode, realId.claimId],
+      );
+      assert.deepEqual(
+        closed.map((c) => [c.status, c.superseded_by, c.closed_reason]),
+        [
+          ["superseded", realId.claimId, "superseded_by_valid_claim"],
+          ["superseded", realId.claimId, "superseded_by_valid_claim"],
+        ],
+      );
+      assert.equal(
+        await count(s, "SELECT 1 FROM audit_event WHERE type = 'claim.superseded'"),
+        2,
+        "each closure audited",
       );
     });
 
@@ -665,21 +721,30 @@ describe("online claim", () => {
       );
     });
 
-    it("sent concurrently while the checks fail queues exactly one claim for verification", async () => {
+    it("queues every failed claim for an operator, each with its own neutral acknowledgement", async () => {
       const p = people.next();
       const results = await Promise.all(
-        Array.from({ length: 4 }, () =>
+        Array.from({ length: 3 }, () =>
           api(s, "POST", "/api/v1/claims", claimBody(p, { surname: "Altro" })),
         ),
       );
-      assert.deepEqual(results.map((r) => r.statusCode).sort(), [202, 409, 409, 409]);
-      for (const r of results.filter((x) => x.statusCode === 409))
-        assert.equal(problemOf(r).code, "CLAIM_ALREADY_PENDING");
-      assert.equal(await count(s, "SELECT 1 FROM claim WHERE fiscal_code = $1", [p.fiscalCode]), 1);
+      assert.deepEqual(
+        results.map((r) => r.statusCode),
+        [202, 202, 202],
+      );
       assert.equal(
-        await count(s, "SELECT 1 FROM outbox WHERE recipient = $1", [p.email!]),
-        1,
-        "one acknowledgement",
+        await count(
+          s,
+          "SELECT 1 FROM claim WHERE fiscal_code = $1 AND status = 'under_verification'",
+          [p.fiscalCode],
+        ),
+        3,
+      );
+      assert.equal(
+        await count(s, "SELECT 1 FROM outbox WHERE kind = 'claim_received' AND recipient = $1", [
+          p.mobile!,
+        ]),
+        3,
       );
     });
   });

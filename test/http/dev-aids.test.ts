@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { encodeFiscalCode } from "../../src/domain/fiscal-code.ts";
 import { groupPin } from "../../src/domain/pin.ts";
 import { escapeHtml } from "../../src/web/html.ts";
-import type { DevPerson } from "../../src/http/dev.ts";
+import type { DevPerson } from "../../src/dev/people.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
 import {
   api,
@@ -231,14 +231,17 @@ describe("development aids (development)", () => {
     );
   });
 
-  it("pre-fills the claim form for a demo person from the /dev page's link (/richiedi-pin?demo=CF)", async () => {
+  it("pre-fills the claim form for a demo person from the /dev page's link (/dev/richiedi-pin?cf=CF)", async () => {
     const p = s.eligible.at(-1)!;
-    const res = await page(s, `/richiedi-pin?demo=${p.fiscalCode}`, new Jar());
+    const res = await page(s, `/dev/richiedi-pin?cf=${p.fiscalCode}`, new Jar());
     assert.equal(res.statusCode, 200);
     assert.match(res.body, new RegExp(`id="f-fiscalCode"[^>]*value="${p.fiscalCode}"`, "su"));
     assert.ok(res.body.includes(`value="${escapeHtml(p.residence.city)}"`), "the city on file");
-    const blank = await page(s, "/richiedi-pin?demo=NOTAFISCALCODE00", new Jar());
-    assert.match(blank.body, /id="f-fiscalCode"[^>]*value=""/su);
+    assert.match(res.body, /<form method="post" action="\/richiedi-pin"/u, "posts the real form");
+    assert.equal((await page(s, "/dev/richiedi-pin?cf=NOTAFISCALCODE00", new Jar())).statusCode, 404);
+    // The production route knows nothing of demo people.
+    const plain = await page(s, `/richiedi-pin?demo=${p.fiscalCode}`, new Jar());
+    assert.match(plain.body, /id="f-fiscalCode"[^>]*value=""/su);
   });
 
   it("queues nothing and shows no message for a claim that never reached the worker", async () => {
@@ -249,7 +252,7 @@ describe("development aids (development)", () => {
       birthDate: "1966-06-06",
       birthPlaceCode: "Z600",
     });
-    const before = (await outbox()).length;
+    const before = (await s.deliver()).length;
     const res = await api(
       s,
       "POST",
@@ -296,14 +299,10 @@ describe("development aids (production)", () => {
     }
     const prefill = await s.app.inject({
       method: "GET",
-      url: `/richiedi-pin?demo=${p.fiscalCode}`,
+      url: `/dev/richiedi-pin?cf=${p.fiscalCode}`,
+      headers: { accept: "text/html" },
     });
-    assert.equal(prefill.statusCode, 200);
-    assert.match(
-      prefill.body,
-      /id="f-fiscalCode"[^>]*value=""/su,
-      "no demo pre-fill in production",
-    );
+    assert.equal(prefill.statusCode, 404, "no demo pre-fill in production");
     const clock = await api(s, "POST", "/dev/clock", { advanceSeconds: 3600 });
     assert.equal(clock.statusCode, 404);
     const wrong = await api(s, "POST", "/api/v1/session", {

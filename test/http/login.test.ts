@@ -361,37 +361,57 @@ describe("login with fiscal code and PIN", () => {
       ]);
     });
 
-    it("serves a repeated activation (lost answer, double click) with a fresh PIN, keeps one PIN, and refuses it later", async () => {
+    it("never replaces the PIN just shown on a repeat; replaces it only when asked explicitly, within 15 minutes", async () => {
       const p = people.next();
       const initial = await initialPin(p);
       const jar = new Jar();
       await login(p.fiscalCode, initial, jar);
+      const beforeChange = jar.header();
       const first = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);
       assert.equal(first.statusCode, 201);
+      const pin1 = first.json<{ pin: string }>().pin;
+
+      // A new session token at the PIN change; the old one stops working.
+      assert.notEqual(jar.header(), beforeChange);
+      const old = await s.app.inject({
+        method: "GET",
+        url: "/api/v1/me",
+        headers: { cookie: beforeChange },
+      });
+      assert.equal(problemOf(old, 401).code, "SESSION_EXPIRED");
+
+      // A repeat (lost answer, double click) is refused and changes nothing.
       const second = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);
-      assert.equal(second.statusCode, 201, "the repeat gets the PIN the citizen will actually see");
-      const [pin1, pin2] = [first, second].map((r) => r.json<{ pin: string }>().pin);
+      assert.equal(problemOf(second, 409).code, "PIN_ALREADY_SHOWN");
+      assert.equal((await login(p.fiscalCode, pin1)).statusCode, 200, "the PIN shown still works");
+
+      // A replacement must say that the PIN shown stops working.
+      for (const body of [undefined, {}, { confirm: "yes" }, { confirm: false }]) {
+        const res = await api(s, "POST", "/api/v1/pin/replace", body, jar);
+        assert.equal(problemOf(res, 422).errors?.[0]?.field, "confirm", JSON.stringify(body));
+      }
+      const replaced = await api(s, "POST", "/api/v1/pin/replace", { confirm: true }, jar);
+      assert.equal(replaced.statusCode, 201, replaced.body);
+      const pin2 = replaced.json<{ pin: string }>().pin;
       assert.notEqual(pin1, pin2);
-      assert.equal(
-        (await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: pin1! }))
-          .statusCode,
-        401,
-      );
-      assert.equal(
-        (await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin: pin2! }))
-          .statusCode,
-        200,
-      );
+      assert.equal((await login(p.fiscalCode, pin1)).statusCode, 401, "the PIN shown before stops");
+      assert.equal((await login(p.fiscalCode, pin2)).statusCode, 200);
       assert.equal(
         await count(s, "SELECT 1 FROM credential WHERE fiscal_code = $1 AND status = 'active'", [
           p.fiscalCode,
         ]),
         1,
       );
-      // Past the repeat window the step is over.
-      s.clock.advance(121);
-      const late = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);
-      assert.equal(problemOf(late, 409).code, "NO_PIN_CHANGE_PENDING");
+      // Past the 15-minute window (the session kept alive meanwhile) replacement is over.
+      s.clock.advance(600);
+      assert.equal((await api(s, "GET", "/api/v1/me", undefined, jar)).statusCode, 200);
+      s.clock.advance(301);
+      const late = await api(s, "POST", "/api/v1/pin/replace", { confirm: true }, jar);
+      assert.equal(problemOf(late, 403).code, "NO_PIN_CHANGE_PENDING");
+      assert.equal(
+        problemOf(await api(s, "POST", "/api/v1/pin/activate", undefined, jar), 403).code,
+        "NO_PIN_CHANGE_PENDING",
+      );
 
       // Two browsers logged in with the same initial PIN press "generate" at once.
       const q = people.next();
@@ -406,7 +426,7 @@ describe("login with fiscal code and PIN", () => {
       ]);
       const statuses = results.map((r) => r.statusCode).sort();
       assert.equal(statuses[0], 201);
-      assert.ok(statuses[1] === 401 || statuses[1] === 409, `the loser is refused: ${statuses[1]}`);
+      assert.ok([401, 403, 409].includes(statuses[1] ?? 0), `the loser is refused: ${statuses[1]}`);
       const creds = await rows<{ kind: string; status: string }>(
         s,
         "SELECT kind, status FROM credential WHERE fiscal_code = $1 ORDER BY kind",
@@ -505,11 +525,11 @@ describe("login with fiscal code and PIN", () => {
         200,
         "the renewed session goes on",
       );
-      // Right after, a repeat would be served a fresh PIN; past two minutes the step is over.
+      // A repeat never replaces the PIN just shown.
       s.clock.advance(121);
       assert.equal(
         problemOf(await api(s, "POST", "/api/v1/pin/renew", undefined, jar), 409).code,
-        "NO_PIN_CHANGE_PENDING",
+        "PIN_ALREADY_SHOWN",
       );
 
       assert.equal(

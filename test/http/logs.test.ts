@@ -48,7 +48,7 @@ describe("logs", () => {
     const act = await api(logged_s, "POST", "/api/v1/pin/activate", undefined, jar);
     const pin8 = act.json<{ pin: string }>().pin;
     await api(logged_s, "GET", "/api/v1/me", undefined, jar);
-    await app.inject({ method: "GET", url: `/richiedi-pin?demo=${p.fiscalCode}` });
+    await app.inject({ method: "GET", url: `/dev/richiedi-pin?cf=${p.fiscalCode}` });
     await app.inject({ method: "GET", url: `/api/v1/me?fiscalCode=${p.fiscalCode}` });
 
     assert.ok(logged.length > 500, "requests were logged");

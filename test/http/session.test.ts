@@ -34,9 +34,9 @@ function attributes(line: string): Map<string, string> {
   );
 }
 
-/** Whether the session of a cookie ("name=token") still has its row. */
+/** Whether the session of a cookie header ("inps_session=token; …") still has its row. */
 async function stored(s: TestService, cookie: string): Promise<boolean> {
-  const token = cookie.slice(cookie.indexOf("=") + 1);
+  const token = /(?:^|;\s*)inps_session=([^;]*)/u.exec(cookie)?.[1] ?? "";
   return (await count(s, "SELECT 1 FROM session WHERE id_hash = $1", [sha256Hex(token)])) === 1;
 }
 
@@ -99,13 +99,13 @@ describe("sessions (development)", () => {
     await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }, jar); // sends the first cookie
     const second = jar.header();
     assert.notEqual(second, first);
-    assert.equal(problemOf(await meWith(first), 401).code, "AUTHENTICATION_REQUIRED");
+    assert.equal(problemOf(await meWith(first), 401).code, "SESSION_EXPIRED");
     assert.equal((await meWith(second)).statusCode, 200);
     assert.equal(await stored(s, first), false, "the old one is ended, not kept");
     assert.equal(await stored(s, second), true);
   });
 
-  it("keeps the session minted at login through the PIN change, and ends other sessions of the initial PIN", async () => {
+  it("gives a new session id at the PIN change (the old one stops working), and ends other sessions of the initial PIN", async () => {
     const p = people.next();
     assert.equal((await api(s, "POST", "/api/v1/claims", claimBody(p))).statusCode, 202);
     const initial = initialPinFromOutbox(await s.deliver(), { mobile: p.mobile }, p.fiscalCode);
@@ -116,12 +116,13 @@ describe("sessions (development)", () => {
     const before = jar.header();
     const act = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);
     assert.equal(act.statusCode, 201);
-    // A repeated request must still find its session (see operating-pin.ts): same id.
-    assert.equal(jar.header(), before);
+    assert.notEqual(jar.header(), before, "a new token");
+    assert.equal(await stored(s, before), false, "the old one is gone");
+    assert.equal(problemOf(await meWith(before), 401).code, "SESSION_EXPIRED");
     assert.equal((await me(jar)).statusCode, 200);
     assert.equal(
       problemOf(await me(other), 401).code,
-      "AUTHENTICATION_REQUIRED",
+      "SESSION_EXPIRED",
       "the other browser's session ended",
     );
   });
@@ -142,9 +143,9 @@ describe("sessions (development)", () => {
         new Date(cleared.get("expires") ?? "").getTime() < Date.now(),
       "cookie cleared",
     );
-    assert.equal(jar.cookies.size, 0);
+    assert.ok(!jar.cookies.has("inps_session"), "the session cookie is gone (the device cookie stays)");
 
-    assert.equal(problemOf(await meWith(cookie), 401).code, "AUTHENTICATION_REQUIRED");
+    assert.equal(problemOf(await meWith(cookie), 401).code, "SESSION_EXPIRED");
     assert.equal(await stored(s, cookie), false, "the row is gone");
     assert.equal(
       (await s.app.inject({ method: "DELETE", url: "/api/v1/session", headers: { cookie } }))
@@ -174,7 +175,7 @@ describe("sessions (development)", () => {
     const cookie = jar.header();
     assert.equal(await stored(s, cookie), true);
     s.clock.advance(IDLE);
-    assert.equal(problemOf(await me(jar), 401).code, "AUTHENTICATION_REQUIRED", "15:00 idle");
+    assert.equal(problemOf(await me(jar), 401).code, "SESSION_EXPIRED", "15:00 idle");
     assert.equal(await stored(s, cookie), false, "and removed");
   });
 
@@ -192,13 +193,18 @@ describe("sessions (development)", () => {
     s.clock.advance(ABSOLUTE - elapsed - 1);
     assert.equal((await me(jar)).statusCode, 200, "7:59:59");
     s.clock.advance(1);
-    assert.equal(problemOf(await me(jar), 401).code, "AUTHENTICATION_REQUIRED", "8:00:00");
+    assert.equal(problemOf(await me(jar), 401).code, "SESSION_EXPIRED", "8:00:00");
   });
 
   it("refuses forged, truncated and unknown cookies", async () => {
     for (const value of ["", "x", "a".repeat(43), "a".repeat(200), "%00%00", "../../etc/passwd"]) {
       const res = await meWith(`inps_session=${value}`);
-      assert.equal(problemOf(res, 401).code, "AUTHENTICATION_REQUIRED", value);
+      // A cookie that stands for no live session reads as a session that ended.
+      assert.equal(
+        problemOf(res, 401).code,
+        value === "" ? "AUTHENTICATION_REQUIRED" : "SESSION_EXPIRED",
+        value,
+      );
     }
   });
 
@@ -210,7 +216,7 @@ describe("sessions (development)", () => {
     assert.equal((await me(jar)).statusCode, 200);
     const cred = await activeCredential(s.rt.db, p.fiscalCode);
     assert.ok(cred !== null && (await endCredential(s.rt.db, cred.id, "revoked", s.clock.now())));
-    assert.equal(problemOf(await me(jar), 401).code, "AUTHENTICATION_REQUIRED");
+    assert.equal(problemOf(await me(jar), 401).code, "SESSION_EXPIRED");
     assert.equal(
       problemOf(await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }), 401)
         .code,

@@ -7,6 +7,7 @@
  */
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { ConflictError } from "../../src/domain/errors.ts";
 import type { NewSession } from "../../src/flows/ports.ts";
 import type { Db } from "../../src/store/db.ts";
 import { upsertPeople } from "../../src/store/repos/archive.ts";
@@ -90,23 +91,15 @@ describe(`sessions on ${ENGINE}`, () => {
     assert.deepEqual(rows, [{ n: 200 }]);
   });
 
-  it(
-    "never leaves a usable session for a credential that has already ended",
-    {
-      todo:
-        "createSession copies from the credential row without checking status = 'active' (and " +
-        "without locking it), so a login whose PIN was revoked or changed between the reservation " +
-        "and the session insert gets a session that endCredential() can no longer delete",
-    },
-    async () => {
-      const c = await givenCredential(db);
-      await endCredential(db, c.id, "revoked", at(1));
-      const s = aSession(c, { now: at(2) });
-      // Refusing (throwing) is as good as creating nothing; a live session is not.
-      await createSession(db, s).catch(() => undefined);
-      assert.equal(await findSession(db, s.idHash), null);
-    },
-  );
+  it("refuses (ConflictError) a session for a credential that has already ended", async () => {
+    // A login whose PIN was revoked or changed between the check and the session insert must
+    // not get a session that endCredential() can no longer delete.
+    const c = await givenCredential(db);
+    await endCredential(db, c.id, "revoked", at(1));
+    const s = aSession(c, { now: at(2) });
+    await assert.rejects(createSession(db, s), (e: unknown) => e instanceof ConflictError);
+    assert.equal(await findSession(db, s.idHash), null);
+  });
 
   it("touches the last-seen instant", async () => {
     const s = await givenSession();

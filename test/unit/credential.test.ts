@@ -3,14 +3,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   addMonths,
-  decideAttempt,
   isPinExpired,
-  LOCKOUT_SECONDS,
-  LOCKOUT_THRESHOLD,
-  lockUntil,
   PIN_VALIDITY_MONTHS,
   pinExpiresAt,
-  type ThrottleState,
 } from "../../src/domain/credential.ts";
 
 const iso = (d: Date): string => d.toISOString();
@@ -99,144 +94,5 @@ describe("PIN expiry", () => {
   it("never expires an initial PIN that has not been used yet", () => {
     assert.equal(isPinExpired("initial", setAt, at("2026-07-15T10:00:00Z")), false);
     assert.equal(isPinExpired("initial", setAt, at("2036-01-15T10:00:00Z")), false);
-  });
-});
-
-/**
- * How the store applies decideAttempt (src/store/repos/throttle.ts), reduced to memory:
- * reserve (locked → lock restarted; attempt → counted), then a wrong PIN that reaches the
- * threshold locks and a right one resets.
- */
-type Outcome = "locked" | "ok" | "wrong";
-
-function domainAttempt(state: ThrottleState, now: Date, correct: boolean): Outcome {
-  const d = decideAttempt(state, now);
-  if (d.kind === "locked") {
-    state.lockedUntil = d.lockedUntil;
-    return "locked";
-  }
-  state.failures = d.failuresBefore + 1;
-  state.lockedUntil = null;
-  if (correct) {
-    state.failures = 0;
-    return "ok";
-  }
-  if (d.failuresBefore + 1 >= LOCKOUT_THRESHOLD) state.lockedUntil = lockUntil(now);
-  return "wrong";
-}
-
-/** SPEC.md "Lockout", written down as directly as possible. */
-class ReferenceLockout {
-  consecutiveWrong = 0;
-  lockEndMs: number | null = null;
-  attempt(nowMs: number, correct: boolean): Outcome {
-    if (this.lockEndMs !== null && nowMs < this.lockEndMs) {
-      this.lockEndMs = nowMs + 5 * 60 * 1000;
-      return "locked";
-    }
-    if (this.lockEndMs !== null) {
-      this.lockEndMs = null;
-      this.consecutiveWrong = 0;
-    }
-    if (correct) {
-      this.consecutiveWrong = 0;
-      return "ok";
-    }
-    this.consecutiveWrong++;
-    if (this.consecutiveWrong === 10) this.lockEndMs = nowMs + 5 * 60 * 1000;
-    return "wrong";
-  }
-}
-
-const T0 = at("2026-03-02T09:00:00Z");
-const plus = (d: Date, seconds: number): Date => new Date(d.getTime() + seconds * 1000);
-
-describe("lockout", () => {
-  it("is 10 attempts and 5 minutes", () => {
-    assert.equal(LOCKOUT_THRESHOLD, 10);
-    assert.equal(LOCKOUT_SECONDS, 300);
-  });
-
-  it("allows 10 wrong PINs, then locks: the 11th attempt is refused even with the right PIN", () => {
-    const s: ThrottleState = { failures: 0, lockedUntil: null };
-    for (let i = 0; i < 10; i++)
-      assert.equal(domainAttempt(s, plus(T0, i), false), "wrong", `attempt ${i + 1}`);
-    assert.equal(iso(s.lockedUntil ?? new Date(0)), iso(plus(T0, 9 + 300)));
-    assert.equal(domainAttempt(s, plus(T0, 10), true), "locked");
-  });
-
-  it("restarts the 5-minute lock on an attempt during the lock", () => {
-    const s: ThrottleState = { failures: 10, lockedUntil: plus(T0, 300) };
-    const during = plus(T0, 299);
-    const d = decideAttempt(s, during);
-    assert.deepEqual(d, { kind: "locked", lockedUntil: plus(during, 300) });
-    assert.equal(domainAttempt(s, during, true), "locked");
-    // The original end has passed but the restarted lock still holds.
-    assert.equal(domainAttempt(s, plus(T0, 301), true), "locked");
-    assert.equal(domainAttempt(s, plus(T0, 301 + 300), true), "ok");
-  });
-
-  it("ends the lock exactly 5 minutes after the last attempt and starts counting from zero", () => {
-    const s: ThrottleState = { failures: 10, lockedUntil: plus(T0, 300) };
-    assert.deepEqual(decideAttempt(s, plus(T0, 300)), { kind: "attempt", failuresBefore: 0 });
-    for (let i = 0; i < 9; i++) assert.equal(domainAttempt(s, plus(T0, 300 + i), false), "wrong");
-    assert.equal(s.lockedUntil, null);
-    assert.equal(domainAttempt(s, plus(T0, 400), false), "wrong");
-    assert.notEqual(s.lockedUntil, null, "the 10th wrong PIN after the lock locks again");
-  });
-
-  it("resets the count on a success", () => {
-    const s: ThrottleState = { failures: 0, lockedUntil: null };
-    for (let i = 0; i < 9; i++) domainAttempt(s, T0, false);
-    assert.equal(domainAttempt(s, T0, true), "ok");
-    assert.equal(s.failures, 0);
-    for (let i = 0; i < 9; i++) assert.equal(domainAttempt(s, T0, false), "wrong");
-    assert.equal(s.lockedUntil, null);
-  });
-
-  it("refuses once 10 attempts are reserved, even before any of them is known to be wrong", () => {
-    // Concurrent requests reserve before hashing: the 11th sees 10 reservations and no lock yet.
-    assert.deepEqual(decideAttempt({ failures: 10, lockedUntil: null }, T0), {
-      kind: "locked",
-      lockedUntil: plus(T0, 300),
-    });
-    assert.deepEqual(decideAttempt({ failures: 9, lockedUntil: null }, T0), {
-      kind: "attempt",
-      failuresBefore: 9,
-    });
-  });
-
-  it("matches SPEC.md's rules over any sequence of wrong, right and waiting (property)", () => {
-    type Event = { kind: "wrong" } | { kind: "right" } | { kind: "advance"; seconds: number };
-    const event: fc.Arbitrary<Event> = fc.oneof(
-      { weight: 6, arbitrary: fc.constant<Event>({ kind: "wrong" }) },
-      { weight: 1, arbitrary: fc.constant<Event>({ kind: "right" }) },
-      {
-        weight: 2,
-        arbitrary: fc
-          .oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom(299, 300, 301))
-          .map((seconds): Event => ({ kind: "advance", seconds })),
-      },
-    );
-    fc.assert(
-      fc.property(fc.array(event, { maxLength: 80 }), (events) => {
-        const s: ThrottleState = { failures: 0, lockedUntil: null };
-        const ref = new ReferenceLockout();
-        let now = T0;
-        for (const e of events) {
-          if (e.kind === "advance") {
-            now = plus(now, e.seconds);
-            continue;
-          }
-          const correct = e.kind === "right";
-          assert.equal(
-            domainAttempt(s, now, correct),
-            ref.attempt(now.getTime(), correct),
-            `at ${iso(now)}`,
-          );
-        }
-      }),
-      { numRuns: 2000 },
-    );
   });
 });

@@ -7,7 +7,7 @@ import { ERROR_CODES, ERROR_STATUS, AppError } from "../../src/domain/errors.ts"
 import { fiscalCodeCheckCharacter, type FiscalCodeError } from "../../src/domain/fiscal-code.ts";
 import { KNOWN_CODES, validateClaim } from "../../src/flows/claim-input.ts";
 import { validateLogin } from "../../src/flows/login.ts";
-import { claimFor } from "../../src/http/dev.ts";
+import { claimFor } from "../../src/dev/people.ts";
 import { catalogues, LANGS, t, tField, type Lang } from "../../src/i18n/index.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -283,7 +283,7 @@ describe("i18n: lookup and interpolation", () => {
   it("interpolates variables in each language", () => {
     assert.equal(
       t("en", "claimDone.reference", { reference: "AB-12" }),
-      "Claim reference number: AB-12",
+      "Claim reference number: AB-12. Please note it: you will need it if you call the Contact Centre.",
     );
     assert.ok(t("it", "claimDone.reference", { reference: "AB-12" }).includes("AB-12"));
     assert.equal(t("en", "area.welcome", { name: "José" }), "Welcome, José.");

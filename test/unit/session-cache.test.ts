@@ -1,10 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { SessionCache } from "../../src/auth/session-cache.ts";
-import { endSession, openSession, resolveSession } from "../../src/auth/sessions.ts";
+import { systemActor } from "../../src/domain/actor.ts";
 import { FixedClock } from "../../src/domain/clock.ts";
-import type { Queryable, SqlParam } from "../../src/store/db.ts";
-import type { SessionRecord } from "../../src/store/repos/sessions.ts";
+import type { SessionRecord } from "../../src/flows/ports.ts";
+import { logout, openSession, resolveSession } from "../../src/flows/session.ts";
+import { deriveKeys } from "../../src/main.ts";
+import type { Db, SqlParam } from "../../src/store/db.ts";
+import { createUnitOfWork } from "../../src/store/uow.ts";
 import { createTestDb } from "../helpers/db.ts";
 import { generateDemoArchive } from "../../src/archive/demo.ts";
 import { upsertPeople } from "../../src/store/repos/archive.ts";
@@ -22,7 +25,8 @@ function record(idHash: string): SessionRecord {
     createdAt: t,
     lastSeenAt: t,
     absoluteExpiry: new Date(t.getTime() + 3600_000),
-    pinCardUntil: null,
+    newPinUntil: null,
+    returnTo: null,
     credentialKind: "operating",
     credentialSetAt: t,
     surname: null,
@@ -65,7 +69,7 @@ describe("session cache", () => {
       await upsertAccount(
         tdb.db,
         person.fiscalCode,
-        { mobile: null, email: null, pec: null },
+        { mobile: null, email: null, pec: null, lang: "it" },
         clock.now(),
       );
       const credentialId = randomUUID();
@@ -79,43 +83,55 @@ describe("session cache", () => {
         claimId: null,
       });
       let reads = 0;
-      const counting: Queryable = {
+      const counting: Db = {
+        ...tdb.db,
+        kind: tdb.db.kind,
         query<R extends object>(sql: string, params?: readonly SqlParam[]) {
           if (sql.includes("FROM session WHERE id_hash")) reads++;
           return tdb.db.query<R>(sql, params);
         },
         exec: (sql) => tdb.db.exec(sql),
+        transaction: (fn) => tdb.db.transaction(fn),
+        close: () => tdb.db.close(),
       };
-      const policy = {
-        idleSeconds: 900,
-        absoluteSeconds: 8 * 3600,
-        cache: new SessionCache(60_000),
-      };
-      const s = await openSession(counting, clock, policy, {
-        fiscalCode: person.fiscalCode,
-        credentialId,
-        state: "authenticated",
-        level: "ordinary",
-        userAgent: null,
+      const keys = deriveKeys(Buffer.alloc(32, 1));
+      const uow = createUnitOfWork({
+        db: counting,
+        clock,
+        outboxKey: Buffer.alloc(32, 2),
+        auditKeys: keys.audit,
+        messagesQueued: () => undefined,
       });
-      for (let i = 0; i < 5; i++) assert.ok(await resolveSession(counting, clock, policy, s.token));
+      const deps = {
+        uow,
+        clock,
+        sessions: { idleSeconds: 900, absoluteSeconds: 8 * 3600, cache: new SessionCache(60_000) },
+      };
+      const open = () =>
+        uow.run((r) =>
+          openSession(deps, r, {
+            fiscalCode: person.fiscalCode,
+            credentialId,
+            state: "authenticated",
+            level: "ordinary",
+            userAgent: null,
+            returnTo: null,
+            newPinUntil: null,
+          }),
+        );
+      const s = await open();
+      for (let i = 0; i < 5; i++) assert.equal((await resolveSession(deps, s.token)).kind, "live");
       assert.equal(reads, 1, "one database read for five requests");
 
       // Timeouts are still checked on cached sessions.
       clock.advance(901);
-      assert.equal(await resolveSession(counting, clock, policy, s.token), null, "idle timeout");
+      assert.equal((await resolveSession(deps, s.token)).kind, "expired", "idle timeout");
 
       clock.set("2026-03-02T09:00:00Z");
-      const s2 = await openSession(counting, clock, policy, {
-        fiscalCode: person.fiscalCode,
-        credentialId,
-        state: "authenticated",
-        level: "ordinary",
-        userAgent: null,
-      });
-      assert.ok(await resolveSession(counting, clock, policy, s2.token));
-      await endSession(counting, policy, s2.token);
-      assert.equal(await resolveSession(counting, clock, policy, s2.token), null, "logged out");
+      const s2 = await open();
+      assert.equal((await resolveSession(deps, s2.token)).kind, "live");
+      await logout(deps, { by: systemActor("test"), token: s2.token });
+      assert.equal((await resolveSession(deps, s2.token)).kind, "expired", "logged out");
     } finally {
       await tdb.drop();
     }

@@ -12,6 +12,13 @@ export const account: typeof italian = {
     showPin: "Show the PIN as I type",
     submit: "Log in",
     noPin: "No PIN?",
+    expired:
+      "For your security, the session closed after 15 minutes without activity. Log in again: you will come back to the page you were on.",
+    remaining_one: "You have {{count}} attempt left before a 5-minute lock.",
+    remaining_other: "You have {{count}} attempts left before a 5-minute lock.",
+    lockedUntil:
+      "You can try again after {{time}} (Italian time). Do not try before: every attempt during the lock starts it again.",
+    lostPin: "Lost your PIN? Call the Contact Centre on +39 06 164164.",
     claimLink: "Claim it online",
   },
   newPin: {
@@ -33,7 +40,21 @@ export const account: typeof italian = {
     expires:
       "The PIN expires on {{date}}: at your first login after that date you will get a new one.",
     printCard: "Download the PIN card (PDF)",
-    continue: "Continue to your personal area",
+    continue: "I have noted my PIN: continue",
+    alreadyShownTitle: "Your new PIN has already been shown",
+    alreadyShownIntro:
+      "For your security the new PIN is shown only once: reloading or going back neither shows it again nor changes it.",
+    notedTitle: "Have you noted your new PIN?",
+    notedIntro:
+      "The PIN will not be shown again. Before you continue, check that you wrote it down or downloaded the card.",
+    notedYes: "Yes, I have noted it: continue",
+    notedNoTitle: "You did not note the PIN?",
+    replaceIntro:
+      "You can generate a replacement PIN, shown to you at once. The PIN shown before will stop working.",
+    replaceConfirm: "I understand: the PIN shown before will stop working",
+    replaceButton: "Generate a replacement PIN",
+    replaceWindow:
+      "A replacement can be asked for within 15 minutes of the change; after that, call the Contact Centre on +39 06 164164.",
   },
   area: {
     title: "Personal area",
@@ -58,6 +79,7 @@ export const account: typeof italian = {
     weeks: "Weeks",
     earnings: "Earnings",
     totals: "Total",
+    downloadPdf: "Download the statement (PDF)",
     kinds: {
       employee: "Employment",
       self_employed: "Self-employment",
@@ -74,6 +96,9 @@ export const account: typeof italian = {
     gross: "Gross",
     tax: "Deductions",
     net: "Net",
+    pdf: "PDF",
+    downloadPdf: "Download the slip of {{month}} (PDF)",
+    thirteenth: "incl. 13th-month payment (tredicesima)",
     categories: {
       VO: "Old-age pension",
       SO: "Survivor's pension",

@@ -36,7 +36,10 @@ export const claim: typeof italian = {
     postalCode: "Postal code",
     contacts: "Contacts",
     mobile: "Mobile phone",
-    mobileHint: "With the international prefix, for example +54 9 11 2345 6789.",
+    contactsHint:
+      "Choose how to receive the first 8 characters of the PIN: SMS needs the mobile number, e-mail the e-mail address. The other contact is optional, but it helps to recover the PIN if you lose it.",
+    mobileHint: "With the international prefix, for example +54 9 11 2345 6789. Required only if you choose SMS.",
+    emailHint: "Required only if you choose to receive the first part of the PIN by e-mail.",
     email: "E-mail",
     delivery: "How do you want to receive the first 8 characters of the PIN?",
     deliveryHint: "The other 8 characters always come by letter.",
@@ -61,14 +64,27 @@ export const claim: typeof italian = {
   claimDone: {
     issuedTitle: "Your PIN has been issued",
     pendingTitle: "Claim received",
-    reference: "Claim reference number: {{reference}}",
-    issuedStep1:
-      "Shortly you will receive the first 8 characters of the PIN by SMS or e-mail, as you chose.",
-    issuedStep2: "The other 8 characters will come in a letter to your home address.",
-    issuedStep3:
-      "When you have both, log in with your fiscal code and the 16 characters: the system will give you your 8-character PIN.",
+    reference: "Claim reference number: {{reference}}. Please note it: you will need it if you call the Contact Centre.",
+    firstHalfSms: "The first 8 characters of the PIN are on their way by SMS to the number {{destination}}.",
+    firstHalfEmail: "The first 8 characters of the PIN are on their way by e-mail to {{destination}}.",
+    letter:
+      "The other 8 characters come in a letter to the home address INPS has on file, in {{country}}: post usually takes {{min}} to {{max}} working days.",
+    then: "When you have both parts, log in with your fiscal code and the 16 characters: the system will give you the 8-character PIN to use from then on.",
+    ifMissingTitle: "If something does not arrive",
+    ifSmsMissing:
+      "SMS: check that your phone is on and reachable abroad. If it has not arrived within a day, call the Contact Centre. Do not send a new claim: the PIN already exists.",
+    ifEmailMissing:
+      "E-mail: check your spam folder too. If it has not arrived within a day, call the Contact Centre. Do not send a new claim: the PIN already exists.",
+    ifLetterMissing:
+      "Letter: if it has not arrived within {{days}} working days, call the Contact Centre with your reference number: they will tell you how to get a new one.",
+    contactCentre:
+      "INPS Contact Centre: +39 06 164164 from abroad and from mobiles, 803 164 free from Italian landlines; Monday to Friday 8:00-20:00, Saturday 8:00-14:00, Italian time.",
     goLogin: "Go to log in",
     pendingText:
-      "To complete the claim an INPS Contact Centre operator will call you on the number you gave for a few checks. We have sent you a confirmation e-mail.",
+      "Some of your details could not be checked automatically against the INPS records. You do not need to do anything: a Contact Centre operator will call you from {{number}} within {{days}} working days (Monday to Friday 8:00-20:00, Saturday 8:00-14:00, Italian time) to check them with you.",
+    pendingConfirmation: "We have sent a confirmation to {{destination}}.",
+    pendingPrepare: "Please keep the identity document you gave in the claim at hand.",
+    pendingNoCall:
+      "If you have not been called within {{days}} working days, call the Contact Centre yourself and give your reference number.",
   },
 };

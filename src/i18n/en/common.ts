@@ -10,7 +10,10 @@ export const common: typeof italian = {
     contactCentre:
       "INPS Contact Centre: 803 164 (free from Italian landlines), +39 06 164164 (from abroad and mobiles)",
     contactCentreHours: "Monday to Friday 8am-8pm, Saturday 8am-2pm (Italian time).",
-    apiDocs: "API documentation",
+    help: "Help and FAQ",
+    privacy: "Privacy notice",
+    accessibility: "Accessibility statement",
+    legal: "Legal notes",
     backHome: "Back to the home page",
     devNotice: "Development environment: this page does not exist in production.",
   },

@@ -32,11 +32,6 @@ export const errors: typeof italian = {
       title: "A PIN already exists for this fiscal code",
       detail: "If you lost it, use PIN recovery or call the Contact Centre on +39 06 164164.",
     },
-    CLAIM_ALREADY_PENDING: {
-      title: "A claim is already being processed",
-      detail:
-        "A Contact Centre operator will call you to complete it. There is no need to send another.",
-    },
     INVALID_CREDENTIALS: {
       title: "Fiscal code or PIN not correct",
       detail:
@@ -47,6 +42,11 @@ export const errors: typeof italian = {
       detail:
         "Too many wrong attempts. Wait 5 minutes without trying: any attempt during the lock restarts it.",
     },
+    LOGIN_SUSPENDED: {
+      title: "PIN login suspended from this device",
+      detail:
+        "There have been too many wrong attempts. Log in from the computer or phone you usually use, or call the Contact Centre on +39 06 164164 to unlock your PIN after an identity check.",
+    },
     PIN_NOT_ELIGIBLE: {
       title: "Your PIN is no longer valid",
       detail:
@@ -55,6 +55,11 @@ export const errors: typeof italian = {
     AUTHENTICATION_REQUIRED: {
       title: "Please log in",
       detail: "Log in with your fiscal code and PIN to continue.",
+    },
+    SESSION_EXPIRED: {
+      title: "Your session has ended",
+      detail:
+        "For your security the session ends after 15 minutes without activity. Log in again: you will come back to the page you were on.",
     },
     PIN_CHANGE_REQUIRED: {
       title: "Get your new PIN first",
@@ -68,14 +73,37 @@ export const errors: typeof italian = {
       title: "No PIN change pending",
       detail: "The new PIN has already been generated in this session.",
     },
+    PIN_ALREADY_SHOWN: {
+      title: "The new PIN has already been shown",
+      detail:
+        "The PIN was generated and shown a moment ago. If you did not note it, you can ask for a replacement: the PIN shown before will stop working.",
+    },
+    LOGGED_IN: {
+      title: "You are already logged in",
+      detail: "This is for people who have not logged in yet. Log out and try again.",
+    },
     CSRF_INVALID: {
       title: "Form expired",
       detail: "For your security the form expired. Reload the page and try again.",
+    },
+    CROSS_SITE_REQUEST: {
+      title: "Request not allowed",
+      detail: "The request came from another website and was not carried out.",
+    },
+    RATE_LIMITED: {
+      title: "Too many requests",
+      detail: "Too many requests arrived in a short time. Please try again later.",
     },
     OVERLOADED: { title: "Service very busy", detail: "Please try again in a few seconds." },
     INTERNAL: { title: "Service error", detail: "Something went wrong. Please try again later." },
   },
   field: {
+    confirm_replacement:
+      "Confirm that the PIN shown before will stop working.",
+    required_for_sms:
+      "A mobile number is needed to receive the first part of the PIN by SMS (or choose e-mail).",
+    required_for_email:
+      "An e-mail address is needed to receive the first part of the PIN by e-mail (or choose SMS).",
     required: "This field is required.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",

@@ -10,6 +10,13 @@ export const account = {
     showPin: "Mostra il PIN mentre lo scrivo",
     submit: "Accedi",
     noPin: "Non ha il PIN?",
+    expired:
+      "La sessione si è chiusa dopo 15 minuti senza attività, per la sua sicurezza. Acceda di nuovo: tornerà alla pagina in cui si trovava.",
+    remaining_one: "Le resta {{count}} tentativo prima del blocco di 5 minuti.",
+    remaining_other: "Le restano {{count}} tentativi prima del blocco di 5 minuti.",
+    lockedUntil:
+      "Potrà riprovare dopo le {{time}} (ora italiana). Non riprovi prima: ogni tentativo durante il blocco lo fa ripartire da capo.",
+    lostPin: "Ha perso il PIN? Chiami il Contact Center al +39 06 164164.",
     claimLink: "Lo richieda online",
   },
   newPin: {
@@ -31,7 +38,21 @@ export const account = {
     onceOnly: "Questo PIN non sarà mostrato di nuovo: lo annoti ora o stampi la tessera.",
     expires: "Il PIN scade il {{date}}: al primo accesso dopo quella data ne otterrà uno nuovo.",
     printCard: "Scarica la tessera PIN (PDF)",
-    continue: "Continua all'area personale",
+    continue: "Ho annotato il PIN: continua",
+    alreadyShownTitle: "Il nuovo PIN è già stato mostrato",
+    alreadyShownIntro:
+      "Per sicurezza il nuovo PIN si vede una volta sola: ricaricare o tornare indietro non lo mostra di nuovo e non lo cambia.",
+    notedTitle: "Ha annotato il nuovo PIN?",
+    notedIntro:
+      "Il PIN non sarà mostrato di nuovo. Prima di continuare controlli di averlo scritto su un foglio o di aver scaricato la tessera.",
+    notedYes: "Sì, l'ho annotato: continua",
+    notedNoTitle: "Non ha annotato il PIN?",
+    replaceIntro:
+      "Può generare un PIN sostitutivo, che le sarà mostrato subito. Il PIN mostrato prima smetterà di funzionare.",
+    replaceConfirm: "Ho capito: il PIN mostrato prima smetterà di funzionare",
+    replaceButton: "Genera un PIN sostitutivo",
+    replaceWindow:
+      "Il PIN sostitutivo si può chiedere entro 15 minuti dal cambio; dopo, chiami il Contact Center al +39 06 164164.",
   },
   area: {
     title: "Area personale",
@@ -56,6 +77,7 @@ export const account = {
     weeks: "Settimane",
     earnings: "Retribuzione",
     totals: "Totale",
+    downloadPdf: "Scarica l'estratto conto (PDF)",
     kinds: {
       employee: "Lavoro dipendente",
       self_employed: "Lavoro autonomo",
@@ -72,6 +94,9 @@ export const account = {
     gross: "Lordo",
     tax: "Trattenute",
     net: "Netto",
+    pdf: "PDF",
+    downloadPdf: "Scarica il cedolino di {{month}} (PDF)",
+    thirteenth: "con tredicesima",
     categories: {
       VO: "Pensione di vecchiaia",
       SO: "Pensione ai superstiti",

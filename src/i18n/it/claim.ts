@@ -34,7 +34,10 @@ export const claim = {
     postalCode: "Codice postale",
     contacts: "Contatti",
     mobile: "Cellulare",
-    mobileHint: "Con il prefisso internazionale, ad esempio +54 9 11 2345 6789.",
+    contactsHint:
+      "Scelga come ricevere i primi 8 caratteri del PIN: serve il cellulare per l'SMS, l'e-mail per l'e-mail. L'altro contatto è facoltativo ma utile per ritrovare il PIN se lo perde.",
+    mobileHint: "Con il prefisso internazionale, ad esempio +54 9 11 2345 6789. Obbligatorio solo se sceglie l'SMS.",
+    emailHint: "Obbligatoria solo se sceglie di ricevere la prima parte del PIN per e-mail.",
     email: "E-mail",
     delivery: "Come vuole ricevere i primi 8 caratteri del PIN?",
     deliveryHint: "Gli altri 8 caratteri arrivano sempre per lettera.",
@@ -59,13 +62,27 @@ export const claim = {
   claimDone: {
     issuedTitle: "Il PIN è stato emesso",
     pendingTitle: "Richiesta ricevuta",
-    reference: "Numero di riferimento della richiesta: {{reference}}",
-    issuedStep1: "Tra poco riceverà i primi 8 caratteri del PIN per SMS o e-mail, come ha scelto.",
-    issuedStep2: "Gli altri 8 caratteri arriveranno con una lettera all'indirizzo di residenza.",
-    issuedStep3:
-      "Quando li avrà entrambi, acceda con il codice fiscale e i 16 caratteri: il sistema le darà il PIN di 8 caratteri.",
+    reference: "Numero di riferimento della richiesta: {{reference}}. Lo annoti: serve se chiama il Contact Center.",
+    firstHalfSms: "I primi 8 caratteri del PIN stanno arrivando per SMS al numero {{destination}}.",
+    firstHalfEmail: "I primi 8 caratteri del PIN stanno arrivando per e-mail all'indirizzo {{destination}}.",
+    letter:
+      "Gli altri 8 caratteri arrivano con una lettera all'indirizzo di residenza registrato presso l'INPS, in {{country}}: di solito la posta impiega da {{min}} a {{max}} giorni lavorativi.",
+    then: "Quando avrà entrambe le parti, acceda con il codice fiscale e i 16 caratteri: il sistema le darà il PIN di 8 caratteri da usare d'ora in poi.",
+    ifMissingTitle: "Se qualcosa non arriva",
+    ifSmsMissing:
+      "SMS: controlli che il telefono sia acceso e raggiungibile all'estero. Se entro un giorno non è arrivato, chiami il Contact Center. Non invii una nuova richiesta: il PIN esiste già.",
+    ifEmailMissing:
+      "E-mail: controlli anche la posta indesiderata (spam). Se entro un giorno non è arrivata, chiami il Contact Center. Non invii una nuova richiesta: il PIN esiste già.",
+    ifLetterMissing:
+      "Lettera: se non arriva entro {{days}} giorni lavorativi, chiami il Contact Center con il numero di riferimento: le spiegherà come riceverne una nuova.",
+    contactCentre:
+      "Contact Center INPS: +39 06 164164 dall'estero e da cellulare, 803 164 gratuito da rete fissa italiana; dal lunedì al venerdì 8-20, il sabato 8-14, ora italiana.",
     goLogin: "Vai all'accesso",
     pendingText:
-      "Per completare la richiesta un operatore del Contact Center INPS la chiamerà al numero indicato per alcune verifiche. Le abbiamo inviato una e-mail di conferma.",
+      "Alcuni dati non hanno potuto essere verificati in automatico con gli archivi INPS. Non deve fare nulla: un operatore del Contact Center la chiamerà dal numero {{number}} entro {{days}} giorni lavorativi (dal lunedì al venerdì 8-20, il sabato 8-14, ora italiana) per controllarli con lei.",
+    pendingConfirmation: "Le abbiamo inviato una conferma a {{destination}}.",
+    pendingPrepare: "Tenga a portata di mano il documento di identità indicato nella richiesta.",
+    pendingNoCall:
+      "Se entro {{days}} giorni lavorativi non ha ricevuto la chiamata, chiami lei il Contact Center e citi il numero di riferimento.",
   },
 };

@@ -9,7 +9,10 @@ export const common = {
       "Contact Center INPS: 803 164 (gratuito da rete fissa italiana), +39 06 164164 (dall'estero e da cellulare)",
     contactCentreHours:
       "Dal lunedì al venerdì dalle 8 alle 20, il sabato dalle 8 alle 14 (ora italiana).",
-    apiDocs: "Documentazione API",
+    help: "Aiuto e domande frequenti",
+    privacy: "Informativa privacy",
+    accessibility: "Dichiarazione di accessibilità",
+    legal: "Note legali",
     backHome: "Torna alla pagina iniziale",
     devNotice: "Ambiente di sviluppo: pagina non presente in produzione.",
   },

@@ -37,11 +37,6 @@ export const errors = {
       detail:
         "Se lo ha smarrito, usi il ripristino del PIN o chiami il Contact Center al +39 06 164164.",
     },
-    CLAIM_ALREADY_PENDING: {
-      title: "Una richiesta è già in lavorazione",
-      detail:
-        "Un operatore del Contact Center la chiamerà per completarla. Non serve inviarne un'altra.",
-    },
     INVALID_CREDENTIALS: {
       title: "Codice fiscale o PIN non corretti",
       detail:
@@ -52,6 +47,11 @@ export const errors = {
       detail:
         "Troppi tentativi errati. Attenda 5 minuti senza riprovare: ogni tentativo durante il blocco lo fa ripartire.",
     },
+    LOGIN_SUSPENDED: {
+      title: "Accesso con PIN sospeso da questo dispositivo",
+      detail:
+        "Ci sono stati troppi tentativi errati. Acceda dal computer o dal telefono che usa di solito, oppure chiami il Contact Center al +39 06 164164 per sbloccare il PIN dopo un controllo della sua identità.",
+    },
     PIN_NOT_ELIGIBLE: {
       title: "Il PIN non è più valido per lei",
       detail:
@@ -60,6 +60,11 @@ export const errors = {
     AUTHENTICATION_REQUIRED: {
       title: "Accesso richiesto",
       detail: "Entri con codice fiscale e PIN per continuare.",
+    },
+    SESSION_EXPIRED: {
+      title: "La sessione è scaduta",
+      detail:
+        "Per sicurezza la sessione si chiude dopo 15 minuti senza attività. Acceda di nuovo: tornerà alla pagina in cui si trovava.",
     },
     PIN_CHANGE_REQUIRED: {
       title: "Deve prima ottenere il nuovo PIN",
@@ -73,9 +78,26 @@ export const errors = {
       title: "Nessun cambio PIN in sospeso",
       detail: "Il nuovo PIN è già stato generato in questa sessione.",
     },
+    PIN_ALREADY_SHOWN: {
+      title: "Il nuovo PIN è già stato mostrato",
+      detail:
+        "Il PIN è stato generato e mostrato poco fa. Se non lo ha annotato, può chiederne uno sostitutivo: il PIN mostrato prima smetterà di funzionare.",
+    },
+    LOGGED_IN: {
+      title: "Ha già effettuato l'accesso",
+      detail: "Questa operazione è per chi non ha ancora effettuato l'accesso. Esca e riprovi.",
+    },
     CSRF_INVALID: {
       title: "Modulo scaduto",
       detail: "Per sicurezza il modulo è scaduto. Ricarichi la pagina e riprovi.",
+    },
+    CROSS_SITE_REQUEST: {
+      title: "Richiesta non consentita",
+      detail: "La richiesta proviene da un altro sito e non è stata eseguita.",
+    },
+    RATE_LIMITED: {
+      title: "Troppe richieste",
+      detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
     },
     OVERLOADED: { title: "Servizio molto richiesto", detail: "Riprovi tra qualche secondo." },
     INTERNAL: {
@@ -84,6 +106,12 @@ export const errors = {
     },
   },
   field: {
+    confirm_replacement:
+      "Confermi che il PIN mostrato prima smetterà di funzionare.",
+    required_for_sms:
+      "Serve il cellulare per ricevere per SMS la prima parte del PIN (oppure scelga l'e-mail).",
+    required_for_email:
+      "Serve l'e-mail per ricevere per e-mail la prima parte del PIN (oppure scelga l'SMS).",
     required: "Campo obbligatorio.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",

@@ -1,5 +1,6 @@
 /** The archive of insured persons: loaded in bulk, read by the flows. */
 import type { ArchivePerson, ContributionPeriod, PensionPayment } from "../../domain/archive.ts";
+import type { ArchiveIdentity } from "../../flows/ports.ts";
 import type { Queryable } from "../db.ts";
 
 interface PersonRow {
@@ -23,8 +24,7 @@ interface PersonRow {
   pec: string | null;
 }
 
-/** A person without the (possibly long) contribution and pension lists. */
-export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
+export type { ArchiveIdentity };
 
 const PERSON_COLUMNS = `fiscal_code, surname, given_names, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth_date,
   birth_place_code, res_line1, res_line2, res_city, res_region, res_postal_code, res_country,

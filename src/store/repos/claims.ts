@@ -1,20 +1,6 @@
 /** PIN claims from every channel, with the automatic checks' findings for operators. */
+import type { ClaimStatus, ClaimSummary, Delivery, NewClaim } from "../../flows/ports.ts";
 import type { Queryable } from "../db.ts";
-
-export type ClaimStatus = "issued" | "under_verification" | "rejected";
-export type ClaimChannel = "online" | "contact_centre" | "desk";
-
-export interface NewClaim {
-  id: string;
-  fiscalCode: string;
-  channel: ClaimChannel;
-  status: ClaimStatus;
-  declared: unknown;
-  reasons: readonly string[];
-  delivery: "sms" | "email";
-  lang: string;
-  createdAt: Date;
-}
 
 export async function insertClaim(q: Queryable, c: NewClaim): Promise<void> {
   await q.query(
@@ -35,12 +21,59 @@ export async function insertClaim(q: Queryable, c: NewClaim): Promise<void> {
   );
 }
 
+/**
+ * Closes every failed claim still waiting for verification for this fiscal code: a claim that
+ * passed every check supersedes them (a stranger's junk claim must not block the real person).
+ */
+export async function supersedePendingClaims(
+  q: Queryable,
+  fiscalCode: string,
+  byClaimId: string,
+  now: Date,
+): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `UPDATE claim SET status = 'superseded', decided_at = $3, superseded_by = $2,
+            closed_reason = 'superseded_by_valid_claim'
+      WHERE fiscal_code = $1 AND status = 'under_verification' RETURNING id`,
+    [fiscalCode, byClaimId, now],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function hasPendingClaim(q: Queryable, fiscalCode: string): Promise<boolean> {
   const rows = await q.query<{ one: number }>(
-    "SELECT 1 AS one FROM claim WHERE fiscal_code = $1 AND status = 'under_verification'",
+    "SELECT 1 AS one FROM claim WHERE fiscal_code = $1 AND status = 'under_verification' LIMIT 1",
     [fiscalCode],
   );
   return rows.length > 0;
+}
+
+export async function claimSummary(q: Queryable, id: string): Promise<ClaimSummary | null> {
+  const rows = await q.query<{
+    id: string;
+    status: ClaimStatus;
+    delivery: Delivery;
+    mobile: string | null;
+    email: string | null;
+    res_country: string | null;
+    created_at: Date;
+  }>(
+    `SELECT c.id, c.status, c.delivery, c.declared->>'mobile' AS mobile, c.declared->>'email' AS email,
+            p.res_country, c.created_at
+       FROM claim c LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code AND c.status = 'issued'
+      WHERE c.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (r === undefined) return null;
+  return {
+    id: r.id,
+    status: r.status,
+    delivery: r.delivery,
+    destination: r.delivery === "sms" ? r.mobile : r.email,
+    letterCountry: r.res_country,
+    createdAt: r.created_at,
+  };
 }
 
 export interface QueuedClaim {
@@ -59,7 +92,7 @@ export async function verificationQueue(q: Queryable, limit: number): Promise<Qu
     created_at: Date;
   }>(
     `SELECT id, fiscal_code, reasons, created_at FROM claim WHERE status = 'under_verification'
-      ORDER BY created_at LIMIT $1`,
+      ORDER BY created_at, id LIMIT $1`,
     [limit],
   );
   return rows.map((r) => ({

@@ -4,22 +4,13 @@
  * A PIN half travels sealed (AES-256-GCM, bound to the message id) and is erased when the
  * message is sent or abandoned.
  */
+import type { Channel } from "../../notifications/channel-kind.ts";
+import type { MessageKind, OutgoingMessage } from "../../notifications/registry.ts";
 import { open, seal } from "../../security/crypto.ts";
 import type { Queryable } from "../db.ts";
 
-export type Channel = "sms" | "email" | "pec" | "letter";
+export type { Channel };
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "abandoned";
-
-export interface NewMessage {
-  id: string;
-  kind: string;
-  channel: Channel;
-  /** E.164 number, e-mail address, or for letters the fiscal code of the addressee. */
-  recipient: string;
-  payload: Record<string, unknown>;
-  /** A PIN half or other secret; stored sealed, never in payload. */
-  secret?: string | undefined;
-}
 
 export interface LeasedMessage {
   id: string;
@@ -34,7 +25,13 @@ export interface LeasedMessage {
   secretError?: string | undefined;
 }
 
-export async function enqueue(q: Queryable, key: Buffer, m: NewMessage, now: Date): Promise<void> {
+export async function enqueue<K extends MessageKind>(
+  q: Queryable,
+  key: Buffer,
+  m: OutgoingMessage<K>,
+  now: Date,
+): Promise<void> {
+  const secret: string | undefined = m.secret;
   await q.query(
     `INSERT INTO outbox (id, kind, channel, recipient, payload, secret, status, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, 'queued', $7, $7)`,
@@ -44,7 +41,7 @@ export async function enqueue(q: Queryable, key: Buffer, m: NewMessage, now: Dat
       m.channel,
       m.recipient,
       JSON.stringify(m.payload),
-      m.secret === undefined ? null : seal(key, m.secret, m.id),
+      secret === undefined ? null : seal(key, secret, m.id),
       now,
     ],
   );
@@ -154,4 +151,21 @@ export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, n
   };
   for (const r of rows) counts[r.status] = r.n;
   return counts;
+}
+
+/**
+ * Retention: once a message was delivered or abandoned long enough ago, its recipient and
+ * payload (names, addresses, contacts) are scrubbed; the row stays for counts and audits.
+ */
+export async function scrubDelivered(q: Queryable, before: Date, now: Date): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    `WITH s AS (
+       UPDATE outbox SET recipient = '', payload = '{}'::jsonb, secret = NULL, last_error = NULL, scrubbed_at = $2
+        WHERE scrubbed_at IS NULL AND status IN ('sent', 'abandoned')
+          AND coalesce(sent_at, next_attempt_at) < $1
+        RETURNING 1)
+     SELECT count(*)::int AS n FROM s`,
+    [before, now],
+  );
+  return rows[0]?.n ?? 0;
 }

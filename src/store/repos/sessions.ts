@@ -3,26 +3,11 @@
  * database leak does not hand out live sessions. A request reads its session with one
  * primary-key lookup that carries what every page shows (name, level, PIN expiry).
  */
+import type { SessionState } from "../../domain/journey.ts";
 import type { PinKind, PinLevel } from "../../domain/credential.ts";
-import type { Queryable, Statement } from "../db.ts";
-
-export type SessionState = "pin_change_required" | "renewal_required" | "authenticated";
-
-export interface SessionRecord {
-  idHash: string;
-  fiscalCode: string;
-  credentialId: string;
-  state: SessionState;
-  level: PinLevel;
-  createdAt: Date;
-  lastSeenAt: Date;
-  absoluteExpiry: Date;
-  pinCardUntil: Date | null;
-  credentialKind: PinKind;
-  credentialSetAt: Date;
-  surname: string | null;
-  givenNames: string | null;
-}
+import type { NewSession, SessionRecord } from "../../flows/ports.ts";
+import { ConflictError } from "../../domain/errors.ts";
+import type { Queryable } from "../db.ts";
 
 interface Row {
   id_hash: string;
@@ -38,70 +23,39 @@ interface Row {
   credential_set_ms: number;
   surname: string | null;
   given_names: string | null;
-}
-
-export interface NewSessionRow {
-  idHash: string;
-  fiscalCode: string;
-  credentialId: string;
-  state: SessionState;
-  level: PinLevel;
-  now: Date;
-  absoluteExpiry: Date;
-  userAgent: string | null;
-}
-
-/** The credential's kind and date and the person's name are copied from their tables. */
-/** What a caller that already read the credential and the person can hand over. */
-export interface SessionCopies {
-  credentialKind: PinKind;
-  credentialSetAt: Date;
-  surname: string | null;
-  givenNames: string | null;
+  return_to: string | null;
 }
 
 /**
- * The credential's kind and date and the person's name are copied into the session: from
- * `copies` when the caller has them (login), otherwise from their tables.
+ * The credential's kind and date and the person's name are copied in from their tables. The
+ * credential must still be active (read under a share lock, so a concurrent revocation or PIN
+ * change either waits for this session — and then deletes it — or is seen here): otherwise
+ * ConflictError, and no session outlives its PIN.
  */
-export function createSessionStatement(s: NewSessionRow, copies?: SessionCopies): Statement {
-  const own = [
-    s.idHash,
-    s.fiscalCode,
-    s.credentialId,
-    s.state,
-    s.level,
-    s.now,
-    s.absoluteExpiry,
-    s.userAgent,
-  ];
-  if (copies !== undefined) {
-    return {
-      sql: `INSERT INTO session (id_hash, fiscal_code, credential_id, state, level, created_at, last_seen_at,
-                          absolute_expiry, user_agent, credential_kind, credential_set_at, surname, given_names)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12)`,
-      params: [
-        ...own,
-        copies.credentialKind,
-        copies.credentialSetAt,
-        copies.surname,
-        copies.givenNames,
-      ],
-    };
-  }
-  return {
-    sql: `INSERT INTO session (id_hash, fiscal_code, credential_id, state, level, created_at, last_seen_at,
-                          absolute_expiry, user_agent, credential_kind, credential_set_at, surname, given_names)
-     SELECT $1, $2, c.id, $4, $5, $6, $6, $7, $8, c.kind, c.set_at, p.surname, p.given_names
+export async function createSession(q: Queryable, s: NewSession): Promise<void> {
+  const rows = await q.query<{ one: number }>(
+    `INSERT INTO session (id_hash, fiscal_code, credential_id, state, level, created_at, last_seen_at,
+                          absolute_expiry, user_agent, return_to, pin_card_until, credential_kind,
+                          credential_set_at, surname, given_names)
+     SELECT $1, $2, c.id, $4, $5, $6, $6, $7, $8, $9, $10, c.kind, c.set_at, p.surname, p.given_names
        FROM credential c LEFT JOIN archive_person p ON p.fiscal_code = $2
-      WHERE c.id = $3`,
-    params: own,
-  };
-}
-
-export async function createSession(q: Queryable, s: NewSessionRow): Promise<void> {
-  const st = createSessionStatement(s);
-  await q.query(st.sql, st.params);
+      WHERE c.id = $3 AND c.status = 'active'
+        FOR SHARE OF c
+     RETURNING 1 AS one`,
+    [
+      s.idHash,
+      s.fiscalCode,
+      s.credentialId,
+      s.state,
+      s.level,
+      s.now,
+      s.absoluteExpiry,
+      s.userAgent === null ? null : s.userAgent.slice(0, 200),
+      s.returnTo,
+      s.newPinUntil,
+    ],
+  );
+  if (rows.length !== 1) throw new ConflictError("the credential is no longer active");
 }
 
 const ms = (v: number): Date => new Date(v);
@@ -117,7 +71,7 @@ export async function findSession(q: Queryable, idHash: string): Promise<Session
             (extract(epoch FROM pin_card_until) * 1000)::float8 AS pin_card_until_ms,
             credential_kind,
             (extract(epoch FROM credential_set_at) * 1000)::float8 AS credential_set_ms,
-            surname, given_names
+            surname, given_names, return_to
        FROM session WHERE id_hash = $1`,
     [idHash],
   );
@@ -132,7 +86,8 @@ export async function findSession(q: Queryable, idHash: string): Promise<Session
     createdAt: ms(r.created_ms),
     lastSeenAt: ms(r.last_seen_ms),
     absoluteExpiry: ms(r.absolute_expiry_ms),
-    pinCardUntil: r.pin_card_until_ms === null ? null : ms(r.pin_card_until_ms),
+    newPinUntil: r.pin_card_until_ms === null ? null : ms(r.pin_card_until_ms),
+    returnTo: r.return_to,
     credentialKind: r.credential_kind,
     credentialSetAt: ms(r.credential_set_ms),
     surname: r.surname,
@@ -144,31 +99,24 @@ export async function touchSession(q: Queryable, idHash: string, now: Date): Pro
   await q.query("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", [idHash, now]);
 }
 
-export async function deleteSession(q: Queryable, idHash: string): Promise<void> {
-  await q.query("DELETE FROM session WHERE id_hash = $1", [idHash]);
+export async function deleteSession(q: Queryable, idHash: string): Promise<boolean> {
+  const rows = await q.query<{ one: number }>(
+    "DELETE FROM session WHERE id_hash = $1 RETURNING 1 AS one",
+    [idHash],
+  );
+  return rows.length === 1;
 }
 
-/**
- * Moves a session to a new id (rotation on privilege change) and a new state and credential.
- * Returns false when the old session no longer exists.
- */
-export async function rotateSession(
+/** Moves a session to another journey state. False when the session no longer exists. */
+export async function updateSession(
   q: Queryable,
-  oldIdHash: string,
-  next: {
-    idHash: string;
-    state: SessionState;
-    credentialId: string;
-    now: Date;
-    pinCardUntil: Date | null;
-  },
+  idHash: string,
+  changes: { state: SessionState; newPinUntil: Date | null; now: Date },
 ): Promise<boolean> {
-  const rows = await q.query<{ id_hash: string }>(
-    `UPDATE session s SET id_hash = $2, state = $3, credential_id = c.id, last_seen_at = $5, pin_card_until = $6,
-            credential_kind = c.kind, credential_set_at = c.set_at
-       FROM credential c
-      WHERE s.id_hash = $1 AND c.id = $4 RETURNING s.id_hash`,
-    [oldIdHash, next.idHash, next.state, next.credentialId, next.now, next.pinCardUntil],
+  const rows = await q.query<{ one: number }>(
+    `UPDATE session SET state = $2, pin_card_until = $3, last_seen_at = $4
+      WHERE id_hash = $1 RETURNING 1 AS one`,
+    [idHash, changes.state, changes.newPinUntil, changes.now],
   );
   return rows.length === 1;
 }

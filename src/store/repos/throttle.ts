@@ -1,97 +1,207 @@
 /**
- * Lockout counters. reserveAttempt() is one atomic statement: INSERT … ON CONFLICT DO UPDATE
- * locks the counter row, applies the lockout decision and writes it back, so concurrent
- * attempts on any number of processes see each other's reservations, in one round trip.
- * The CASE expressions are decideAttempt() (src/domain/credential.ts) in SQL; the store
- * conformance suite checks the two agree on every state.
+ * Lockout counters (src/domain/lockout.ts in SQL). reserveAttempt() is one statement: it
+ * decides whether the attempt goes to a known device's counter (the device is registered for
+ * this subject) or to the subject's shared counter, applies the lockout rules with
+ * INSERT … ON CONFLICT DO UPDATE (the row lock makes concurrent attempts on any number of
+ * processes see each other), and reads the active PIN — one round trip. The CASE expressions
+ * are reserveAttempt() of the domain; the conformance suite checks the two agree on every state.
  */
-import { LOCKOUT_THRESHOLD, lockUntil, type ThrottleDecision } from "../../domain/credential.ts";
-import type { Db, Statement } from "../db.ts";
+import {
+  LOCKOUT_THRESHOLD,
+  lockUntil,
+  SUSPEND_AFTER_FAILURES,
+  type AttemptVerdict,
+  type ThrottleState,
+} from "../../domain/lockout.ts";
+import type { PinKind, PinLevel } from "../../domain/credential.ts";
+import type { LoginCandidate, Reservation } from "../../flows/ports.ts";
+import type { Queryable } from "../db.ts";
 
-export function reserveAttemptStatement(key: string, now: Date): Statement {
-  return {
-    sql: `INSERT INTO login_throttle AS t (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
+/** The shared counter of a subject, and a device's own counter. */
+export const sharedCounterKey = (subjectKey: string): string => subjectKey;
+export const deviceCounterKey = (deviceId: string): string => `device:${deviceId}`;
+
+interface ReserveRow {
+  key: string;
+  failures: number;
+  locked_until: Date | null;
+  last_verdict: "attempt" | "locked" | "lock_started" | "suspended";
+  id: string | null;
+  kind: PinKind | null;
+  level: PinLevel | null;
+  pin_hash: string | null;
+  set_at: Date | null;
+  res_country: string | null;
+  italian_id_on_file: boolean | null;
+}
+
+const UPSERT = `INSERT INTO login_throttle AS t (key, failures, locked_until, streak, last_verdict, updated_at)
+     SELECT CASE WHEN EXISTS (SELECT 1 FROM dev) THEN $3 ELSE $2 END, 1, NULL, 1, 'attempt', $4
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE
-         WHEN t.locked_until > $2 THEN t.failures          -- locked: not counted
-         WHEN t.locked_until IS NOT NULL THEN 1            -- the lock ended: a fresh count
-         WHEN t.failures >= $4 THEN t.failures             -- threshold reached, lock pending
+         WHEN t.locked_until > $4 THEN t.failures                            -- locked: not counted
+         WHEN t.key = $2 AND t.streak >= $7 THEN t.failures                  -- suspended
+         WHEN t.locked_until IS NOT NULL THEN 1                              -- the lock ended: anew
+         WHEN t.failures >= $6 THEN t.failures                               -- lock pending
          ELSE t.failures + 1 END,
        locked_until = CASE
-         WHEN t.locked_until > $2 THEN $3::timestamptz     -- any attempt restarts the lock
-         WHEN t.locked_until IS NULL AND t.failures >= $4 THEN $3::timestamptz
+         WHEN t.locked_until > $4 THEN $5::timestamptz                       -- any attempt restarts it
+         WHEN t.key = $2 AND t.streak >= $7 THEN t.locked_until
+         WHEN t.locked_until IS NULL AND t.failures >= $6 THEN $5::timestamptz
          ELSE NULL END,
-       updated_at = $2
-     RETURNING failures, locked_until`,
-    params: [key, now, lockUntil(now), LOCKOUT_THRESHOLD],
+       streak = CASE
+         WHEN t.locked_until > $4 THEN t.streak
+         WHEN t.key = $2 AND t.streak >= $7 THEN t.streak
+         WHEN t.locked_until IS NULL AND t.failures >= $6 THEN t.streak
+         ELSE t.streak + 1 END,
+       last_verdict = CASE
+         WHEN t.locked_until > $4 THEN 'locked'
+         WHEN t.key = $2 AND t.streak >= $7 THEN 'suspended'
+         WHEN t.locked_until IS NULL AND t.failures >= $6 THEN 'lock_started'
+         ELSE 'attempt' END,
+       updated_at = $4
+     RETURNING key, failures, locked_until, last_verdict`;
+
+export async function reserveAttempt(
+  q: Queryable,
+  a: { subjectKey: string; deviceId: string | null; fiscalCode: string; now: Date },
+): Promise<Reservation> {
+  const rows = await q.query<ReserveRow>(
+    `WITH dev AS (SELECT 1 FROM device WHERE id = $1::uuid AND subject_key = $8),
+          t AS (${UPSERT})
+     SELECT t.key, t.failures, t.locked_until, t.last_verdict, c.id, c.kind, c.level, c.pin_hash, c.set_at,
+            p.res_country, p.italian_id_on_file
+       FROM t
+       LEFT JOIN credential c ON c.fiscal_code = $9 AND c.status = 'active'
+       LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code`,
+    [
+      a.deviceId,
+      sharedCounterKey(a.subjectKey),
+      a.deviceId === null ? null : deviceCounterKey(a.deviceId),
+      a.now,
+      lockUntil(a.now),
+      LOCKOUT_THRESHOLD,
+      SUSPEND_AFTER_FAILURES,
+      a.subjectKey,
+      a.fiscalCode,
+    ],
+  );
+  const r = rows[0];
+  if (r === undefined) throw new Error("login_throttle upsert returned no row");
+  return {
+    counterKey: r.key,
+    knownDevice: r.key !== sharedCounterKey(a.subjectKey),
+    verdict: verdictOf(r),
+    credential: candidateOf(r),
   };
 }
 
-/** The decision, from the row reserveAttemptStatement returned. */
-export function attemptDecision(
-  row: { failures: number; locked_until: Date | null } | undefined,
-): ThrottleDecision {
-  if (row === undefined) throw new Error("login_throttle upsert returned no row");
-  if (row.locked_until !== null) return { kind: "locked", lockedUntil: row.locked_until };
-  // Counted before the hash is known (pessimistic); a success resets it.
-  return { kind: "attempt", failuresBefore: row.failures - 1 };
+function verdictOf(r: ReserveRow): AttemptVerdict {
+  switch (r.last_verdict) {
+    case "locked":
+    case "lock_started":
+      if (r.locked_until === null) throw new Error("a lock verdict without a lock");
+      return { kind: r.last_verdict, lockedUntil: r.locked_until };
+    case "suspended":
+      return { kind: "suspended" };
+    case "attempt":
+      // Counted before the hash is known (pessimistically); a success resets it.
+      return { kind: "attempt", failuresBefore: r.failures - 1 };
+  }
 }
 
-export async function reserveAttempt(
-  db: Pick<Db, "query">,
-  key: string,
-  now: Date,
-): Promise<ThrottleDecision> {
-  const st = reserveAttemptStatement(key, now);
-  const rows = await db.query<{ failures: number; locked_until: Date | null }>(st.sql, st.params);
-  return attemptDecision(rows[0]);
+function candidateOf(r: ReserveRow): LoginCandidate | null {
+  if (r.id === null || r.kind === null || r.level === null || r.pin_hash === null || r.set_at === null)
+    return null;
+  return {
+    id: r.id,
+    kind: r.kind,
+    level: r.level,
+    pinHash: r.pin_hash,
+    setAt: r.set_at,
+    residenceCountry: r.res_country,
+    italianIdOnFile: r.italian_id_on_file === true,
+  };
 }
 
 /** Gives back an attempt counted in advance that got no verdict (the hash could not run). */
-export async function releaseAttempt(db: Pick<Db, "query">, key: string): Promise<void> {
-  await db.query(
-    "UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1 AND locked_until IS NULL",
+export async function releaseAttempt(q: Queryable, key: string): Promise<void> {
+  await q.query(
+    `UPDATE login_throttle SET failures = greatest(failures - 1, 0), streak = greatest(streak - 1, 0)
+      WHERE key = $1 AND locked_until IS NULL`,
     [key],
   );
 }
 
-/** After a wrong PIN: the attempt is already counted; the one that reaches the threshold locks. */
+/**
+ * After a wrong PIN: the attempt is already counted; the one that reaches the threshold locks.
+ * True only when this call started the lock (a concurrent attempt may have started it first).
+ */
 export async function recordFailure(
-  db: Db,
+  q: Queryable,
   key: string,
   failuresBefore: number,
   now: Date,
 ): Promise<boolean> {
   if (failuresBefore + 1 < LOCKOUT_THRESHOLD) return false;
-  await db.query(
+  const rows = await q.query<{ one: number }>(
     `UPDATE login_throttle SET locked_until = $2, updated_at = $3
-      WHERE key = $1 AND failures >= $4 AND (locked_until IS NULL OR locked_until < $2)`,
+      WHERE key = $1 AND failures >= $4 AND (locked_until IS NULL OR locked_until <= $3)
+     RETURNING 1 AS one`,
     [key, lockUntil(now), now, LOCKOUT_THRESHOLD],
   );
-  return true;
+  return rows.length === 1;
 }
 
-/** A right PIN resets the count. */
-export function recordSuccessStatement(key: string, now: Date): Statement {
-  return {
-    sql: "UPDATE login_throttle SET failures = 0, locked_until = NULL, updated_at = $2 WHERE key = $1",
-    params: [key, now],
-  };
+/** A right PIN resets the counts (and any lock) of these counters. */
+export async function recordSuccess(q: Queryable, keys: readonly string[], now: Date): Promise<void> {
+  await q.query(
+    `UPDATE login_throttle SET failures = 0, streak = 0, locked_until = NULL, last_verdict = 'attempt',
+            updated_at = $2
+      WHERE key = ANY($1)`,
+    [keys, now],
+  );
 }
 
-export async function recordSuccess(db: Pick<Db, "query">, key: string, now: Date): Promise<void> {
-  const st = recordSuccessStatement(key, now);
-  await db.query(st.sql, st.params);
-}
-
-export async function throttleState(
-  db: Pick<Db, "query">,
+/** True, and remembered, when the holder was not told of a lock within the last `seconds`. */
+export async function claimLockNotice(
+  q: Queryable,
   key: string,
-): Promise<{ failures: number; lockedUntil: Date | null } | null> {
-  const rows = await db.query<{ failures: number; locked_until: Date | null }>(
-    "SELECT failures, locked_until FROM login_throttle WHERE key = $1",
+  now: Date,
+  seconds: number,
+): Promise<boolean> {
+  const rows = await q.query<{ one: number }>(
+    `INSERT INTO login_throttle AS t (key, failures, locked_until, streak, updated_at, lock_notified_at)
+     VALUES ($1, 0, NULL, 0, $2, $2)
+     ON CONFLICT (key) DO UPDATE SET lock_notified_at = $2
+      WHERE t.lock_notified_at IS NULL OR t.lock_notified_at <= $3
+     RETURNING 1 AS one`,
+    [key, now, new Date(now.getTime() - seconds * 1000)],
+  );
+  return rows.length === 1;
+}
+
+export async function throttleState(q: Queryable, key: string): Promise<ThrottleState | null> {
+  const rows = await q.query<{ failures: number; locked_until: Date | null; streak: number }>(
+    "SELECT failures, locked_until, streak FROM login_throttle WHERE key = $1",
     [key],
   );
   const r = rows[0];
-  return r === undefined ? null : { failures: r.failures, lockedUntil: r.locked_until };
+  return r === undefined ? null : { failures: r.failures, lockedUntil: r.locked_until, streak: r.streak };
+}
+
+/**
+ * Housekeeping: counters with nothing to remember (no failures, no lock) after a day, and any
+ * counter untouched for 90 days. A streak towards the 100-failure suspension is kept that long.
+ */
+export async function deleteStaleCounters(q: Queryable, now: Date): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    `WITH d AS (DELETE FROM login_throttle
+                 WHERE (failures = 0 AND streak = 0 AND locked_until IS NULL AND updated_at < $1)
+                    OR updated_at < $2
+                RETURNING 1)
+     SELECT count(*)::int AS n FROM d`,
+    [new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 90 * 86_400_000)],
+  );
+  return rows[0]?.n ?? 0;
 }

@@ -1,0 +1,131 @@
+/**
+ * build(): the whole HTTP application without listen(), so tests drive it with inject() and
+ * main.ts decides where it listens. Three encapsulated plugins — the JSON API, the citizens'
+ * pages, the development aids — each render their own errors; the journey guard and the edge
+ * security hooks sit at the root, in front of all of them.
+ */
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { devRoutes } from "./dev/plugin.ts";
+import { AppError } from "./domain/errors.ts";
+import { apiPlugin } from "./http/api/plugin.ts";
+import type { AppContext } from "./http/context.ts";
+import { installEdgeSecurity } from "./http/edge-security.ts";
+import { installJourneyGuard, isApiUrl, type JourneyRoutes } from "./http/journey-guard.ts";
+import { langOf } from "./http/lang.ts";
+import { asAppError, sendProblem } from "./http/problem.ts";
+import { LOGIN_PAGE, PAGE_OF_STATE } from "./web/paths.ts";
+import { acceptsHtml, webPlugin } from "./web/plugin.ts";
+import { csrfBindingOf, sendHtml } from "./web/render.ts";
+import { cookieName, cookieOptions } from "./http/cookies.ts";
+import { renderErrorPage } from "./web/screens/error/page.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every registered route with its journey step (read by the route × state test). */
+    journeyRoutes: JourneyRoutes;
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger =
+    typeof opts.logger === "object"
+      ? {
+          ...opts.logger,
+          // Query strings and bodies may carry fiscal codes or PINs: log the path only.
+          serializers: {
+            req: (req: { method: string; url: string; id: string }) => ({
+              id: req.id,
+              method: req.method,
+              path: req.url.split("?")[0],
+            }),
+          },
+          redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
+        }
+      : (opts.logger ?? false);
+  const app = Fastify({
+    logger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    genReqId: () => randomUUID(),
+  });
+
+  // Validation belongs to the flows (one definition for API and forms); route schemas are
+  // documentation for OpenAPI only.
+  app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(cookie, { secret: ctx.cookieSecret });
+  // Decorators only (generateCsrf, csrfProtection), for the pages and the development aids;
+  // the API takes no forms (only the web plugin registers a form parser).
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: cookieName(ctx, "csrf"),
+    cookieOpts: cookieOptions(ctx),
+    csrfOpts: { hmacKey: ctx.cookieSecret.toString("base64") },
+    getUserInfo: (req) => csrfBindingOf(ctx, req),
+    getToken: (req) => {
+      const b = req.body as Record<string, unknown> | undefined;
+      return typeof b?._csrf === "string" ? b._csrf : undefined;
+    },
+  });
+  installEdgeSecurity(app, ctx);
+  const routes = installJourneyGuard(app, ctx, {
+    pageOfState: PAGE_OF_STATE,
+    loginPage: LOGIN_PAGE,
+  });
+  app.decorate("journeyRoutes", routes);
+
+  const fail = (err: AppError, req: Parameters<typeof sendProblem>[1], reply: Parameters<typeof sendProblem>[0]) =>
+    isApiUrl(req.url) || !acceptsHtml(req.headers.accept)
+      ? sendProblem(reply, req, err, langOf(req, { acceptLanguage: true }))
+      : sendHtml(reply, renderErrorPage(err, langOf(req)), err.status);
+  app.setErrorHandler((err, req, reply) => fail(asAppError(err), req, reply));
+  app.setNotFoundHandler((req, reply) => fail(new AppError("NOT_FOUND"), req, reply));
+
+  await app.register(async function openApi(scope: FastifyInstance) {
+    scope.addHook("onRoute", (o) => {
+      o.config = { ...o.config, journey: "public" };
+    });
+    await scope.register(swagger, {
+      openapi: {
+        openapi: "3.1.0",
+        info: {
+          title: "INPS PIN API",
+          version: "1",
+          description:
+            "Claim, activate, renew and use the INPS PIN (citizens resident abroad without an Italian identity document). Errors are RFC 9457 problem details. State-changing requests take JSON only and are refused when cross-site.",
+        },
+        tags: [{ name: "claim" }, { name: "session" }, { name: "pin" }, { name: "consultation" }],
+      },
+    });
+    await scope.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  });
+
+  const health = { schema: { hide: true }, config: { journey: "public" as const } };
+  app.get("/healthz", health, async () => ({ status: "ok" }));
+  app.get("/readyz", health, async (_req, reply) => {
+    try {
+      await ctx.db.query("SELECT 1");
+      return { status: "ok" };
+    } catch {
+      return reply.code(503).send({ status: "unavailable" });
+    }
+  });
+
+  await app.register(apiPlugin(ctx), { prefix: "/api/v1" });
+  await app.register(webPlugin(ctx, routes));
+  if (ctx.config.env === "development" && ctx.devClock !== undefined) {
+    await app.register(devRoutes(ctx, ctx.devClock), { prefix: "/dev" });
+  }
+  return app;
+}

@@ -1,0 +1,124 @@
+/**
+ * The audit trail's vocabulary and its canonical form. Every event says who (actor), what
+ * (a typed event), whom (the subject's fiscal code), when (the injected clock), from where
+ * (origin), with what outcome. Events are hash-chained by the store (src/store/audit.ts):
+ * each carries the keyed hash of its predecessor and of its own canonical content, so an
+ * edit, a deletion, an insertion or a reordering is found by `inps-pin audit verify`.
+ */
+import type { Actor, Origin } from "./actor.ts";
+
+/** Each event type and the details it records (never a PIN, a token or a PIN half). */
+export interface AuditEventDetails {
+  "claim.received": { claimId: string; channel: "online" | "contact_centre" | "desk" };
+  "claim.issued": { claimId: string; delivery: "sms" | "email" };
+  "claim.queued_for_verification": { claimId: string; reasons: string[] };
+  "claim.refused": { reason: string; claimId?: string };
+  "claim.superseded": { claimId: string; supersededBy: string };
+  "login.succeeded": { state: string; level: string; knownDevice: boolean };
+  "login.failed": { reason: "wrong_pin"; remainingAttempts: number; knownDevice: boolean };
+  "login.refused": { reason: "locked" | "suspended" | "not_eligible"; knownDevice: boolean };
+  "lock.started": { until: string; knownDevice: boolean };
+  "lock.restarted": { until: string; knownDevice: boolean };
+  "lock.notified": { channel: "sms" | "email" };
+  "pin.activated": { level: string };
+  "pin.renewed": { level: string };
+  "pin.replaced": { level: string };
+  "pin.noted": Record<string, never>;
+  "session.ended": { reason: "logout" | "timeout" | "replaced_by_login" };
+  "pin_card.downloaded": Record<string, never>;
+  "pin_card.refused": { reason: "wrong_pin" | "locked" | "suspended" };
+  "rate_limit.exceeded": { limiter: string };
+  "dev.clock_moved": { advanceSeconds: number; now: string };
+}
+
+export type AuditEventType = keyof AuditEventDetails;
+
+export const AUDIT_EVENT_TYPES = [
+  "claim.received",
+  "claim.issued",
+  "claim.queued_for_verification",
+  "claim.refused",
+  "claim.superseded",
+  "login.succeeded",
+  "login.failed",
+  "login.refused",
+  "lock.started",
+  "lock.restarted",
+  "lock.notified",
+  "pin.activated",
+  "pin.renewed",
+  "pin.replaced",
+  "pin.noted",
+  "session.ended",
+  "pin_card.downloaded",
+  "pin_card.refused",
+  "rate_limit.exceeded",
+  "dev.clock_moved",
+] as const satisfies readonly AuditEventType[];
+
+export type AuditOutcome = "success" | "failure" | "refused";
+
+/** What a flow records; the store adds the sequence, the id and the hashes. */
+export type AuditRecord = {
+  [T in AuditEventType]: {
+    type: T;
+    outcome: AuditOutcome;
+    actor: Actor;
+    origin: Origin;
+    /** The fiscal code the event is about (whom), if any. */
+    subject?: string | undefined;
+    details: AuditEventDetails[T];
+  };
+}[AuditEventType];
+
+/** An event as stored: the subject only as a keyed hash and a masked hint. */
+export interface StoredAuditEvent {
+  seq: number;
+  id: string;
+  at: Date;
+  type: string;
+  outcome: string;
+  actorKind: string;
+  actorId: string | null;
+  actorRole: string | null;
+  subjectKey: string | null;
+  subjectHint: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  details: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+
+/** JSON with object keys sorted at every depth: the same content always gives the same text. */
+export function canonicalJson(v: unknown): string {
+  if (v === undefined || typeof v === "function" || typeof v === "symbol") return "null";
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(",")}}`;
+}
+
+/** The hashed content of a stored event: everything but its own hashes. */
+export function auditContent(e: Omit<StoredAuditEvent, "hash" | "prevHash">): string {
+  return canonicalJson({
+    seq: e.seq,
+    id: e.id,
+    at: e.at.toISOString(),
+    type: e.type,
+    outcome: e.outcome,
+    actor: { kind: e.actorKind, id: e.actorId, role: e.actorRole },
+    subject: { key: e.subjectKey, hint: e.subjectHint },
+    source: { ip: e.sourceIp, userAgent: e.userAgent },
+    requestId: e.requestId,
+    details: e.details,
+  });
+}
+
+export const AUDIT_GENESIS_HASH = "0".repeat(64);

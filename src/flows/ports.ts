@@ -1,0 +1,239 @@
+/**
+ * What the flows need from storage, as narrow interfaces (ports). Flows reach them only
+ * through a unit of work, never by importing the store: src/store/uow.ts implements them on
+ * PostgreSQL/PGlite, test/fakes/memory.ts in memory, so a flow's rules run in milliseconds in
+ * tests and the same flow runs unchanged in the service.
+ */
+import type { ArchivePerson, ContributionPeriod, PensionPayment } from "../domain/archive.ts";
+import type { AuditRecord } from "../domain/audit.ts";
+import type { PinKind, PinLevel } from "../domain/credential.ts";
+import type { SessionState } from "../domain/journey.ts";
+import type { AttemptVerdict, ThrottleState } from "../domain/lockout.ts";
+import type { Limit, LimitVerdict, LimiterName } from "../domain/rate-limits.ts";
+import type { OutgoingMessage, MessageKind } from "../notifications/registry.ts";
+
+/** A person without the (possibly long) contribution and pension lists. */
+export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
+
+export interface ArchiveReader {
+  findPerson(fiscalCode: string): Promise<ArchiveIdentity | null>;
+  contributions(fiscalCode: string): Promise<ContributionPeriod[]>;
+  pensionPayments(fiscalCode: string): Promise<PensionPayment[]>;
+}
+
+export type ClaimStatus = "issued" | "under_verification" | "rejected" | "superseded";
+export type ClaimChannel = "online" | "contact_centre" | "desk";
+export type Delivery = "sms" | "email";
+
+export interface NewClaim {
+  id: string;
+  fiscalCode: string;
+  channel: ClaimChannel;
+  status: ClaimStatus;
+  declared: unknown;
+  reasons: readonly string[];
+  delivery: Delivery;
+  lang: string;
+  createdAt: Date;
+}
+
+/** What the outcome page of a claim may show (to the browser that made it). */
+export interface ClaimSummary {
+  id: string;
+  status: ClaimStatus;
+  delivery: Delivery;
+  /** The number or address the first half went to, as typed in the claim. */
+  destination: string | null;
+  /** Country of the residence on file (the letter's destination), when issued. */
+  letterCountry: string | null;
+  createdAt: Date;
+}
+
+export interface ClaimStore {
+  insert(c: NewClaim): Promise<void>;
+  /** Closes the failed claims still waiting for this fiscal code; returns their ids. */
+  supersedePending(fiscalCode: string, byClaimId: string, now: Date): Promise<string[]>;
+  summary(id: string): Promise<ClaimSummary | null>;
+}
+
+export interface Contacts {
+  mobile: string | null;
+  email: string | null;
+  pec: string | null;
+  /** The language the holder chose (messages to them use it). */
+  lang: "it" | "en";
+}
+
+export interface AccountStore {
+  upsertContacts(fiscalCode: string, contacts: Contacts, now: Date): Promise<void>;
+  contacts(fiscalCode: string): Promise<Contacts | null>;
+}
+
+export interface Credential {
+  id: string;
+  fiscalCode: string;
+  kind: PinKind;
+  level: PinLevel;
+  pinHash: string;
+  status: "active" | "consumed" | "superseded" | "revoked";
+  setAt: Date;
+}
+
+export interface NewCredential {
+  id: string;
+  fiscalCode: string;
+  kind: PinKind;
+  level: PinLevel;
+  pinHash: string;
+  setAt: Date;
+  claimId: string | null;
+}
+
+export interface CredentialStore {
+  active(fiscalCode: string): Promise<Credential | null>;
+  insert(c: NewCredential): Promise<void>;
+  /**
+   * Ends an active credential and every session opened with it. False when it was no longer
+   * active (a concurrent change won): the caller refuses instead of issuing a second PIN.
+   */
+  end(id: string, status: "consumed" | "superseded" | "revoked", at: Date): Promise<boolean>;
+}
+
+export interface SessionRecord {
+  idHash: string;
+  fiscalCode: string;
+  credentialId: string;
+  state: SessionState;
+  level: PinLevel;
+  createdAt: Date;
+  lastSeenAt: Date;
+  absoluteExpiry: Date;
+  /** While the state is pin_shown: until when (PIN card, replacement). */
+  newPinUntil: Date | null;
+  /** The page to resume at once the journey allows (continuation). */
+  returnTo: string | null;
+  credentialKind: PinKind;
+  credentialSetAt: Date;
+  surname: string | null;
+  givenNames: string | null;
+}
+
+export interface NewSession {
+  idHash: string;
+  fiscalCode: string;
+  credentialId: string;
+  state: SessionState;
+  level: PinLevel;
+  now: Date;
+  absoluteExpiry: Date;
+  userAgent: string | null;
+  returnTo: string | null;
+  newPinUntil: Date | null;
+}
+
+export interface SessionStore {
+  /** The credential's kind and date and the person's name are copied in from their tables. */
+  create(s: NewSession): Promise<void>;
+  find(idHash: string): Promise<SessionRecord | null>;
+  touch(idHash: string, now: Date): Promise<void>;
+  delete(idHash: string): Promise<boolean>;
+  update(
+    idHash: string,
+    changes: { state: SessionState; newPinUntil: Date | null; now: Date },
+  ): Promise<boolean>;
+  deleteExpired(now: Date, idleSeconds: number): Promise<number>;
+}
+
+/** The active PIN of a fiscal code as a login needs it, with the holder's eligibility facts. */
+export interface LoginCandidate {
+  id: string;
+  kind: PinKind;
+  level: PinLevel;
+  pinHash: string;
+  setAt: Date;
+  residenceCountry: string | null;
+  italianIdOnFile: boolean;
+}
+
+export interface Reservation {
+  /** The counter the attempt went to: the known device's, or the fiscal code's shared one. */
+  counterKey: string;
+  knownDevice: boolean;
+  verdict: AttemptVerdict;
+  credential: LoginCandidate | null;
+}
+
+export interface ThrottleStore {
+  /**
+   * Counts an attempt (before the PIN is checked) on the device's counter when `deviceId` is a
+   * device registered for this subject, else on the subject's shared counter; reads the active
+   * PIN in the same round trip.
+   */
+  reserve(a: {
+    subjectKey: string;
+    deviceId: string | null;
+    fiscalCode: string;
+    now: Date;
+  }): Promise<Reservation>;
+  /** Gives back an attempt that got no verdict (the hash could not run). */
+  release(counterKey: string): Promise<void>;
+  /** After a wrong PIN (already counted): true when this failure starts the lock. */
+  recordFailure(counterKey: string, failuresBefore: number, now: Date): Promise<boolean>;
+  /** A right PIN resets these counters. */
+  recordSuccess(counterKeys: readonly string[], now: Date): Promise<void>;
+  /** True (and remembered) when the holder was not told of a lock in the last `seconds`. */
+  claimLockNotice(counterKey: string, now: Date, seconds: number): Promise<boolean>;
+  state(counterKey: string): Promise<ThrottleState | null>;
+  deleteStale(now: Date): Promise<number>;
+}
+
+export interface DeviceStore {
+  register(d: { id: string; subjectKey: string; now: Date; userAgent: string | null }): Promise<void>;
+  touch(id: string, now: Date): Promise<void>;
+}
+
+export interface RateLimitStore {
+  hit(name: LimiterName, key: string, limit: Limit, now: Date): Promise<LimitVerdict>;
+  deleteExpired(now: Date, longestWindowSeconds: number): Promise<number>;
+}
+
+export interface OutboxWriter {
+  enqueue<K extends MessageKind>(m: OutgoingMessage<K>, now: Date): Promise<void>;
+}
+
+export interface AuditWriter {
+  /** Recorded with the transaction: appended (hash-chained) just before it commits. */
+  record(e: AuditRecord): void;
+}
+
+export interface OutboxMaintenance {
+  /** Scrubs recipients and payloads of messages delivered or abandoned before `before`. */
+  scrubDelivered(before: Date, now: Date): Promise<number>;
+}
+
+/** Everything a flow may touch inside one transaction. */
+export interface Repos {
+  archive: ArchiveReader;
+  claims: ClaimStore;
+  accounts: AccountStore;
+  credentials: CredentialStore;
+  sessions: SessionStore;
+  throttle: ThrottleStore;
+  devices: DeviceStore;
+  limits: RateLimitStore;
+  outbox: OutboxWriter;
+  audit: AuditWriter;
+}
+
+/** Repositories outside a transaction: reads and single technical writes, never audited ones. */
+export type DirectRepos = Omit<Repos, "outbox" | "audit"> & { outboxMaintenance: OutboxMaintenance };
+
+export interface UnitOfWork {
+  /**
+   * Runs fn in one transaction: it commits when fn resolves (audit events recorded through
+   * repos.audit are appended just before), rolls back when it throws. Messages enqueued wake
+   * the outbox worker after the commit.
+   */
+  run<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  direct: DirectRepos;
+}

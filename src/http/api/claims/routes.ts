@@ -1,0 +1,42 @@
+/** POST /api/v1/claims: the online claim (flows/claim-online.ts). */
+import type { FastifyInstance } from "fastify";
+import * as claimOnline from "../../../flows/claim-online.ts";
+import { claimBodySchema } from "../../../flows/claim-input.ts";
+import type { AppContext } from "../../context.ts";
+import { anonymousOf } from "../../request.ts";
+import { json, jsonSchema, problem } from "../docs.ts";
+
+const schema = {
+  tags: ["claim"],
+  summary: "Claim a PIN online (Richiedi PIN)",
+  description:
+    "Runs every automatic check against the archive. Passing claims are issued an ordinary 16-character PIN (first half by SMS or e-mail, second half by letter). Any failed check puts the claim in the outbound verification queue; the answer is the same whatever the reason. Only when every check passes does an active PIN answer 409. Residence in Italy or an Italian document is refused (use SPID/CIE/CNS). Only the contact of the chosen delivery is required.",
+  body: jsonSchema(claimBodySchema),
+  response: {
+    202: json(
+      {
+        type: "object",
+        properties: {
+          claimId: { type: "string", format: "uuid" },
+          status: { type: "string", enum: ["issued", "under_verification"] },
+        },
+      },
+      "Claim accepted",
+    ),
+    400: problem,
+    403: problem,
+    409: problem,
+    415: problem,
+    422: problem,
+    429: problem,
+  },
+};
+
+export function claimRoutes(ctx: AppContext) {
+  return async function claims(app: FastifyInstance): Promise<void> {
+    app.post("/claims", { schema, config: { journey: "start" } }, async (req, reply) => {
+      const outcome = await claimOnline.run(ctx, { by: anonymousOf(req), body: req.body });
+      return reply.code(202).send(outcome);
+    });
+  };
+}

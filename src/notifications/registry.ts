@@ -1,0 +1,68 @@
+/**
+ * The typed message registry: every kind of message the service sends, with the shape of its
+ * payload, the channels it may go by and whether it carries a secret (a PIN half, sealed in
+ * the outbox). Enqueueing is typed by kind → payload; rendering (render.ts) validates the
+ * stored payload against the same schema, so a message written by an older version with
+ * another shape fails loudly instead of sending nonsense. A test renders every kind × channel
+ * × language.
+ */
+import { z } from "zod";
+import { LANGS, type Lang } from "../i18n/index.ts";
+import type { Channel } from "./channel-kind.ts";
+
+const lang = z.enum(LANGS as readonly [Lang, ...Lang[]]);
+
+export const MESSAGE_KINDS = {
+  pin_first_half: {
+    channels: ["sms", "email"],
+    secret: true,
+    payload: z.object({ lang, fullName: z.string(), claimReference: z.string() }),
+  },
+  pin_second_half_letter: {
+    channels: ["letter"],
+    secret: true,
+    payload: z.object({
+      lang,
+      recipientName: z.string(),
+      addressLines: z.array(z.string()),
+      date: z.string(),
+      claimReference: z.string(),
+      fiscalCodeMasked: z.string(),
+    }),
+  },
+  /** To a contact typed in a claim that did not pass the checks: repeats nothing typed. */
+  claim_received: {
+    channels: ["email", "sms"],
+    secret: false,
+    payload: z.object({ lang, claimReference: z.string() }),
+  },
+  /** To the holder when their PIN gets locked (at most once a day). */
+  pin_locked: {
+    channels: ["email", "sms"],
+    secret: false,
+    payload: z.object({ lang, lockedAt: z.iso.datetime() }),
+  },
+} as const satisfies Record<
+  string,
+  { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }
+>;
+
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+export type MessagePayload<K extends MessageKind> = z.infer<(typeof MESSAGE_KINDS)[K]["payload"]>;
+export type ChannelOf<K extends MessageKind> = (typeof MESSAGE_KINDS)[K]["channels"][number];
+
+export const MESSAGE_KIND_NAMES = Object.keys(MESSAGE_KINDS) as MessageKind[];
+
+export function isMessageKind(v: string): v is MessageKind {
+  return Object.hasOwn(MESSAGE_KINDS, v);
+}
+
+/** A message as a flow hands it to the outbox. */
+export type OutgoingMessage<K extends MessageKind> = {
+  id: string;
+  kind: K;
+  channel: ChannelOf<K>;
+  /** E.164 number, e-mail address, or for letters the fiscal code of the addressee. */
+  recipient: string;
+  payload: MessagePayload<K>;
+} & ((typeof MESSAGE_KINDS)[K]["secret"] extends true ? { secret: string } : { secret?: never });

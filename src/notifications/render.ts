@@ -1,0 +1,107 @@
+/**
+ * Renders a stored outbox message for its channel, in the language of its payload, from the
+ * i18n catalogue (texts in src/i18n/<lang>/messages.ts; the letter in pdf/). The payload is
+ * validated against the registry's schema first.
+ */
+import { groupPin } from "../domain/pin.ts";
+import { catalogues, t, type Lang } from "../i18n/index.ts";
+import { civilDate, romeTime } from "../i18n/format.ts";
+import { romeDate } from "../domain/eligibility.ts";
+import type { Channel } from "./channel-kind.ts";
+import { pinLetterText, renderPinLetterPdf } from "./pdf.ts";
+import { isMessageKind, MESSAGE_KINDS } from "./registry.ts";
+
+export interface RenderedContent {
+  subject?: string;
+  text: string;
+  pdf?: Uint8Array;
+  /** Letters are addressed to a postal block, not to the recipient column. */
+  to?: string;
+}
+
+function email(lang: Lang, subject: string, greeting: string, paragraphs: string[]): RenderedContent {
+  const m = catalogues[lang].messages;
+  return {
+    subject,
+    text: [greeting, "", ...paragraphs.flatMap((p) => [p, ""]), m.neverAsk, m.contactCentre].join(
+      "\n",
+    ),
+  };
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (secret === undefined) throw new Error("message secret missing (already erased?)");
+  return secret;
+}
+
+function requireChannel(kind: string, channel: Channel, allowed: readonly Channel[]): void {
+  if (!allowed.includes(channel)) throw new Error(`message kind ${kind} cannot go by ${channel}`);
+}
+
+export async function renderMessage(
+  kind: string,
+  channel: Channel,
+  payload: unknown,
+  secret: string | undefined,
+): Promise<RenderedContent> {
+  if (!isMessageKind(kind)) throw new Error(`unknown message kind ${kind}`);
+  requireChannel(kind, channel, MESSAGE_KINDS[kind].channels);
+  switch (kind) {
+    case "pin_first_half": {
+      const p = MESSAGE_KINDS.pin_first_half.payload.parse(payload);
+      const half = groupPin(requireSecret(secret));
+      if (channel === "sms") return { text: t(p.lang, "messages.firstHalf.sms", { half }) };
+      return email(
+        p.lang,
+        t(p.lang, "messages.firstHalf.subject"),
+        t(p.lang, "messages.greeting", { name: p.fullName }),
+        [
+          `${t(p.lang, "messages.firstHalf.intro", { reference: p.claimReference })}\n\n    ${half}`,
+          t(p.lang, "messages.firstHalf.letter"),
+          t(p.lang, "messages.firstHalf.howTo"),
+        ],
+      );
+    }
+    case "pin_second_half_letter": {
+      const p = MESSAGE_KINDS.pin_second_half_letter.payload.parse(payload);
+      const letter = { ...p, pinSecondHalf: requireSecret(secret) };
+      return {
+        subject: t(p.lang, "messages.letter.subject"),
+        text: pinLetterText(letter),
+        pdf: await renderPinLetterPdf(letter),
+        // formatPostalAddress() puts the recipient on the first line already.
+        to: p.addressLines.join("\n"),
+      };
+    }
+    case "claim_received": {
+      const p = MESSAGE_KINDS.claim_received.payload.parse(payload);
+      const reference = p.claimReference;
+      if (channel === "sms") return { text: t(p.lang, "messages.claimReceived.sms", { reference }) };
+      return email(
+        p.lang,
+        t(p.lang, "messages.claimReceived.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "messages.claimReceived.body", { reference }),
+          t(p.lang, "messages.claimReceived.notYou"),
+        ],
+      );
+    }
+    case "pin_locked": {
+      const p = MESSAGE_KINDS.pin_locked.payload.parse(payload);
+      const at = new Date(p.lockedAt);
+      const time = romeTime(p.lang, at);
+      if (channel === "sms") return { text: t(p.lang, "messages.pinLocked.sms", { time }) };
+      return email(
+        p.lang,
+        t(p.lang, "messages.pinLocked.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "messages.pinLocked.body", { time, date: civilDate(p.lang, romeDate(at)) }),
+          t(p.lang, "messages.pinLocked.ifYou"),
+          t(p.lang, "messages.pinLocked.ifNotYou"),
+        ],
+      );
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The unit of work on PostgreSQL/PGlite: the repositories of src/store/repos bound to one
+ * transaction (or to the pool, for `direct`), implementing the flows' ports. Audit events
+ * recorded during the transaction are appended to the hash chain as its last statement, so
+ * the chain's lock is held only for that statement and the commit; messages enqueued wake the
+ * outbox worker once the commit is done.
+ */
+import type { AuditRecord } from "../domain/audit.ts";
+import type { Clock } from "../domain/clock.ts";
+import type { DirectRepos, Repos, UnitOfWork } from "../flows/ports.ts";
+import { appendAudit, type AuditKeys } from "./audit.ts";
+import type { Db, Queryable } from "./db.ts";
+import { contributions, findPerson, pensionPayments } from "./repos/archive.ts";
+import { claimSummary, insertClaim, supersedePendingClaims } from "./repos/claims.ts";
+import {
+  accountContacts,
+  activeCredential,
+  endCredential,
+  insertCredential,
+  upsertAccount,
+} from "./repos/credentials.ts";
+import { registerDevice, touchDevice } from "./repos/devices.ts";
+import { enqueue, scrubDelivered } from "./repos/outbox.ts";
+import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  touchSession,
+  updateSession,
+} from "./repos/sessions.ts";
+import {
+  claimLockNotice,
+  deleteStaleCounters,
+  recordFailure,
+  recordSuccess,
+  releaseAttempt,
+  reserveAttempt,
+  throttleState,
+} from "./repos/throttle.ts";
+
+export interface UnitOfWorkOptions {
+  db: Db;
+  clock: Clock;
+  outboxKey: Buffer;
+  auditKeys: AuditKeys;
+  /** Wakes the outbox worker after a transaction that queued messages committed. */
+  messagesQueued: () => void;
+}
+
+function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
+  return {
+    archive: {
+      findPerson: (fc) => findPerson(q, fc),
+      contributions: (fc) => contributions(q, fc),
+      pensionPayments: (fc) => pensionPayments(q, fc),
+    },
+    claims: {
+      insert: (c) => insertClaim(q, c),
+      supersedePending: (fc, by, now) => supersedePendingClaims(q, fc, by, now),
+      summary: (id) => claimSummary(q, id),
+    },
+    accounts: {
+      upsertContacts: (fc, contacts, now) => upsertAccount(q, fc, contacts, now),
+      contacts: (fc) => accountContacts(q, fc),
+    },
+    credentials: {
+      active: (fc) => activeCredential(q, fc),
+      insert: (c) => insertCredential(q, c),
+      end: (id, status, at) => endCredential(q, id, status, at),
+    },
+    sessions: {
+      create: (s) => createSession(q, s),
+      find: (idHash) => findSession(q, idHash),
+      touch: (idHash, now) => touchSession(q, idHash, now),
+      delete: (idHash) => deleteSession(q, idHash),
+      update: (idHash, changes) => updateSession(q, idHash, changes),
+      deleteExpired: (now, idle) => deleteExpiredSessions(q, now, idle),
+    },
+    throttle: {
+      reserve: (a) => reserveAttempt(q, a),
+      release: (key) => releaseAttempt(q, key),
+      recordFailure: (key, before, now) => recordFailure(q, key, before, now),
+      recordSuccess: (keys, now) => recordSuccess(q, keys, now),
+      claimLockNotice: (key, now, seconds) => claimLockNotice(q, key, now, seconds),
+      state: (key) => throttleState(q, key),
+      deleteStale: (now) => deleteStaleCounters(q, now),
+    },
+    devices: {
+      register: (d) => registerDevice(q, d),
+      touch: (id, now) => touchDevice(q, id, now),
+    },
+    limits: {
+      hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),
+      deleteExpired: (now, longest) => deleteExpiredRateLimits(q, now, longest),
+    },
+  };
+}
+
+export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
+  const direct: DirectRepos = {
+    ...bind(o.db),
+    outboxMaintenance: { scrubDelivered: (before, now) => scrubDelivered(o.db, before, now) },
+  };
+  return {
+    direct,
+    async run(fn) {
+      let queued = 0;
+      const result = await o.db.transaction(async (tx) => {
+        const events: AuditRecord[] = [];
+        const repos: Repos = {
+          ...bind(tx),
+          outbox: {
+            async enqueue(m, now) {
+              await enqueue(tx, o.outboxKey, m, now);
+              queued++;
+            },
+          },
+          audit: {
+            record(e) {
+              events.push(e);
+            },
+          },
+        };
+        const value = await fn(repos);
+        await appendAudit(tx, o.auditKeys, events, o.clock.now());
+        return value;
+      });
+      if (queued > 0) o.messagesQueued();
+      return result;
+    },
+  };
+}

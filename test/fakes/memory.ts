@@ -1,0 +1,304 @@
+/**
+ * The flows' ports in memory: a unit of work over plain maps, with the same semantics as the
+ * store where the flows depend on them (one active credential per fiscal code, the lockout
+ * rules of src/domain/lockout.ts, fixed-window rate limits, a transaction that rolls back
+ * everything — messages and audit events included — when the flow throws). Flow tests run on
+ * it in milliseconds; the store's own conformance suites check the SQL says the same.
+ */
+import type { AuditRecord } from "../../src/domain/audit.ts";
+import { ConflictError } from "../../src/domain/errors.ts";
+import {
+  failureLocks,
+  lockUntil,
+  NO_ATTEMPTS,
+  reserveAttempt,
+  type ThrottleState,
+} from "../../src/domain/lockout.ts";
+import { limitVerdict } from "../../src/domain/rate-limits.ts";
+import type {
+  ArchiveIdentity,
+  Contacts,
+  Credential,
+  DirectRepos,
+  NewClaim,
+  Repos,
+  SessionRecord,
+  UnitOfWork,
+} from "../../src/flows/ports.ts";
+import type { ArchivePerson } from "../../src/domain/archive.ts";
+import type { MessageKind, OutgoingMessage } from "../../src/notifications/registry.ts";
+
+export interface MemoryState {
+  people: Map<string, ArchivePerson>;
+  claims: Map<string, NewClaim & { supersededBy?: string }>;
+  accounts: Map<string, Contacts>;
+  credentials: Map<string, Credential>;
+  sessions: Map<string, SessionRecord>;
+  throttle: Map<string, ThrottleState & { lockNotifiedAt?: Date }>;
+  devices: Map<string, { subjectKey: string; lastUsedAt: Date }>;
+  limits: Map<string, { windowStart: Date; hits: number }>;
+  outbox: (OutgoingMessage<MessageKind> & { queuedAt: Date })[];
+  audit: AuditRecord[];
+}
+
+export function emptyState(): MemoryState {
+  return {
+    people: new Map(),
+    claims: new Map(),
+    accounts: new Map(),
+    credentials: new Map(),
+    sessions: new Map(),
+    throttle: new Map(),
+    devices: new Map(),
+    limits: new Map(),
+    outbox: [],
+    audit: [],
+  };
+}
+
+function identity(p: ArchivePerson): ArchiveIdentity {
+  const { contributions: _c, pensionPayments: _p, ...rest } = p;
+  return rest;
+}
+
+function repos(st: MemoryState): Repos {
+  const activeOf = (fc: string) =>
+    [...st.credentials.values()].find((c) => c.fiscalCode === fc && c.status === "active") ?? null;
+  return {
+    archive: {
+      findPerson: async (fc) => {
+        const p = st.people.get(fc);
+        return p === undefined ? null : identity(p);
+      },
+      contributions: async (fc) => st.people.get(fc)?.contributions ?? [],
+      pensionPayments: async (fc) =>
+        [...(st.people.get(fc)?.pensionPayments ?? [])].sort((a, b) =>
+          b.month.localeCompare(a.month),
+        ),
+    },
+    claims: {
+      insert: async (c) => {
+        st.claims.set(c.id, { ...c });
+      },
+      supersedePending: async (fc, by) => {
+        const ids: string[] = [];
+        for (const c of st.claims.values()) {
+          if (c.fiscalCode === fc && c.status === "under_verification") {
+            c.status = "superseded";
+            c.supersededBy = by;
+            ids.push(c.id);
+          }
+        }
+        return ids;
+      },
+      summary: async (id) => {
+        const c = st.claims.get(id);
+        if (c === undefined) return null;
+        const declared = c.declared as { mobile?: string; email?: string };
+        return {
+          id: c.id,
+          status: c.status,
+          delivery: c.delivery,
+          destination: (c.delivery === "sms" ? declared.mobile : declared.email) ?? null,
+          letterCountry:
+            c.status === "issued" ? (st.people.get(c.fiscalCode)?.residence.country ?? null) : null,
+          createdAt: c.createdAt,
+        };
+      },
+    },
+    accounts: {
+      upsertContacts: async (fc, contacts) => {
+        const old = st.accounts.get(fc);
+        st.accounts.set(fc, { ...contacts, pec: contacts.pec ?? old?.pec ?? null });
+      },
+      contacts: async (fc) => st.accounts.get(fc) ?? null,
+    },
+    credentials: {
+      active: async (fc) => activeOf(fc),
+      insert: async (c) => {
+        if (activeOf(c.fiscalCode) !== null) throw new ConflictError("active credential");
+        st.credentials.set(c.id, { ...c, status: "active" });
+      },
+      end: async (id, status) => {
+        const c = st.credentials.get(id);
+        if (c === undefined || c.status !== "active") return false;
+        c.status = status;
+        for (const [k, s] of st.sessions) if (s.credentialId === id) st.sessions.delete(k);
+        return true;
+      },
+    },
+    sessions: {
+      create: async (s) => {
+        const c = st.credentials.get(s.credentialId);
+        if (c?.status !== "active") throw new ConflictError("the credential is no longer active");
+        const p = st.people.get(s.fiscalCode);
+        st.sessions.set(s.idHash, {
+          idHash: s.idHash,
+          fiscalCode: s.fiscalCode,
+          credentialId: s.credentialId,
+          state: s.state,
+          level: s.level,
+          createdAt: s.now,
+          lastSeenAt: s.now,
+          absoluteExpiry: s.absoluteExpiry,
+          newPinUntil: s.newPinUntil,
+          returnTo: s.returnTo,
+          credentialKind: c.kind,
+          credentialSetAt: c.setAt,
+          surname: p?.surname ?? null,
+          givenNames: p?.givenNames ?? null,
+        });
+      },
+      find: async (h) => {
+        const s = st.sessions.get(h);
+        return s === undefined ? null : { ...s };
+      },
+      touch: async (h, now) => {
+        const s = st.sessions.get(h);
+        if (s !== undefined) s.lastSeenAt = now;
+      },
+      delete: async (h) => st.sessions.delete(h),
+      update: async (h, c) => {
+        const s = st.sessions.get(h);
+        if (s === undefined) return false;
+        Object.assign(s, { state: c.state, newPinUntil: c.newPinUntil, lastSeenAt: c.now });
+        return true;
+      },
+      deleteExpired: async (now, idle) => {
+        let n = 0;
+        for (const [k, s] of st.sessions) {
+          if (s.absoluteExpiry <= now || s.lastSeenAt.getTime() <= now.getTime() - idle * 1000) {
+            st.sessions.delete(k);
+            n++;
+          }
+        }
+        return n;
+      },
+    },
+    throttle: {
+      reserve: async ({ subjectKey, deviceId, fiscalCode, now }) => {
+        const known = deviceId !== null && st.devices.get(deviceId)?.subjectKey === subjectKey;
+        const key = known ? `device:${deviceId}` : subjectKey;
+        const { verdict, next } = reserveAttempt(st.throttle.get(key) ?? NO_ATTEMPTS, now, !known);
+        st.throttle.set(key, { ...st.throttle.get(key), ...next });
+        const c = activeOf(fiscalCode);
+        const p = st.people.get(fiscalCode);
+        return {
+          counterKey: key,
+          knownDevice: known,
+          verdict,
+          credential:
+            c === null
+              ? null
+              : {
+                  id: c.id,
+                  kind: c.kind,
+                  level: c.level,
+                  pinHash: c.pinHash,
+                  setAt: c.setAt,
+                  residenceCountry: p?.residence.country ?? null,
+                  italianIdOnFile: p?.italianIdOnFile ?? false,
+                },
+        };
+      },
+      release: async (key) => {
+        const t = st.throttle.get(key);
+        if (t !== undefined && t.lockedUntil === null) {
+          t.failures = Math.max(0, t.failures - 1);
+          t.streak = Math.max(0, t.streak - 1);
+        }
+      },
+      recordFailure: async (key, before, now) => {
+        const t = st.throttle.get(key);
+        if (!failureLocks(before) || t === undefined) return false;
+        if (t.lockedUntil !== null && t.lockedUntil > now) return false;
+        t.lockedUntil = lockUntil(now);
+        return true;
+      },
+      recordSuccess: async (keys) => {
+        for (const k of keys) {
+          const t = st.throttle.get(k);
+          if (t !== undefined) Object.assign(t, NO_ATTEMPTS);
+        }
+      },
+      claimLockNotice: async (key, now, seconds) => {
+        const t = st.throttle.get(key) ?? { ...NO_ATTEMPTS };
+        st.throttle.set(key, t);
+        if (
+          t.lockNotifiedAt !== undefined &&
+          t.lockNotifiedAt.getTime() > now.getTime() - seconds * 1000
+        )
+          return false;
+        t.lockNotifiedAt = now;
+        return true;
+      },
+      state: async (key) => {
+        const t = st.throttle.get(key);
+        return t === undefined
+          ? null
+          : { failures: t.failures, lockedUntil: t.lockedUntil, streak: t.streak };
+      },
+      deleteStale: async () => 0,
+    },
+    devices: {
+      register: async (d) => {
+        st.devices.set(d.id, { subjectKey: d.subjectKey, lastUsedAt: d.now });
+      },
+      touch: async (id, now) => {
+        const d = st.devices.get(id);
+        if (d !== undefined) d.lastUsedAt = now;
+      },
+    },
+    limits: {
+      hit: async (name, key, limit, now) => {
+        const k = `${name}:${key}`;
+        const w = st.limits.get(k);
+        const fresh =
+          w === undefined || w.windowStart.getTime() <= now.getTime() - limit.windowSeconds * 1000;
+        const next = fresh
+          ? { windowStart: now, hits: 1 }
+          : { windowStart: w.windowStart, hits: w.hits + 1 };
+        st.limits.set(k, next);
+        return limitVerdict(limit, next.hits, next.windowStart, now);
+      },
+      deleteExpired: async () => 0,
+    },
+    outbox: {
+      enqueue: async (m, now) => {
+        st.outbox.push({ ...(m as OutgoingMessage<MessageKind>), queuedAt: now });
+      },
+    },
+    audit: {
+      record: (e) => {
+        st.audit.push(e);
+      },
+    },
+  };
+}
+
+/** A unit of work over `state`: a transaction works on a copy and commits it only on success. */
+export function memoryUnitOfWork(
+  state: MemoryState = emptyState(),
+): UnitOfWork & { state: MemoryState } {
+  let chain: Promise<unknown> = Promise.resolve();
+  // The repositories read the state's maps at call time: a commit swaps them in place.
+  const direct: DirectRepos = {
+    ...repos(state),
+    outboxMaintenance: { scrubDelivered: async () => 0 },
+  };
+  return {
+    state,
+    direct,
+    run<T>(fn: (r: Repos) => Promise<T>): Promise<T> {
+      // One transaction at a time, like PGlite: a copy of the state, committed if fn resolves.
+      const run = chain.then(async () => {
+        const draft = structuredClone(state);
+        const value = await fn(repos(draft));
+        Object.assign(state, draft);
+        return value;
+      });
+      chain = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
