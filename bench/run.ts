@@ -238,6 +238,13 @@ async function meLoad(svc: ServiceProcess, cookies: string[], label: string): Pr
   return res;
 }
 
+async function auditEvents(url: string): Promise<number> {
+  const d = postgresDb(url, 1);
+  const rows = await d.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event");
+  await d.close();
+  return rows[0]?.n ?? 0;
+}
+
 async function sessionIds(url: string): Promise<string[]> {
   const d = postgresDb(url, 1);
   const rows = await d.query<{ id_hash: string }>("SELECT id_hash FROM session LIMIT 1000");
@@ -273,6 +280,8 @@ async function main(): Promise<void> {
       OUTBOX_KEY: randomBytes(32).toString("base64"),
       DATABASE_POOL_SIZE: String(POOL),
       WORKER_IN_PROCESS: "false",
+      // One load generator is one source address: lift the per-address limits out of the way.
+      RATE_LIMIT_LOGIN_SOURCE: "100000000/1h",
       ...(process.env.HASH_CONCURRENCY !== undefined
         ? { HASH_CONCURRENCY: process.env.HASH_CONCURRENCY }
         : {}),
@@ -282,7 +291,14 @@ async function main(): Promise<void> {
       profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profile}`],
     );
     try {
+      const auditBefore = await auditEvents(url);
       const login = only === "me" ? null : await loginPhase(svc, bodies, hashBefore);
+      if (login !== null) {
+        const written = (await auditEvents(url)) - auditBefore;
+        console.log(
+          `auditing on: ${written} audit events appended to the hash chain during the login runs (${(written / (login.res.total + 1)).toFixed(2)} per login)`,
+        );
+      }
       const hashRate = login?.hashRate ?? hashBefore;
       let me: LoadResult | null = null;
       let health: LoadResult | null = null;

@@ -85,7 +85,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   app.decorate("journeyRoutes", routes);
 
-  const fail = (err: AppError, req: Parameters<typeof sendProblem>[1], reply: Parameters<typeof sendProblem>[0]) =>
+  const fail = (
+    err: AppError,
+    req: Parameters<typeof sendProblem>[1],
+    reply: Parameters<typeof sendProblem>[0],
+  ) =>
     isApiUrl(req.url) || !acceptsHtml(req.headers.accept)
       ? sendProblem(reply, req, err, langOf(req, { acceptLanguage: true }))
       : sendHtml(reply, renderErrorPage(err, langOf(req)), err.status);

@@ -80,7 +80,9 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case "seed-demo": {
       if (config.env === "production") {
-        console.error("seed-demo refuses to run in production: the demo archive is invented people");
+        console.error(
+          "seed-demo refuses to run in production: the demo archive is invented people",
+        );
         return 2;
       }
       await withDb(config, async (db) => {

@@ -101,4 +101,3 @@ export async function devPeople(db: Db): Promise<DevPerson[]> {
   // keep the archive order within each group.
   return [...out.filter((p) => p.eligible), ...out.filter((p) => !p.eligible)];
 }
-

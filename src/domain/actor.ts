@@ -4,7 +4,8 @@
  * user agent of the request; "system" jobs name themselves).
  */
 
-export type StaffRole = "contact_centre_agent" | "office_clerk" | "back_office_reviewer" | "supervisor";
+export type StaffRole =
+  "contact_centre_agent" | "office_clerk" | "back_office_reviewer" | "supervisor";
 
 export type Actor =
   | { kind: "anonymous" }

@@ -172,3 +172,14 @@ export function journeyDiagram(): string {
   }
   return lines.join("\n");
 }
+
+/** Which steps each state may reach, as a Markdown table (docs/ARCHITECTURE.md). */
+export function journeyTable(): string {
+  const head = `| step | ${JOURNEY_STATES.join(" | ")} |`;
+  const rule = `| --- | ${JOURNEY_STATES.map(() => ":---:").join(" | ")} |`;
+  const rows = JOURNEY_STEPS.map(
+    (step) =>
+      `| ${step} | ${JOURNEY_STATES.map((s) => (mayReach(s, step) ? "✓" : "")).join(" | ")} |`,
+  );
+  return [head, rule, ...rows].join("\n");
+}

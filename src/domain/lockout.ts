@@ -56,7 +56,10 @@ export function reserveAttempt(
 ): { verdict: AttemptVerdict; next: ThrottleState } {
   if (state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime()) {
     const until = lockUntil(now);
-    return { verdict: { kind: "locked", lockedUntil: until }, next: { ...state, lockedUntil: until } };
+    return {
+      verdict: { kind: "locked", lockedUntil: until },
+      next: { ...state, lockedUntil: until },
+    };
   }
   if (shared && state.streak >= SUSPEND_AFTER_FAILURES) {
     return { verdict: { kind: "suspended" }, next: state };

@@ -47,7 +47,11 @@ export function parseLimit(text: string): Limit | undefined {
 }
 
 export function formatLimit(l: Limit): string {
-  for (const [unit, s] of [["d", 86400], ["h", 3600], ["m", 60]] as const) {
+  for (const [unit, s] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const) {
     if (l.windowSeconds % s === 0) return `${l.max}/${l.windowSeconds / s}${unit}`;
   }
   return `${l.max}/${l.windowSeconds}s`;
@@ -64,7 +68,12 @@ export type LimitVerdict =
     };
 
 /** Fixed window: the hit number `hits` in a window that started at `windowStart`. */
-export function limitVerdict(limit: Limit, hits: number, windowStart: Date, now: Date): LimitVerdict {
+export function limitVerdict(
+  limit: Limit,
+  hits: number,
+  windowStart: Date,
+  now: Date,
+): LimitVerdict {
   if (hits <= limit.max) return { allowed: true };
   const end = windowStart.getTime() + limit.windowSeconds * 1000;
   return {

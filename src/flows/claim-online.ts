@@ -56,42 +56,42 @@ export async function run(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimOutc
   const pinHash = await deps.hasher.hash(pin);
   const refused = await deps.uow
     .run(async (r) => {
-    if ((await r.credentials.active(input.fiscalCode)) !== null) {
+      if ((await r.credentials.active(input.fiscalCode)) !== null) {
+        r.audit.record({
+          type: "claim.refused",
+          outcome: "refused",
+          ...acting(req.by),
+          subject: input.fiscalCode,
+          details: { reason: "pin_already_active" },
+        });
+        return true;
+      }
+      for (const id of await r.claims.supersedePending(input.fiscalCode, claimId, now)) {
+        r.audit.record({
+          type: "claim.superseded",
+          outcome: "success",
+          ...acting(req.by),
+          subject: input.fiscalCode,
+          details: { claimId: id, supersededBy: claimId },
+        });
+      }
+      await r.claims.insert(claimRow(input, claimId, "issued", [], now));
+      await issueInitialPin(deps, r, { claimId, input, person, pin, pinHash, now });
       r.audit.record({
-        type: "claim.refused",
-        outcome: "refused",
-        ...acting(req.by),
-        subject: input.fiscalCode,
-        details: { reason: "pin_already_active" },
-      });
-      return true;
-    }
-    for (const id of await r.claims.supersedePending(input.fiscalCode, claimId, now)) {
-      r.audit.record({
-        type: "claim.superseded",
+        type: "claim.received",
         outcome: "success",
         ...acting(req.by),
         subject: input.fiscalCode,
-        details: { claimId: id, supersededBy: claimId },
+        details: { claimId, channel: "online" },
       });
-    }
-    await r.claims.insert(claimRow(input, claimId, "issued", [], now));
-    await issueInitialPin(deps, r, { claimId, input, person, pin, pinHash, now });
-    r.audit.record({
-      type: "claim.received",
-      outcome: "success",
-      ...acting(req.by),
-      subject: input.fiscalCode,
-      details: { claimId, channel: "online" },
-    });
-    r.audit.record({
-      type: "claim.issued",
-      outcome: "success",
-      ...acting(req.by),
-      subject: input.fiscalCode,
-      details: { claimId, delivery: input.delivery },
-    });
-    return false;
+      r.audit.record({
+        type: "claim.issued",
+        outcome: "success",
+        ...acting(req.by),
+        subject: input.fiscalCode,
+        details: { claimId, delivery: input.delivery },
+      });
+      return false;
     })
     .catch((err: unknown) => {
       // An identical claim raced past the check and issued first.

@@ -15,7 +15,12 @@ export async function moveClock(
     typeof body === "object" && body !== null && "advanceSeconds" in body
       ? body.advanceSeconds
       : undefined;
-  if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_SECONDS) {
+  if (
+    typeof seconds !== "number" ||
+    !Number.isInteger(seconds) ||
+    seconds < 0 ||
+    seconds > MAX_SECONDS
+  ) {
     throw new AppError(
       typeof body === "object" && body !== null ? "VALIDATION_FAILED" : "MALFORMED_REQUEST",
       { fields: [{ field: "advanceSeconds", code: "invalid" }] },

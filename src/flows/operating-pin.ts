@@ -16,11 +16,7 @@
 import type { Acting } from "../domain/actor.ts";
 import { pinExpiresAt, type PinLevel } from "../domain/credential.ts";
 import { AppError, ConflictError } from "../domain/errors.ts";
-import {
-  transition,
-  type JourneyEvent,
-  type SessionState,
-} from "../domain/journey.ts";
+import { transition, type JourneyEvent, type SessionState } from "../domain/journey.ts";
 import { generatePin, OPERATING_PIN_LENGTH } from "../domain/pin.ts";
 import type { PinIssuingDeps } from "./deps.ts";
 import type { SessionRecord } from "./ports.ts";

@@ -188,8 +188,15 @@ export interface ThrottleStore {
 }
 
 export interface DeviceStore {
-  register(d: { id: string; subjectKey: string; now: Date; userAgent: string | null }): Promise<void>;
+  register(d: {
+    id: string;
+    subjectKey: string;
+    now: Date;
+    userAgent: string | null;
+  }): Promise<void>;
   touch(id: string, now: Date): Promise<void>;
+  /** Housekeeping: browsers unused since `before`. */
+  deleteUnused(before: Date): Promise<number>;
 }
 
 export interface RateLimitStore {
@@ -226,7 +233,9 @@ export interface Repos {
 }
 
 /** Repositories outside a transaction: reads and single technical writes, never audited ones. */
-export type DirectRepos = Omit<Repos, "outbox" | "audit"> & { outboxMaintenance: OutboxMaintenance };
+export type DirectRepos = Omit<Repos, "outbox" | "audit"> & {
+  outboxMaintenance: OutboxMaintenance;
+};
 
 export interface UnitOfWork {
   /**

@@ -25,12 +25,12 @@ export async function enforceLimit(
   if (verdict.allowed) return;
   if (verdict.first) {
     await deps.uow.run(async (r) => {
-    r.audit.record({
-      type: "rate_limit.exceeded",
-      outcome: "refused",
-      actor: by.actor,
-      origin: by.origin,
-      details: { limiter: name },
+      r.audit.record({
+        type: "rate_limit.exceeded",
+        outcome: "refused",
+        actor: by.actor,
+        origin: by.origin,
+        details: { limiter: name },
       });
     });
   }

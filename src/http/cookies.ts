@@ -28,7 +28,11 @@ export function cookieOptions(ctx: AppContext, maxAgeSeconds?: number) {
   };
 }
 
-export function readCookie(ctx: AppContext, req: FastifyRequest, which: CookieName): string | undefined {
+export function readCookie(
+  ctx: AppContext,
+  req: FastifyRequest,
+  which: CookieName,
+): string | undefined {
   const v = req.cookies[cookieName(ctx, which)];
   return v === undefined || v === "" ? undefined : v;
 }

@@ -62,7 +62,9 @@ export async function liveSessionOf(
 ): Promise<Extract<ResolvedSession, { kind: "live" }> & { token: string }> {
   const j = await journeyOf(ctx, req);
   if (j.resolved.kind !== "live" || j.token === undefined) {
-    throw new AppError(j.resolved.kind === "expired" ? "SESSION_EXPIRED" : "AUTHENTICATION_REQUIRED");
+    throw new AppError(
+      j.resolved.kind === "expired" ? "SESSION_EXPIRED" : "AUTHENTICATION_REQUIRED",
+    );
   }
   return { ...j.resolved, token: j.token };
 }

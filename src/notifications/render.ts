@@ -19,7 +19,12 @@ export interface RenderedContent {
   to?: string;
 }
 
-function email(lang: Lang, subject: string, greeting: string, paragraphs: string[]): RenderedContent {
+function email(
+  lang: Lang,
+  subject: string,
+  greeting: string,
+  paragraphs: string[],
+): RenderedContent {
   const m = catalogues[lang].messages;
   return {
     subject,
@@ -76,7 +81,8 @@ export async function renderMessage(
     case "claim_received": {
       const p = MESSAGE_KINDS.claim_received.payload.parse(payload);
       const reference = p.claimReference;
-      if (channel === "sms") return { text: t(p.lang, "messages.claimReceived.sms", { reference }) };
+      if (channel === "sms")
+        return { text: t(p.lang, "messages.claimReceived.sms", { reference }) };
       return email(
         p.lang,
         t(p.lang, "messages.claimReceived.subject"),

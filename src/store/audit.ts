@@ -207,7 +207,9 @@ export async function verifyAudit(q: Queryable, key: KeyObject): Promise<AuditVe
         problem,
       });
       if (e.seq !== expectedSeq)
-        return fail(`sequence ${e.seq} where ${expectedSeq} was expected (events missing or added)`);
+        return fail(
+          `sequence ${e.seq} where ${expectedSeq} was expected (events missing or added)`,
+        );
       if (e.prevHash !== prev)
         return fail("its predecessor hash is not the previous event's hash (deleted or reordered)");
       const { hash: _h, prevHash: _p, ...content } = e;
@@ -219,9 +221,11 @@ export async function verifyAudit(q: Queryable, key: KeyObject): Promise<AuditVe
     }
     if (page.length < 1000) break;
   }
-  const head = (await q.query<{ seq: number | string; hash: string }>(
-    "SELECT seq, hash FROM audit_head WHERE id = 1",
-  ))[0];
+  const head = (
+    await q.query<{ seq: number | string; hash: string }>(
+      "SELECT seq, hash FROM audit_head WHERE id = 1",
+    )
+  )[0];
   const events = expectedSeq - 1;
   if (head === undefined || Number(head.seq) !== events || head.hash !== prev) {
     return {

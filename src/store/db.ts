@@ -109,6 +109,11 @@ export async function pgliteDb(dataDir?: string): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
   const db: PGlite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
+  return wrapPglite(db);
+}
+
+/** The Db seam over a PGlite instance someone else opened (tests start them from snapshots). */
+export function wrapPglite(db: PGlite): Db {
   const run = async <R extends object>(
     q: Pick<PGlite, "query">,
     sql: string,

@@ -19,7 +19,7 @@ import {
   insertCredential,
   upsertAccount,
 } from "./repos/credentials.ts";
-import { registerDevice, touchDevice } from "./repos/devices.ts";
+import { deleteUnusedDevices, registerDevice, touchDevice } from "./repos/devices.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import {
@@ -90,6 +90,7 @@ function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
     devices: {
       register: (d) => registerDevice(q, d),
       touch: (id, now) => touchDevice(q, id, now),
+      deleteUnused: (before) => deleteUnusedDevices(q, before),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

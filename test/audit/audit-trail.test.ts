@@ -15,12 +15,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { pgliteDb, postgresDb, type Db } from "../../src/store/db.ts";
+import { pgliteDb, postgresDb, wrapPglite, type Db } from "../../src/store/db.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { deriveKeys } from "../../src/main.ts";
 import { api, claimBody, Jar, personWithPin, startService } from "../helpers/app.ts";
-import { ENGINE, TEST_DATABASE_URL } from "../helpers/db.ts";
+import { ENGINE, migratedSnapshot, TEST_DATABASE_URL } from "../helpers/db.ts";
 import { People } from "../helpers/journeys.ts";
 
 const CLI = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
@@ -61,8 +61,12 @@ async function pgliteEngine(): Promise<Engine> {
   let n = 0;
   return {
     async fresh() {
+      // On disk (the command opens it as an operator would), started from the migrated snapshot.
       await mkdir(join(root, "journey"), { recursive: true });
-      const db = await pgliteDb(source);
+      const { PGlite } = await import("@electric-sql/pglite");
+      const instance = new PGlite(source, { loadDataDir: await migratedSnapshot() });
+      await instance.waitReady;
+      const db = wrapPglite(instance);
       await migrate(db);
       return db;
     },

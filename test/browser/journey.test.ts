@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
+import { integer } from "../../src/i18n/format.ts";
 import {
   assertAccessible,
   assertFitsWidth,
@@ -91,7 +92,7 @@ describe("browser journey in Chromium", { skip: browserSkip() }, () => {
     await assertFitsWidth(page, "claim form, pre-filled (it)");
 
     await page.getByRole("button", { name: "Invia la richiesta" }).click();
-    await page.waitForURL("**/richiedi-pin/esito?**");
+    await page.waitForURL("**/richiedi-pin/esito");
     await page.getByRole("heading", { level: 1, name: "Il PIN è stato emesso" }).waitFor();
     const reference = /Numero di riferimento della richiesta: ([0-9A-F]{8})/u.exec(
       await mainText(page),
@@ -191,7 +192,12 @@ describe("browser journey in Chromium", { skip: browserSkip() }, () => {
     const cardPath = await download.path();
     assertPdf(await readFile(cardPath), "PIN card");
 
-    await page.getByRole("link", { name: "Continua all'area personale" }).click();
+    // Leaving the page asks whether the PIN was noted (a page of its own: no script needed).
+    await page.getByRole("link", { name: "Ho annotato il PIN: continua" }).click();
+    await page.waitForURL("**/pin/annotato");
+    await page.getByRole("heading", { level: 1, name: "Ha annotato il nuovo PIN?" }).waitFor();
+    await check("/pin/annotato (it)");
+    await page.getByRole("button", { name: "Sì, l'ho annotato: continua" }).click();
     await page.waitForURL("**/area-personale");
     await page.getByRole("heading", { level: 1, name: "Area personale" }).waitFor();
     await check("/area-personale after activation (it)");
@@ -216,7 +222,7 @@ describe("browser journey in Chromium", { skip: browserSkip() }, () => {
     assert.ok(weeks > 0, "the demo person has contributions");
     const statement = await mainText(page);
     assert.ok(
-      statement.includes(`Totale: ${weeks} settimane`),
+      statement.includes(`Totale: ${integer("it", weeks)} settimane`),
       `total weeks ${weeks} shown:\n${statement.slice(0, 300)}`,
     );
     const firstEmployer = person.contributions[0]?.employer ?? "";
@@ -264,7 +270,7 @@ describe("browser journey in Chromium", { skip: browserSkip() }, () => {
     assert.equal(await page.getByLabel("Fiscal code").inputValue(), fiscalCode);
     assert.equal(await page.getByLabel("Surname").inputValue(), personByCf(b, fiscalCode).surname);
     await page.getByRole("button", { name: "Send the claim" }).click();
-    await page.waitForURL("**/richiedi-pin/esito?**");
+    await page.waitForURL("**/richiedi-pin/esito");
     await page.getByRole("heading", { level: 1, name: "Your PIN has been issued" }).waitFor();
     assert.match(await mainText(page), /Claim reference number: [0-9A-F]{8}/u);
     assert.equal(await page.locator("html").getAttribute("lang"), "en");

@@ -248,6 +248,7 @@ function repos(st: MemoryState): Repos {
         const d = st.devices.get(id);
         if (d !== undefined) d.lastUsedAt = now;
       },
+      deleteUnused: async () => 0,
     },
     limits: {
       hit: async (name, key, limit, now) => {

@@ -17,9 +17,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { postgresDb, type Db, type Queryable, type SqlParam } from "../../src/store/db.ts";
+import { postgresDb, wrapPglite, type Db } from "../../src/store/db.ts";
 import { migrate } from "../../src/store/migrate.ts";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "";
@@ -101,7 +100,8 @@ class TarballBlob extends Blob {
 /** This process's snapshot, read (or built) once. */
 let snapshot: Promise<Blob> | undefined;
 
-function migratedSnapshot(): Promise<Blob> {
+/** The migrated data directory as a tarball (PGlite's loadDataDir), built once per process. */
+export function migratedSnapshot(): Promise<Blob> {
   snapshot ??= loadOrBuildSnapshot().then(
     (tar) => new TarballBlob(tar),
     (err: unknown) => {
@@ -126,7 +126,7 @@ async function loadOrBuildSnapshot(): Promise<Uint8Array<ArrayBuffer>> {
   await fresh.waitReady;
   let tar: Uint8Array<ArrayBuffer>;
   try {
-    await migrate(pgliteAdapter(fresh));
+    await migrate(wrapPglite(fresh));
     await fresh.exec("CHECKPOINT");
     tar = new Uint8Array(await (await fresh.dumpDataDir("none")).arrayBuffer());
   } finally {
@@ -150,42 +150,9 @@ async function migratedPglite(): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
   const instance = new PGlite({ loadDataDir: await migratedSnapshot() });
   await instance.waitReady;
-  const db = pgliteAdapter(instance);
+  const db = wrapPglite(instance);
   // Nothing to apply, unless a migration appeared since this process read its snapshot: then
   // the database is brought up to date here, and the next call re-reads (or rebuilds) it.
   if ((await migrate(db)).length > 0) snapshot = undefined;
   return db;
-}
-
-/**
- * The Db seam over a given PGlite instance: the same adapter as pgliteDb() in
- * src/store/db.ts, which opens its own instance and so cannot take a snapshot.
- */
-function pgliteAdapter(instance: PGlite): Db {
-  const run = async <R extends object>(
-    q: Pick<PGlite, "query">,
-    sql: string,
-    params?: readonly SqlParam[],
-  ): Promise<R[]> => {
-    const res = await q.query<R>(sql, params as unknown[] | undefined);
-    return res.rows;
-  };
-  return {
-    kind: "pglite",
-    query: (sql, params) => run(instance, sql, params),
-    exec: async (sql) => {
-      await instance.exec(sql);
-    },
-    transaction: (fn) =>
-      instance.transaction((tx) => {
-        const q: Queryable = {
-          query: (sql, params) => run(tx, sql, params),
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-        };
-        return fn(q);
-      }),
-    close: () => instance.close(),
-  };
 }

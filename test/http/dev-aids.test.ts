@@ -238,7 +238,10 @@ describe("development aids (development)", () => {
     assert.match(res.body, new RegExp(`id="f-fiscalCode"[^>]*value="${p.fiscalCode}"`, "su"));
     assert.ok(res.body.includes(`value="${escapeHtml(p.residence.city)}"`), "the city on file");
     assert.match(res.body, /<form method="post" action="\/richiedi-pin"/u, "posts the real form");
-    assert.equal((await page(s, "/dev/richiedi-pin?cf=NOTAFISCALCODE00", new Jar())).statusCode, 404);
+    assert.equal(
+      (await page(s, "/dev/richiedi-pin?cf=NOTAFISCALCODE00", new Jar())).statusCode,
+      404,
+    );
     // The production route knows nothing of demo people.
     const plain = await page(s, `/richiedi-pin?demo=${p.fiscalCode}`, new Jar());
     assert.match(plain.body, /id="f-fiscalCode"[^>]*value=""/su);

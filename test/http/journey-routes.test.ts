@@ -106,7 +106,7 @@ describe("the journey guard on every registered route × every state", () => {
       const url = concreteUrl(route.url);
       for (const state of JOURNEY_STATES) {
         const res = await probe(s, route.method, url, jars.get(state)!);
-        const what = `${route.method} ${route.url} [${route.step}] in ${state}: ${res.statusCode} ${(res.headers.location) ?? ""}`;
+        const what = `${route.method} ${route.url} [${route.step}] in ${state}: ${res.statusCode} ${res.headers.location ?? ""}`;
         if (mayReach(state, route.step)) {
           if (isApiUrl(url)) {
             const code =
@@ -121,7 +121,7 @@ describe("the journey guard on every registered route × every state", () => {
               `allowed, yet refused: ${what} ${res.body}`,
             );
           } else {
-            const location = (res.headers.location) ?? "";
+            const location = res.headers.location ?? "";
             const guardLike =
               res.statusCode === 303 &&
               state !== "anonymous" &&

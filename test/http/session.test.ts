@@ -143,7 +143,10 @@ describe("sessions (development)", () => {
         new Date(cleared.get("expires") ?? "").getTime() < Date.now(),
       "cookie cleared",
     );
-    assert.ok(!jar.cookies.has("inps_session"), "the session cookie is gone (the device cookie stays)");
+    assert.ok(
+      !jar.cookies.has("inps_session"),
+      "the session cookie is gone (the device cookie stays)",
+    );
 
     assert.equal(problemOf(await meWith(cookie), 401).code, "SESSION_EXPIRED");
     assert.equal(await stored(s, cookie), false, "the row is gone");

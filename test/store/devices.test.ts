@@ -8,7 +8,7 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/store/db.ts";
-import { registerDevice, touchDevice } from "../../src/store/repos/devices.ts";
+import { deleteUnusedDevices, registerDevice, touchDevice } from "../../src/store/repos/devices.ts";
 import { aDevice, at, T0 } from "../helpers/builders.ts";
 import { createTestDb, ENGINE, type TestDb } from "../helpers/db.ts";
 
@@ -86,5 +86,16 @@ describe(`devices on ${ENGINE}`, () => {
       [subjectKey],
     );
     assert.deepEqual(rows, [{ n: 2 }]);
+  });
+
+  it("forgets only the devices unused since the cut-off (housekeeping)", async () => {
+    const old = aDevice({ now: at(-3 * 365 * 86_400) });
+    const recent = aDevice({ now: at(-10) });
+    await registerDevice(db, old);
+    await registerDevice(db, recent);
+    const removed = await deleteUnusedDevices(db, at(-2 * 365 * 86_400));
+    assert.ok(removed >= 1);
+    assert.equal(await deviceRow(old.id), undefined);
+    assert.notEqual(await deviceRow(recent.id), undefined);
   });
 });

@@ -42,6 +42,7 @@ describe("housekeeping", () => {
       {
         sessions: 0,
         counters: 0,
+        devices: 0,
         rateLimits: 0,
         scrubbedMessages: 0,
       },

@@ -38,7 +38,8 @@ export const claim: typeof italian = {
     mobile: "Mobile phone",
     contactsHint:
       "Choose how to receive the first 8 characters of the PIN: SMS needs the mobile number, e-mail the e-mail address. The other contact is optional, but it helps to recover the PIN if you lose it.",
-    mobileHint: "With the international prefix, for example +54 9 11 2345 6789. Required only if you choose SMS.",
+    mobileHint:
+      "With the international prefix, for example +54 9 11 2345 6789. Required only if you choose SMS.",
     emailHint: "Required only if you choose to receive the first part of the PIN by e-mail.",
     email: "E-mail",
     delivery: "How do you want to receive the first 8 characters of the PIN?",
@@ -64,9 +65,12 @@ export const claim: typeof italian = {
   claimDone: {
     issuedTitle: "Your PIN has been issued",
     pendingTitle: "Claim received",
-    reference: "Claim reference number: {{reference}}. Please note it: you will need it if you call the Contact Centre.",
-    firstHalfSms: "The first 8 characters of the PIN are on their way by SMS to the number {{destination}}.",
-    firstHalfEmail: "The first 8 characters of the PIN are on their way by e-mail to {{destination}}.",
+    reference:
+      "Claim reference number: {{reference}}. Please note it: you will need it if you call the Contact Centre.",
+    firstHalfSms:
+      "The first 8 characters of the PIN are on their way by SMS to the number {{destination}}.",
+    firstHalfEmail:
+      "The first 8 characters of the PIN are on their way by e-mail to {{destination}}.",
     letter:
       "The other 8 characters come in a letter to the home address INPS has on file, in {{country}}: post usually takes {{min}} to {{max}} working days.",
     then: "When you have both parts, log in with your fiscal code and the 16 characters: the system will give you the 8-character PIN to use from then on.",

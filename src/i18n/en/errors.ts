@@ -98,8 +98,7 @@ export const errors: typeof italian = {
     INTERNAL: { title: "Service error", detail: "Something went wrong. Please try again later." },
   },
   field: {
-    confirm_replacement:
-      "Confirm that the PIN shown before will stop working.",
+    confirm_replacement: "Confirm that the PIN shown before will stop working.",
     required_for_sms:
       "A mobile number is needed to receive the first part of the PIN by SMS (or choose e-mail).",
     required_for_email:

@@ -27,7 +27,8 @@ export const messages: typeof italian = {
       sms: "INPS: your PIN is locked for 5 minutes after 10 wrong attempts ({{time}}, Italian time). If it was not you, answer nobody and call +39 06 164164.",
       subject: "Your INPS PIN was locked for 5 minutes",
       body: "at {{time}} (Italian time) on {{date}} logging in with your PIN was locked for 5 minutes after 10 attempts with a wrong PIN.",
-      ifYou: "If it was you, wait 5 minutes without trying again and check the PIN character by character.",
+      ifYou:
+        "If it was you, wait 5 minutes without trying again and check the PIN character by character.",
       ifNotYou:
         "If it was not you, someone tried to guess your PIN: your PIN is still valid and secret. From the computer or phone you usually log in with you can keep logging in. If you think it necessary, call the Contact Centre.",
     },

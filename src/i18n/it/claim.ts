@@ -36,7 +36,8 @@ export const claim = {
     mobile: "Cellulare",
     contactsHint:
       "Scelga come ricevere i primi 8 caratteri del PIN: serve il cellulare per l'SMS, l'e-mail per l'e-mail. L'altro contatto è facoltativo ma utile per ritrovare il PIN se lo perde.",
-    mobileHint: "Con il prefisso internazionale, ad esempio +54 9 11 2345 6789. Obbligatorio solo se sceglie l'SMS.",
+    mobileHint:
+      "Con il prefisso internazionale, ad esempio +54 9 11 2345 6789. Obbligatorio solo se sceglie l'SMS.",
     emailHint: "Obbligatoria solo se sceglie di ricevere la prima parte del PIN per e-mail.",
     email: "E-mail",
     delivery: "Come vuole ricevere i primi 8 caratteri del PIN?",
@@ -62,9 +63,11 @@ export const claim = {
   claimDone: {
     issuedTitle: "Il PIN è stato emesso",
     pendingTitle: "Richiesta ricevuta",
-    reference: "Numero di riferimento della richiesta: {{reference}}. Lo annoti: serve se chiama il Contact Center.",
+    reference:
+      "Numero di riferimento della richiesta: {{reference}}. Lo annoti: serve se chiama il Contact Center.",
     firstHalfSms: "I primi 8 caratteri del PIN stanno arrivando per SMS al numero {{destination}}.",
-    firstHalfEmail: "I primi 8 caratteri del PIN stanno arrivando per e-mail all'indirizzo {{destination}}.",
+    firstHalfEmail:
+      "I primi 8 caratteri del PIN stanno arrivando per e-mail all'indirizzo {{destination}}.",
     letter:
       "Gli altri 8 caratteri arrivano con una lettera all'indirizzo di residenza registrato presso l'INPS, in {{country}}: di solito la posta impiega da {{min}} a {{max}} giorni lavorativi.",
     then: "Quando avrà entrambe le parti, acceda con il codice fiscale e i 16 caratteri: il sistema le darà il PIN di 8 caratteri da usare d'ora in poi.",

@@ -106,8 +106,7 @@ export const errors = {
     },
   },
   field: {
-    confirm_replacement:
-      "Confermi che il PIN mostrato prima smetterà di funzionare.",
+    confirm_replacement: "Confermi che il PIN mostrato prima smetterà di funzionare.",
     required_for_sms:
       "Serve il cellulare per ricevere per SMS la prima parte del PIN (oppure scelga l'e-mail).",
     required_for_email:

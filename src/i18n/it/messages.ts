@@ -25,7 +25,8 @@ export const messages = {
       sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il 06 164164.",
       subject: "Il suo PIN INPS è stato bloccato per 5 minuti",
       body: "alle {{time}} (ora italiana) del {{date}} l'accesso con il suo PIN è stato bloccato per 5 minuti dopo 10 tentativi con un PIN errato.",
-      ifYou: "Se è stato lei, attenda 5 minuti senza riprovare e controlli il PIN carattere per carattere.",
+      ifYou:
+        "Se è stato lei, attenda 5 minuti senza riprovare e controlli il PIN carattere per carattere.",
       ifNotYou:
         "Se non è stato lei, qualcuno ha provato a indovinare il suo PIN: il PIN resta valido e segreto. Dal computer o dal telefono da cui accede di solito può continuare ad accedere. Se lo ritiene necessario, chiami il Contact Center.",
     },

@@ -15,3 +15,12 @@ export async function registerDevice(
 export async function touchDevice(q: Queryable, id: string, now: Date): Promise<void> {
   await q.query("UPDATE device SET last_used_at = $2 WHERE id = $1", [id, now]);
 }
+
+/** Housekeeping: browsers not used for longer than their cookie lives (two years). */
+export async function deleteUnusedDevices(q: Queryable, before: Date): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    `WITH d AS (DELETE FROM device WHERE last_used_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    [before],
+  );
+  return rows[0]?.n ?? 0;
+}

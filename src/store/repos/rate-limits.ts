@@ -3,7 +3,12 @@
  * window per (limiter, key) and returns the count, so limits hold across instances. Keys are
  * keyed hashes of what they count (addresses, contacts, fiscal codes), never the values.
  */
-import { limitVerdict, type Limit, type LimitVerdict, type LimiterName } from "../../domain/rate-limits.ts";
+import {
+  limitVerdict,
+  type Limit,
+  type LimitVerdict,
+  type LimiterName,
+} from "../../domain/rate-limits.ts";
 import type { Queryable } from "../db.ts";
 
 export async function hitRateLimit(

@@ -111,7 +111,13 @@ function verdictOf(r: ReserveRow): AttemptVerdict {
 }
 
 function candidateOf(r: ReserveRow): LoginCandidate | null {
-  if (r.id === null || r.kind === null || r.level === null || r.pin_hash === null || r.set_at === null)
+  if (
+    r.id === null ||
+    r.kind === null ||
+    r.level === null ||
+    r.pin_hash === null ||
+    r.set_at === null
+  )
     return null;
   return {
     id: r.id,
@@ -154,7 +160,11 @@ export async function recordFailure(
 }
 
 /** A right PIN resets the counts (and any lock) of these counters. */
-export async function recordSuccess(q: Queryable, keys: readonly string[], now: Date): Promise<void> {
+export async function recordSuccess(
+  q: Queryable,
+  keys: readonly string[],
+  now: Date,
+): Promise<void> {
   await q.query(
     `UPDATE login_throttle SET failures = 0, streak = 0, locked_until = NULL, last_verdict = 'attempt',
             updated_at = $2
@@ -187,7 +197,9 @@ export async function throttleState(q: Queryable, key: string): Promise<Throttle
     [key],
   );
   const r = rows[0];
-  return r === undefined ? null : { failures: r.failures, lockedUntil: r.locked_until, streak: r.streak };
+  return r === undefined
+    ? null
+    : { failures: r.failures, lockedUntil: r.locked_until, streak: r.streak };
 }
 
 /**

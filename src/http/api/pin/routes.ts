@@ -91,7 +91,7 @@ export function pinRoutes(ctx: AppContext) {
       {
         schema: doc(
           "Replace the PIN just shown (within 15 minutes of the change)",
-          "For a PIN that was shown but not noted. The PIN shown before stops working: the body must confirm it with {\"confirm\": true}.",
+          'For a PIN that was shown but not noted. The PIN shown before stops working: the body must confirm it with {"confirm": true}.',
           {
             type: "object",
             required: ["confirm"],

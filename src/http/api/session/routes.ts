@@ -5,7 +5,12 @@ import type { SessionState } from "../../../domain/journey.ts";
 import * as login from "../../../flows/login.ts";
 import { logout } from "../../../flows/session.ts";
 import type { AppContext } from "../../context.ts";
-import { clearSessionCookie, readCookie, setDeviceCookie, setSessionCookie } from "../../cookies.ts";
+import {
+  clearSessionCookie,
+  readCookie,
+  setDeviceCookie,
+  setSessionCookie,
+} from "../../cookies.ts";
 import { withDeviceEntry } from "../../../security/device-cookie.ts";
 import { anonymousOf } from "../../request.ts";
 import { json, problem } from "../docs.ts";

@@ -74,4 +74,3 @@ export function claimBodyToForm(body: Readonly<Record<string, unknown>>): FormVa
   }
   return out;
 }
-

@@ -8,13 +8,8 @@ import assert from "node:assert/strict";
 import { money } from "../../../i18n/format.ts";
 import { t } from "../../../i18n/index.ts";
 import { escapeHtml } from "../../html.ts";
-import type {
-  Jar} from "../../../../test/helpers/app.ts";
-import {
-  personWithPin,
-  startService,
-  type TestService,
-} from "../../../../test/helpers/app.ts";
+import type { Jar } from "../../../../test/helpers/app.ts";
+import { personWithPin, startService, type TestService } from "../../../../test/helpers/app.ts";
 import { page } from "../../../../test/helpers/journeys.ts";
 
 describe("consultation screens", () => {

@@ -48,7 +48,11 @@ export function consultationScreens({ ctx }: ScreenDeps) {
       const statement = await contributionStatement(ctx.uow.direct.archive, s.fiscalCode);
       return sendHtml(
         reply,
-        contributionsPage(langOf(req), { user: userOf(s), csrfToken: csrfFor(ctx, req, reply), statement }),
+        contributionsPage(langOf(req), {
+          user: userOf(s),
+          csrfToken: csrfFor(ctx, req, reply),
+          statement,
+        }),
       );
     });
 

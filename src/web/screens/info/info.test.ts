@@ -7,14 +7,6 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 import { personWithPin, startService, type TestService } from "../../../../test/helpers/app.ts";
-import {
-  assertAccessible,
-  assertFitsWidth,
-  browserSkip,
-  DESKTOP,
-  startBrowserService,
-  type BrowserService,
-} from "../../../../test/helpers/browser.ts";
 import { letterDelivery, VERIFICATION_CALL } from "../../../domain/postal-delivery.ts";
 import { cookieName } from "../../../http/cookies.ts";
 import { civilDate } from "../../../i18n/format.ts";
@@ -242,45 +234,6 @@ void describe("information pages", () => {
       assert.ok(res.body.includes("#0066cc"));
     });
   }
-});
-
-void describe("information pages in Chromium", { skip: browserSkip() }, () => {
-  let b: BrowserService;
-  before(async () => {
-    b = await startBrowserService({ archiveSize: 5 });
-  });
-  after(async () => {
-    await b.close();
-  });
-
-  void it("axe finds nothing serious on any of them, in either language", async () => {
-    const page = await b.newPage({ viewport: DESKTOP });
-    for (const path of PATHS) {
-      for (const url of [path, `${path}?lang=en`]) {
-        assert.equal((await page.goto(url))?.status(), 200, url);
-        await assertAccessible(page, url);
-      }
-    }
-  });
-
-  void it("nothing scrolls sideways on the narrowest phone (320px)", async () => {
-    const page = await b.newPage({ viewport: { width: 320, height: 640 } });
-    for (const path of PATHS) {
-      for (const url of [path, `${path}?lang=en`]) {
-        assert.equal((await page.goto(url))?.status(), 200, url);
-        await assertFitsWidth(page, url);
-      }
-    }
-  });
-
-  void it("the browser shows the favicon the head links", async () => {
-    const page = await b.newPage();
-    await page.goto("/aiuto");
-    const href = await page.locator('link[rel="icon"]').getAttribute("href");
-    const res = await page.request.get(href ?? "");
-    assert.equal(res.status(), 200);
-    assert.equal(res.headers()["content-type"], "image/svg+xml");
-  });
 });
 
 void describe("catalogue markup", () => {

@@ -33,7 +33,9 @@ function noticeOf(lang: Lang, err: AppError): LoginNotice | undefined {
   const extra: string[] = [];
   const left = err.extra.remainingAttempts;
   if (err.code === "INVALID_CREDENTIALS" && typeof left === "number" && left > 0) {
-    extra.push(t(lang, left === 1 ? "login.remaining_one" : "login.remaining_other", { count: left }));
+    extra.push(
+      t(lang, left === 1 ? "login.remaining_one" : "login.remaining_other", { count: left }),
+    );
   }
   const until = err.extra.lockedUntil;
   if (err.code === "PIN_LOCKED" && typeof until === "string") {
@@ -47,7 +49,12 @@ export function loginScreens({ ctx, routes, csrfCheck }: ScreenDeps) {
   const show = (
     req: FastifyRequest,
     reply: FastifyReply,
-    v: { fiscalCode: string; next: string | undefined; errors?: Map<string, string>; notice?: LoginNotice | undefined },
+    v: {
+      fiscalCode: string;
+      next: string | undefined;
+      errors?: Map<string, string>;
+      notice?: LoginNotice | undefined;
+    },
     status = 200,
   ) =>
     sendHtml(
@@ -125,10 +132,14 @@ export function loginScreens({ ctx, routes, csrfCheck }: ScreenDeps) {
       },
     );
 
-    app.post("/esci", { config: { journey: "logout" }, preHandler: csrfCheck }, async (req, reply) => {
-      await logout(ctx, { by: anonymousOf(req), token: readCookie(ctx, req, "session") });
-      clearSessionCookie(ctx, reply);
-      return reply.redirect("/", 303);
-    });
+    app.post(
+      "/esci",
+      { config: { journey: "logout" }, preHandler: csrfCheck },
+      async (req, reply) => {
+        await logout(ctx, { by: anonymousOf(req), token: readCookie(ctx, req, "session") });
+        clearSessionCookie(ctx, reply);
+        return reply.redirect("/", 303);
+      },
+    );
   };
 }

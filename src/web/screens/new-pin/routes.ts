@@ -40,7 +40,11 @@ export function newPinScreens({ ctx, csrfCheck }: ScreenDeps) {
   };
 
   /** Generates the PIN and shows it, once; a repeat is answered with the question page. */
-  const change = async (req: FastifyRequest, reply: FastifyReply, mode: PinChangeMode | "replace") => {
+  const change = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    mode: PinChangeMode | "replace",
+  ) => {
     const live = await liveSessionOf(ctx, req);
     const lang = langOf(req);
     let result: Awaited<ReturnType<typeof changePin>>;
