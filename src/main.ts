@@ -3,25 +3,26 @@
  * work, clock, hasher, channels, worker) and hands each flow its narrow dependencies via
  * AppContext.
  */
-import { createSecretKey, randomFillSync, randomUUID } from "node:crypto";
+import { randomFillSync, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp, type BuildOptions } from "./app.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
 import { OffsetClock, systemClock, type Clock } from "./domain/clock.ts";
-import type { FlowKeys } from "./flows/deps.ts";
 import type { UnitOfWork } from "./flows/ports.ts";
 import type { AppContext } from "./http/context.ts";
 import type { ChannelSet } from "./notifications/channel.ts";
 import { devChannels } from "./notifications/dev-outbox.ts";
 import { createOutboxWorker, type OutboxWorker } from "./notifications/worker.ts";
-import { deriveKey } from "./security/crypto.ts";
 import { createArgon2Hasher, type PinHasher } from "./security/hasher.ts";
 import type { AuditKeys } from "./store/audit.ts";
 import { openDb, type Db } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
 import { createUnitOfWork } from "./store/uow.ts";
+import { deriveKeys } from "./security/keys.ts";
+
+export { deriveKeys };
 
 export interface Runtime {
   config: Config;
@@ -47,18 +48,7 @@ export function randomBytes(n: number): Uint8Array {
   return randomFillSync(new Uint8Array(n));
 }
 
-/** Every key the service uses, derived from the pepper, one per purpose (HKDF). */
-export function deriveKeys(pepper: Buffer): { flow: FlowKeys; audit: AuditKeys; cookie: Buffer } {
-  const key = (purpose: string) => createSecretKey(deriveKey(pepper, purpose));
-  const subject = key("login-throttle");
-  return {
-    flow: { subject, device: key("device-cookie"), limits: key("rate-limit") },
-    audit: { chain: key("audit-chain"), subject },
-    cookie: deriveKey(pepper, "edge-cookies"),
-  };
-}
-
-export async function openConfiguredDb(config: Config, poolSize = config.databasePoolSize) {
+export function openConfiguredDb(config: Config, poolSize = config.databasePoolSize): Promise<Db> {
   return openDb({
     databaseUrl: config.databaseUrl,
     dataDir: join(config.dataDir, "pglite"),

@@ -21,6 +21,7 @@ import {
   type TestService,
 } from "../helpers/app.ts";
 import { count, People, problemOf, rows } from "../helpers/journeys.ts";
+import { aPerson } from "../helpers/builders.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 
@@ -48,16 +49,86 @@ function documentOf(p: ArchivePerson): Record<string, unknown> {
   return claimBody(p).document as Record<string, unknown>;
 }
 
+/** A person of the archive with contacts of their own (the builders' default ones are shared). */
+let contactSerial = 0;
+function someone(overrides: Partial<ArchivePerson> = {}): ArchivePerson {
+  const n = contactSerial++;
+  return aPerson({
+    mobile: `+54911${String(20000000 + n)}`,
+    email: `claimant${n}@example.org`,
+    ...overrides,
+  });
+}
+
+/** The people the tests below use by what they are, built rather than picked by position. */
+const CORRIENTES = someone({
+  surname: "Ferrari",
+  givenNames: "Ana",
+  sex: "F",
+  residence: {
+    line1: "Avenida Corrientes 1234",
+    line2: "Piso 5, Depto. B",
+    city: "Buenos Aires",
+    region: "CABA",
+    postalCode: "C1043AAZ",
+    country: "AR",
+  },
+});
+const ACCENTED = [
+  someone({
+    surname: "Silvestri",
+    givenNames: "Nicolò",
+    residence: {
+      line1: "Calle Falsa 123",
+      city: "Rosario",
+      region: "Santa Fe",
+      postalCode: "S2000",
+      country: "AR",
+    },
+  }),
+  someone({
+    surname: "Pirrò",
+    givenNames: "Maëlle",
+    sex: "F",
+    residence: {
+      line1: "Calle Falsa 124",
+      city: "Rosario",
+      region: "Santa Fe",
+      postalCode: "S2000",
+      country: "AR",
+    },
+  }),
+  someone({
+    surname: "D'Agostino",
+    givenNames: "Lucia",
+    sex: "F",
+    residence: {
+      line1: "Calle Falsa 125",
+      city: "Rosario",
+      region: "Santa Fe",
+      postalCode: "S2000",
+      country: "AR",
+    },
+  }),
+];
+const RESIDENT_IN_ITALY = someone({
+  residence: { line1: "Via del Corso 1", city: "Roma", postalCode: "00186", country: "IT" },
+});
+const ITALIAN_ID = [
+  someone({ italianIdOnFile: true }),
+  someone({ italianIdOnFile: true }),
+  someone({ italianIdOnFile: true }),
+];
+
 describe("online claim", () => {
   let s: TestService;
   let people: People;
   before(async () => {
-    s = await startService({ archiveSize: 120 });
-    // Index 0 (AR), 31 (Pirrò Maëlle), 34 (Silvestri Nicolò), 35 (D'Agostino) are used by name below.
-    people = new People(
-      s,
-      [0, 31, 34, 35].map((i) => s.people[i]!),
-    );
+    s = await startService({
+      archiveSize: 120,
+      extraPeople: [CORRIENTES, ...ACCENTED, RESIDENT_IN_ITALY, ...ITALIAN_ID],
+    });
+    people = new People(s, [CORRIENTES, ...ACCENTED]);
   });
   after(async () => {
     await s.close();
@@ -206,7 +277,7 @@ describe("online claim", () => {
     });
 
     it("accepts a differently written address that matches the one on file, and still writes to the one on file", async () => {
-      const p = people.at(0); // Avenida Corrientes 1234, Piso 5, Depto. B, C1043AAZ Buenos Aires (AR)
+      const p = CORRIENTES;
       const res = await api(
         s,
         "POST",
@@ -223,7 +294,7 @@ describe("online claim", () => {
       );
       assert.equal(res.json<{ status: string }>().status, "issued");
       const letter = (await s.deliver()).find(
-        (e) => e.channel === "letter" && e.to.includes("Corrientes"),
+        (e) => e.channel === "letter" && e.to.includes(`${p.givenNames} ${p.surname}`),
       );
       assert.ok(letter !== undefined);
       assert.ok(letter.to.includes("Avenida Corrientes 1234"), letter.to);
@@ -231,11 +302,11 @@ describe("online claim", () => {
       assert.ok(!letter.to.includes("av. corrientes"), "never the spelling typed in the claim");
     });
 
-    it("matches identity case- and accent-insensitively (Niccolò/Nicolo, Pirrò/PIRRO, D'Agostino/d’agostino)", async () => {
+    it("matches identity case- and accent-insensitively (Nicolò/nicolo, Pirrò/PIRRO, D'Agostino/d’agostino)", async () => {
       const cases: [ArchivePerson, Record<string, unknown>][] = [
-        [people.at(34), { surname: "SILVESTRI", givenNames: "nicolo" }],
-        [people.at(31), { surname: "pirro", givenNames: "MAELLE" }],
-        [people.at(35), { surname: "d’agostino", givenNames: "LUCIA" }],
+        [ACCENTED[0]!, { surname: "SILVESTRI", givenNames: "nicolo" }],
+        [ACCENTED[1]!, { surname: "pirro", givenNames: "MAELLE" }],
+        [ACCENTED[2]!, { surname: "d’agostino", givenNames: "LUCIA" }],
       ];
       for (const [p, overrides] of cases) {
         const res = await api(s, "POST", "/api/v1/claims", claimBody(p, overrides));
@@ -274,8 +345,8 @@ describe("online claim", () => {
       const abroad = bornAbroad();
       const italyBorn = bornInItaly();
       const anyone = () => people.next();
-      const residentInItaly = people.at(14); // Grassi Federica, Roma on file
-      const italianId = people.at(22); // Testa Elena, Rosario (AR), Italian ID on file
+      const residentInItaly = RESIDENT_IN_ITALY;
+      const italianId = ITALIAN_ID[0]!;
       const p0 = s.people[0]!;
       const cases: {
         name: string;
@@ -757,14 +828,14 @@ describe("online claim", () => {
     it("refers a claim by someone with an Italian ID to an operator; from 2020-10-01 the calendar also says no new PIN", async () => {
       // Until 2020-09-30 anyone could claim: the only reason left is the channel's own check.
       s.clock.set("2020-06-01T10:00:00Z");
-      const early = people.at(23);
+      const early = ITALIAN_ID[1]!;
       const r1 = await api(s, "POST", "/api/v1/claims", claimBody(early));
       assert.equal(r1.json<{ status: string }>().status, "under_verification");
       assert.deepEqual((await claimRows(s, early.fiscalCode))[0]!.reasons, ["italian_id_on_file"]);
 
       // Transition (2020-10-01 .. 2021-09-30): no new PINs for those who can obtain SPID.
       s.clock.set("2021-03-15T10:00:00Z");
-      const transition = people.at(24);
+      const transition = ITALIAN_ID[2]!;
       await api(s, "POST", "/api/v1/claims", claimBody(transition));
       assert.deepEqual((await claimRows(s, transition.fiscalCode))[0]!.reasons, [
         "italian_id_on_file",

@@ -45,8 +45,10 @@ describe("consultation", () => {
   let richPin: string;
   before(async () => {
     s = await startService({ archiveSize: 40 });
-    rich = s.people[0]!; // Neri Luca: 7 contribution periods, 24 pension payments
-    empty = s.people[3]!; // Conti Rita: none
+    // Chosen by what they have on file, not by position in the archive.
+    const reachable = s.eligible.filter((p) => p.mobile !== undefined && p.email !== undefined);
+    rich = reachable.find((p) => p.contributions.length >= 3 && p.pensionPayments.length > 0)!;
+    empty = reachable.find((p) => p.contributions.length + p.pensionPayments.length === 0)!;
     assert.ok(rich.contributions.length > 0 && rich.pensionPayments.length > 0);
     assert.equal(empty.contributions.length + empty.pensionPayments.length, 0);
     people = new People(s, [rich, empty]);

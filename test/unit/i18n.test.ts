@@ -78,7 +78,7 @@ function fieldCodesInSource(): {
     }
   }
   const zodMessages = new Set<string>();
-  const claimInput = readFileSync(join(ROOT, "src/flows/claim-input.ts"), "utf8");
+  const claimInput = readFileSync(join(ROOT, "src/flows/claim-schema.ts"), "utf8");
   for (const line of claimInput.split("\n")) {
     if (line.includes("get(") || line.includes("issues.push")) continue;
     for (const m of line.matchAll(/(?:error:\s*|,\s*|z\.email\()"([a-z][a-z_]*)"\s*[)}]/gu)) {
