@@ -15,14 +15,14 @@ import { AppError } from "./domain/errors.ts";
 import { apiPlugin } from "./http/api/plugin.ts";
 import type { AppContext } from "./http/context.ts";
 import { installEdgeSecurity } from "./http/edge-security.ts";
-import { installJourneyGuard, isApiUrl, type JourneyRoutes } from "./http/journey-guard.ts";
+import { installJourneyGuard, type JourneyRoutes } from "./http/journey-guard.ts";
 import { langOf } from "./http/lang.ts";
 import { asAppError, sendProblem } from "./http/problem.ts";
 import { LOGIN_PAGE, PAGE_OF_STATE } from "./web/paths.ts";
-import { acceptsHtml, webPlugin } from "./web/plugin.ts";
-import { csrfBindingOf, sendHtml } from "./web/render.ts";
+import { webPlugin } from "./web/plugin.ts";
+import { replyWithError } from "./web/error-reply.ts";
+import { csrfBindingOf } from "./web/render.ts";
 import { cookieName, cookieOptions } from "./http/cookies.ts";
-import { renderErrorPage } from "./web/screens/error/page.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -51,12 +51,25 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
           redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
         }
       : (opts.logger ?? false);
+  const proxies = ctx.config.trustProxy;
   const app = Fastify({
     logger,
-    trustProxy: ctx.config.trustProxy,
+    // A hop count trusts that many proxies nearest to the service, no one further out.
+    trustProxy:
+      typeof proxies === "number" ? (_addr: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     genReqId: () => randomUUID(),
+    // A malformed URL (bad percent-encoding) is refused before any hook runs: answer it like any
+    // other bad request, with the headers of a response that is never to be rendered or cached.
+    frameworkErrors: (error, req, reply) => {
+      void reply.headers({
+        "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+        "cache-control": "no-store",
+      });
+      void sendProblem(reply, req, asAppError(error), langOf(req, { acceptLanguage: true }));
+    },
   });
 
   // Validation belongs to the flows (one definition for API and forms); route schemas are
@@ -85,32 +98,26 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   app.decorate("journeyRoutes", routes);
 
-  const fail = (
-    err: AppError,
-    req: Parameters<typeof sendProblem>[1],
-    reply: Parameters<typeof sendProblem>[0],
-  ) =>
-    isApiUrl(req.url) || !acceptsHtml(req.headers.accept)
-      ? sendProblem(reply, req, err, langOf(req, { acceptLanguage: true }))
-      : sendHtml(reply, renderErrorPage(err, langOf(req)), err.status);
-  app.setErrorHandler((err, req, reply) => fail(asAppError(err), req, reply));
-  app.setNotFoundHandler((req, reply) => fail(new AppError("NOT_FOUND"), req, reply));
+  app.setErrorHandler(replyWithError);
+  app.setNotFoundHandler((req, reply) => replyWithError(new AppError("NOT_FOUND"), req, reply));
 
-  await app.register(async function openApi(scope: FastifyInstance) {
+  // At the root (it adds no route of its own), so it sees every route and documents the API.
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "INPS PIN API",
+        version: "1",
+        description:
+          "Claim, activate, renew and use the INPS PIN (citizens resident abroad without an Italian identity document). Errors are RFC 9457 problem details. State-changing requests take JSON only and are refused when cross-site.",
+      },
+      tags: [{ name: "claim" }, { name: "session" }, { name: "pin" }, { name: "consultation" }],
+    },
+  });
+  // Its UI's routes are public, said once here.
+  await app.register(async function openApiUi(scope: FastifyInstance) {
     scope.addHook("onRoute", (o) => {
       o.config = { ...o.config, journey: "public" };
-    });
-    await scope.register(swagger, {
-      openapi: {
-        openapi: "3.1.0",
-        info: {
-          title: "INPS PIN API",
-          version: "1",
-          description:
-            "Claim, activate, renew and use the INPS PIN (citizens resident abroad without an Italian identity document). Errors are RFC 9457 problem details. State-changing requests take JSON only and are refused when cross-site.",
-        },
-        tags: [{ name: "claim" }, { name: "session" }, { name: "pin" }, { name: "consultation" }],
-      },
     });
     await scope.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   });

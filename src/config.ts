@@ -39,7 +39,11 @@ export interface Config {
   sessionCacheMs: number;
   workerInProcess: boolean;
   workerPollMs: number;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe: false, every one (true), a number of hops, or
+   * the proxies' addresses/CIDRs. The client address it yields keys rate limits and the audit.
+   */
+  trustProxy: boolean | number | string[];
   logLevel: string;
   /** Named rate limits (RATE_LIMIT_*). */
   limits: Record<LimiterName, Limit>;
@@ -52,7 +56,8 @@ export interface Config {
 const LIMIT_DOCS: Record<LimiterName, string> = {
   login_source: "of logins per source address",
   claim_source: "of PIN claims per source address",
-  claim_destination: "of PIN claims per destination contact (mobile or e-mail)",
+  claim_destination:
+    'of "claim received" messages per destination contact (mobile or e-mail); past it the claim is queued without a message',
   pin_card: "of PIN card downloads per holder",
 };
 
@@ -79,7 +84,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   WORKER_IN_PROCESS:
     "Run the outbox worker inside `serve` (default true in development, false in production).",
   WORKER_POLL_MS: "Outbox worker polling interval (default 500).",
-  TRUST_PROXY: "Trust X-Forwarded-* from a load balancer (default false).",
+  TRUST_PROXY:
+    "Which proxies' X-Forwarded-* to believe (default false): the number of proxies in front (e.g. 1), or their addresses/CIDRs comma-separated (e.g. 10.0.0.0/8); `true` trusts any sender, only safe when nothing but the proxy can reach the service. The client address keys the rate limits and the audit trail.",
   LOG_LEVEL: "pino log level (default info; silent in tests).",
   OUTBOX_RETENTION_DAYS:
     "Days after delivery (or abandonment) before a message's recipient and payload are scrubbed (default 30).",
@@ -114,7 +120,25 @@ const schema = z.object({
   SESSION_CACHE_MS: intIn(0, 60_000).default(1000),
   WORKER_IN_PROCESS: flag.optional(),
   WORKER_POLL_MS: intIn(10, 60_000).default(500),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | number | string[] => {
+      const t = v.trim();
+      if (t === "true") return true;
+      if (t === "false" || t === "0") return false;
+      if (/^\d{1,2}$/u.test(t)) return Number(t);
+      return t
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== "");
+    })
+    .refine(
+      (v) =>
+        !Array.isArray(v) ||
+        (v.length > 0 && v.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/u.test(x))),
+      "expected true, false, a number of proxies, or addresses/CIDRs separated by commas",
+    )
+    .default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OUTBOX_RETENTION_DAYS: intIn(1, 3650).default(30),
   HOUSEKEEPING_MINUTES: intIn(1, 24 * 60).default(10),

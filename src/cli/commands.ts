@@ -14,7 +14,10 @@ const USAGE = `usage: inps-pin <command>
   migrate               apply database migrations
   seed-demo             load the deterministic demo archive (1,200 people)
   archive import FILE   load archive records from a CSV file (docs/archive-csv.md)
-  audit verify          walk the audit trail's hash chain; exit 1 naming the first broken event`;
+  audit verify [--expect-head SEQ:HASH]
+                        walk the audit trail's hash chain; exit 1 naming the first broken event
+  lockout lift CF --reason TEXT
+                        let unknown browsers try a PIN again (after an identity check), audited`;
 
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({
@@ -120,19 +123,64 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case "audit": {
       if (rest[0] !== "verify") break;
+      let anchor: { seq: number; hash: string } | undefined;
+      if (rest[1] === "--expect-head") {
+        const m = /^(\d+):([0-9a-f]{64})$/u.exec(rest[2] ?? "");
+        if (m === null) break;
+        anchor = { seq: Number(m[1]), hash: m[2] ?? "" };
+      }
       const { verifyAudit } = await import("../store/audit.ts");
       const { deriveKeys } = await import("../security/keys.ts");
       const verdict = await withDb(config, (db) =>
-        verifyAudit(db, deriveKeys(config.pinPepper).audit.chain),
+        verifyAudit(db, deriveKeys(config.pinPepper).audit.chain, anchor),
       );
       if (verdict.ok) {
-        console.log(`audit trail intact: ${verdict.events} events, head ${verdict.head}`);
+        // Record the head outside the database; pass it back with --expect-head next time.
+        console.log(
+          `audit trail intact: ${verdict.events} events, head ${verdict.events}:${verdict.head}`,
+        );
         return 0;
       }
       console.error(
         `audit trail broken at event ${verdict.brokenAt} (${verdict.events} events verified before it): ${verdict.problem}`,
       );
       return 1;
+    }
+    case "lockout": {
+      const [sub, fiscalCode, flag, reason] = rest;
+      if (
+        sub !== "lift" ||
+        fiscalCode === undefined ||
+        flag !== "--reason" ||
+        (reason ?? "") === ""
+      )
+        break;
+      const { normalizeFiscalCode } = await import("../domain/fiscal-code.ts");
+      const { liftLockout } = await import("../flows/lift-lockout.ts");
+      const { createUnitOfWork } = await import("../store/uow.ts");
+      const { deriveKeys } = await import("../security/keys.ts");
+      const { systemClock } = await import("../domain/clock.ts");
+      const { systemActor } = await import("../domain/actor.ts");
+      const keys = deriveKeys(config.pinPepper);
+      await withDb(config, async (db) => {
+        const uow = createUnitOfWork({
+          db,
+          clock: systemClock,
+          outboxKey: config.outboxKey,
+          auditKeys: keys.audit,
+          messagesQueued: () => undefined,
+        });
+        await liftLockout(
+          { uow, clock: systemClock, keys: keys.flow },
+          {
+            by: systemActor("cli"),
+            fiscalCode: normalizeFiscalCode(fiscalCode),
+            reason: reason ?? "",
+          },
+        );
+      });
+      console.log("lockout lifted (audited)");
+      return 0;
     }
     default:
       break;

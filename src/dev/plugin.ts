@@ -9,15 +9,13 @@ import type { OffsetClock } from "../domain/clock.ts";
 import { AppError } from "../domain/errors.ts";
 import { moveClock } from "../flows/dev-clock.ts";
 import type { AppContext } from "../http/context.ts";
-import { isApiUrl } from "../http/journey-guard.ts";
 import { langOf } from "../http/lang.ts";
-import { asAppError, sendProblem } from "../http/problem.ts";
 import { actingOf } from "../http/request.ts";
 import { listDevOutbox, readDevOutboxPdf } from "../notifications/dev-outbox.ts";
 import { csrfFor, sendHtml } from "../web/render.ts";
 import { claimBodyToForm } from "../web/screens/claim/form-mapping.ts";
 import { claimFormPage } from "../web/screens/claim/form-page.ts";
-import { renderErrorPage } from "../web/screens/error/page.ts";
+import { replyWithError } from "../web/error-reply.ts";
 import { devOutboxPage, devPeoplePage } from "./pages.ts";
 import { claimFor, devPeople } from "./people.ts";
 
@@ -28,16 +26,16 @@ export function devRoutes(ctx: AppContext, clock: OffsetClock) {
       opts.config = { ...opts.config, journey: "public" };
       opts.schema = { ...opts.schema, hide: true };
     });
+    // …and only under a loopback name: a page of another site rebinding its DNS name to
+    // 127.0.0.1 must not read the outbox (PIN halves) from a developer's browser.
     app.addHook("onRequest", async (req) => {
-      if (!["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.ip))
+      if (
+        !["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.ip) ||
+        !/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/u.test(req.host)
+      )
         throw new AppError("NOT_FOUND");
     });
-    app.setErrorHandler((err, req, reply) => {
-      const appErr = asAppError(err);
-      if (isApiUrl(req.url) || !(req.headers.accept ?? "").includes("text/html"))
-        return sendProblem(reply, req, appErr, langOf(req, { acceptLanguage: true }));
-      return sendHtml(reply, renderErrorPage(appErr, langOf(req)), appErr.status);
-    });
+    app.setErrorHandler(replyWithError);
     app.get("/people.json", async () => devPeople(ctx.db));
     app.get("/", async (req, reply) =>
       sendHtml(reply, devPeoplePage(langOf(req), await devPeople(ctx.db), clock)),

@@ -20,10 +20,12 @@ export interface AuditEventDetails {
   "lock.started": { until: string; knownDevice: boolean };
   "lock.restarted": { until: string; knownDevice: boolean };
   "lock.notified": { channel: "sms" | "email" };
+  "lock.lifted": { reason: string };
   "pin.activated": { level: string };
   "pin.renewed": { level: string };
   "pin.replaced": { level: string };
   "pin.noted": Record<string, never>;
+  "pin.answer_repeated": Record<string, never>;
   "session.ended": { reason: "logout" | "timeout" | "replaced_by_login" };
   "pin_card.downloaded": Record<string, never>;
   "pin_card.refused": { reason: "wrong_pin" | "locked" | "suspended" };
@@ -32,29 +34,6 @@ export interface AuditEventDetails {
 }
 
 export type AuditEventType = keyof AuditEventDetails;
-
-export const AUDIT_EVENT_TYPES = [
-  "claim.received",
-  "claim.issued",
-  "claim.queued_for_verification",
-  "claim.refused",
-  "claim.superseded",
-  "login.succeeded",
-  "login.failed",
-  "login.refused",
-  "lock.started",
-  "lock.restarted",
-  "lock.notified",
-  "pin.activated",
-  "pin.renewed",
-  "pin.replaced",
-  "pin.noted",
-  "session.ended",
-  "pin_card.downloaded",
-  "pin_card.refused",
-  "rate_limit.exceeded",
-  "dev.clock_moved",
-] as const satisfies readonly AuditEventType[];
 
 export type AuditOutcome = "success" | "failure" | "refused";
 

@@ -1,6 +1,6 @@
 /**
  * Every error a citizen or client can see, in one registry: its HTTP status here, its
- * messages in src/web/i18n (a test fails when a code lacks a message in any language).
+ * messages in src/i18n (a test fails when a code lacks a message in any language).
  */
 export const ERROR_STATUS = {
   MALFORMED_REQUEST: 400,

@@ -24,7 +24,7 @@ export interface Limit {
 
 export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   login_source: { max: 600, windowSeconds: 3600 },
-  claim_source: { max: 30, windowSeconds: 3600 },
+  claim_source: { max: 60, windowSeconds: 3600 },
   claim_destination: { max: 3, windowSeconds: 24 * 3600 },
   pin_card: { max: 10, windowSeconds: 3600 },
 };

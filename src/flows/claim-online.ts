@@ -2,19 +2,21 @@
  * Online claim ("Richiedi PIN"), SPEC.md claim channel 1.
  *
  *   body ──invalid──▶ 400/422 naming every bad field (nothing stored)
+ *        ──over the limit per source address──▶ 429 (before anything else)
  *        ──residence in Italy / Italian document──▶ 422 refusal (audited)
- *        ──over a rate limit (source, destination contact)──▶ 429
  *        ──every automatic check passes──▶ an active PIN? 409 (only now: a stranger who fails
  *        │     the checks never learns whether a fiscal code holds a PIN)
  *        │   otherwise issued: ordinary initial PIN, first half by SMS/e-mail, second half by
  *        │   letter to the residence on file; failed claims waiting for this fiscal code are
  *        │   superseded (a junk claim cannot block the real person)
  *        └──any check fails──▶ under_verification: the outbound queue, reasons for operators,
- *              the same neutral answer whatever the reason
+ *              the same neutral answer whatever the reason; the greeting to the contact given
+ *              is limited per destination (past it, no message, the same answer)
  */
 import type { Acting } from "../domain/actor.ts";
 import { formatPostalAddress } from "../domain/address.ts";
 import { checkClaim } from "../domain/claim-checks.ts";
+import { destinationKey } from "../domain/contact-key.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import { AppError, ConflictError } from "../domain/errors.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
@@ -22,7 +24,7 @@ import { generatePin, INITIAL_PIN_LENGTH, splitInitialPin } from "../domain/pin.
 import { validateClaim, type ClaimInput } from "./claim-input.ts";
 import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
 import type { ArchiveIdentity, Repos } from "./ports.ts";
-import { enforceLimit } from "./rate-limit.ts";
+import { enforceLimit, withinLimit } from "./rate-limit.ts";
 
 export type ClaimDeps = PinIssuingDeps & LimitsDeps;
 
@@ -38,11 +40,9 @@ export interface ClaimRequest {
 }
 
 export async function run(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimOutcome> {
-  const input = await validated(deps, req);
+  // First, before anything is validated or audited: a flood costs one counter each.
   await enforceLimit(deps, req.by, "claim_source", req.by.origin.ip);
-  for (const contact of [input.mobile, input.email]) {
-    if (contact !== undefined) await enforceLimit(deps, req.by, "claim_destination", contact);
-  }
+  const input = await validated(deps, req);
   const now = deps.clock.now();
   const person = await deps.uow.direct.archive.findPerson(input.fiscalCode);
   const reasons = checkClaim(input, person, romeDate(now));
@@ -157,13 +157,18 @@ async function queueForVerification(
   await deps.uow.run(async (r) => {
     await r.claims.insert(claimRow(input, claimId, "under_verification", reasons, now));
     // The neutral greeting goes to the contact the claimant chose; it repeats nothing typed.
+    // Past the destination's limit the claim is still queued (a stranger's junk claims must not
+    // block the real person's) but the contact gets no more greetings: no mail-bombing.
     const to =
       input.delivery === "email" && input.email !== undefined
         ? { channel: "email" as const, recipient: input.email }
         : input.mobile !== undefined
           ? { channel: "sms" as const, recipient: input.mobile }
           : null;
-    if (to !== null) {
+    if (
+      to !== null &&
+      (await withinLimit(deps, r, by, "claim_destination", destinationKey(to.recipient)))
+    ) {
       await r.outbox.enqueue(
         {
           id: deps.newId(),

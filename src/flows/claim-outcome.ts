@@ -4,6 +4,7 @@
  * letter goes to, or the verification that follows.
  */
 import { maskContact } from "../domain/mask.ts";
+import { claimReference } from "./claim-online.ts";
 import type { ClaimSummary, UnitOfWork } from "./ports.ts";
 
 export interface ClaimOutcomeView {
@@ -21,7 +22,7 @@ export async function claimOutcome(
   const s = await uow.direct.claims.summary(claimId);
   if (s === null) return null;
   return {
-    reference: s.id.slice(0, 8).toUpperCase(),
+    reference: claimReference(s.id),
     // A claim superseded or decided since is shown as it was answered: under verification.
     status: s.status === "issued" ? "issued" : "under_verification",
     delivery: s.delivery,

@@ -4,6 +4,7 @@
  * period has passed (SPEC.md "Retention").
  */
 import { DEFAULT_LIMITS, type Limit, type LimiterName } from "../domain/rate-limits.ts";
+import { systemActor } from "../domain/actor.ts";
 import type { BaseDeps } from "./deps.ts";
 
 export interface HousekeepingDeps extends BaseDeps {
@@ -14,6 +15,7 @@ export interface HousekeepingDeps extends BaseDeps {
 
 export interface HousekeepingReport {
   sessions: number;
+  handovers: number;
   counters: number;
   devices: number;
   rateLimits: number;
@@ -27,7 +29,8 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     ...Object.values(deps.limits ?? DEFAULT_LIMITS).map((l) => l.windowSeconds),
   );
   return {
-    sessions: await d.sessions.deleteExpired(now, deps.idleSeconds),
+    sessions: await endExpiredSessions(deps, now),
+    handovers: await d.handovers.deleteExpired(now),
     counters: await d.throttle.deleteStale(now),
     // A device cookie lives two years: a browser unused for longer is forgotten.
     devices: await d.devices.deleteUnused(new Date(now.getTime() - 2 * 365 * 86_400_000)),
@@ -37,4 +40,21 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
       now,
     ),
   };
+}
+
+/** Sessions past their idle or absolute time, ended and audited in one transaction. */
+async function endExpiredSessions(deps: HousekeepingDeps, now: Date): Promise<number> {
+  return deps.uow.run(async (r) => {
+    const ended = await r.sessions.deleteExpired(now, deps.idleSeconds);
+    for (const fiscalCode of ended) {
+      r.audit.record({
+        type: "session.ended",
+        outcome: "success",
+        ...systemActor("housekeeping"),
+        subject: fiscalCode,
+        details: { reason: "timeout" },
+      });
+    }
+    return ended.length;
+  });
 }

@@ -113,14 +113,13 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
           details: { reason: "replaced_by_login" },
         });
       }
-      if (deviceId === null) {
-        await r.devices.register({
-          id: device,
-          subjectKey,
-          now,
-          userAgent: input.by.origin.userAgent,
-        });
-      } else await r.devices.touch(device, now);
+      // (Re)registered every time: a signed cookie whose row was forgotten becomes known again.
+      await r.devices.register({
+        id: device,
+        subjectKey,
+        now,
+        userAgent: input.by.origin.userAgent,
+      });
       const session = await openSession(deps, r, {
         fiscalCode: input.fiscalCode,
         credentialId: cred.id,

@@ -12,15 +12,20 @@
  *
  * A reload, a back button or a resubmitted form never replaces a PIN: repeating activate or
  * renew in pin_shown answers PIN_ALREADY_SHOWN, and the edge offers the explicit replacement.
+ * A retry whose answer was lost (a double click, a dropped connection) still carries the old
+ * token, which no longer opens a session: for two minutes it gets the same answer again — the
+ * same PIN and the same new session — from a copy sealed with a key derived from that old token
+ * (which the service never stores), so only the browser that asked can open it.
  */
 import type { Acting } from "../domain/actor.ts";
 import { pinExpiresAt, type PinLevel } from "../domain/credential.ts";
 import { AppError, ConflictError } from "../domain/errors.ts";
 import { transition, type JourneyEvent, type SessionState } from "../domain/journey.ts";
 import { generatePin, OPERATING_PIN_LENGTH } from "../domain/pin.ts";
-import type { PinIssuingDeps } from "./deps.ts";
+import { deriveKey, open, seal } from "../security/crypto.ts";
+import type { BaseDeps, PinIssuingDeps } from "./deps.ts";
 import type { SessionRecord } from "./ports.ts";
-import { openSession, type SessionDeps } from "./session.ts";
+import { holderName, openSession, sessionIdHash, type SessionDeps } from "./session.ts";
 
 /** How long after a PIN change the PIN card may be downloaded and the PIN replaced. */
 export const NEW_PIN_WINDOW_SECONDS = 15 * 60;
@@ -53,6 +58,7 @@ export interface NewOperatingPin {
   /** The new session's token: the old one stopped working. */
   token: string;
   returnTo: string | null;
+  holderName: string;
 }
 
 export type OperatingPinDeps = PinIssuingDeps & SessionDeps;
@@ -60,6 +66,8 @@ export type OperatingPinDeps = PinIssuingDeps & SessionDeps;
 export interface PinChangeInput {
   by: Acting;
   session: SessionRecord;
+  /** The session's token as sent (its answer is sealed with a key derived from it). */
+  token: string;
   /** The session's journey state now (effectiveState). */
   state: SessionState;
   mode: PinChangeMode;
@@ -105,6 +113,20 @@ export async function changePin(
         returnTo: session.returnTo,
         newPinUntil: new Date(now.getTime() + NEW_PIN_WINDOW_SECONDS * 1000),
       });
+      const answer: SealedAnswer = {
+        token: opened.token,
+        pin,
+        level: session.level,
+        setAt: now.toISOString(),
+        returnTo: session.returnTo,
+        holderName: holderName(session),
+      };
+      await r.handovers.save(session.idHash, {
+        fiscalCode: session.fiscalCode,
+        credentialId,
+        sealed: seal(handoverKey(input.token), JSON.stringify(answer), session.idHash),
+        expiresAt: new Date(now.getTime() + REPLAY_WINDOW_SECONDS * 1000),
+      });
       r.audit.record({
         type: AUDIT[mode],
         outcome: "success",
@@ -127,6 +149,66 @@ export async function changePin(
     expiresAt: pinExpiresAt(now),
     token,
     returnTo: session.returnTo,
+    holderName: holderName(session),
+  };
+}
+
+/** How long the answer of a PIN change can be given again to a retry of the same request. */
+export const REPLAY_WINDOW_SECONDS = 2 * 60;
+
+interface SealedAnswer {
+  token: string;
+  pin: string;
+  level: PinLevel;
+  setAt: string;
+  returnTo: string | null;
+  holderName: string;
+}
+
+function handoverKey(token: string): Buffer {
+  return deriveKey(Buffer.from(token, "utf8"), "pin-change-handover");
+}
+
+/**
+ * The answer of a PIN change made with `token` moments ago, for a retry that still carries it
+ * (its answer was lost): the same PIN and the new session, or null — no change made with this
+ * token, too late, the PIN changed again since, or a token that cannot open it.
+ */
+export async function replayPinChange(
+  deps: BaseDeps,
+  input: { by: Acting; token: string },
+): Promise<NewOperatingPin | null> {
+  const oldIdHash = sessionIdHash(input.token);
+  const h = await deps.uow.direct.handovers.find(oldIdHash);
+  const now = deps.clock.now();
+  if (h === null || h.expiresAt.getTime() <= now.getTime()) return null;
+  const active = await deps.uow.direct.credentials.active(h.fiscalCode);
+  if (active?.id !== h.credentialId) return null;
+  let answer: SealedAnswer;
+  try {
+    answer = JSON.parse(open(handoverKey(input.token), h.sealed, oldIdHash)) as SealedAnswer;
+  } catch {
+    return null;
+  }
+  await deps.uow.run(async (r) => {
+    r.audit.record({
+      type: "pin.answer_repeated",
+      outcome: "success",
+      actor: { kind: "citizen", fiscalCode: h.fiscalCode },
+      origin: input.by.origin,
+      subject: h.fiscalCode,
+      details: {},
+    });
+  });
+  const setAt = new Date(answer.setAt);
+  return {
+    pin: answer.pin,
+    level: answer.level,
+    setAt,
+    expiresAt: pinExpiresAt(setAt),
+    token: answer.token,
+    returnTo: answer.returnTo,
+    holderName: answer.holderName,
   };
 }
 
@@ -139,7 +221,8 @@ export async function pinNoted(
   const next = transition(input.state, "pin_noted") as SessionState;
   const now = deps.clock.now();
   await deps.uow.run(async (r) => {
-    await r.sessions.update(input.session.idHash, { state: next, newPinUntil: null, now });
+    if (!(await r.sessions.update(input.session.idHash, { state: next, newPinUntil: null, now })))
+      return;
     r.audit.record({
       type: "pin.noted",
       outcome: "success",

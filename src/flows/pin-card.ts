@@ -14,6 +14,7 @@ import type { PinCheckDeps } from "./deps.ts";
 import { checkPin, subjectKeyOf } from "./pin-check.ts";
 import type { SessionRecord } from "./ports.ts";
 import { enforceLimit } from "./rate-limit.ts";
+import { holderName } from "./session.ts";
 
 export interface PinCardData {
   holderName: string;
@@ -64,9 +65,8 @@ export async function pinCard(
       details: {},
     });
   });
-  const name = [session.givenNames, session.surname].filter((x) => x !== null).join(" ");
   return {
-    holderName: name,
+    holderName: holderName(session),
     fiscalCode: session.fiscalCode,
     pin,
     level: pass.credential.level,

@@ -35,22 +35,30 @@ export interface PinCheckPass {
 /** One notice a day at most, whatever the number of locks. */
 export const LOCK_NOTICE_INTERVAL_SECONDS = 24 * 3600;
 
-export function subjectKeyOf(deps: Pick<PinCheckDeps, "keys">, fiscalCode: string): string {
+export function subjectKeyOf(
+  deps: { keys: Pick<PinCheckDeps["keys"], "subject"> },
+  fiscalCode: string,
+): string {
   return hmacHex(deps.keys.subject, fiscalCode);
 }
 
 export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promise<PinCheckPass> {
   const subjectKey = subjectKeyOf(deps, input.fiscalCode);
-  const reservation = await deps.uow.direct.throttle.reserve({
-    subjectKey,
-    deviceId: input.deviceId,
-    fiscalCode: input.fiscalCode,
-    now: deps.clock.now(),
+  // The reservation and, when it refuses, its audit events (and the lock notice) commit
+  // together: a lock started or restarted is never left unrecorded.
+  const reservation = await deps.uow.run(async (r) => {
+    const res = await r.throttle.reserve({
+      subjectKey,
+      deviceId: input.deviceId,
+      fiscalCode: input.fiscalCode,
+      now: deps.clock.now(),
+    });
+    if (res.verdict.kind !== "attempt")
+      await recordRefusal(deps, r, input, res.verdict, res.knownDevice, subjectKey);
+    return res;
   });
   const { verdict, knownDevice, counterKey } = reservation;
-  if (verdict.kind !== "attempt") {
-    await refuse(deps, input, verdict, knownDevice, subjectKey);
-  }
+  if (verdict.kind !== "attempt") throw refusal(verdict, deps.clock.now());
   const cred = reservation.credential;
   let ok: boolean;
   try {
@@ -67,11 +75,11 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
   if (ok && cred !== null) {
     return { credential: cred, subjectKey, knownDevice, counterKeys: [counterKey, subjectKey] };
   }
-  const failuresBefore = verdict.kind === "attempt" ? verdict.failuresBefore : 0;
+  const failuresBefore = verdict.failuresBefore;
   const left = remainingAttempts(failuresBefore);
-  await deps.uow.run(async (r) => {
-    const now = deps.clock.now();
-    const locked = await r.throttle.recordFailure(counterKey, failuresBefore, now);
+  const now = deps.clock.now();
+  const locked = await deps.uow.run(async (r) => {
+    const started = await r.throttle.recordFailure(counterKey, failuresBefore, now);
     r.audit.record(
       input.purpose === "login"
         ? {
@@ -91,49 +99,56 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
             details: { reason: "wrong_pin" },
           },
     );
-    if (locked) {
-      await lockStarted(deps, r, input, knownDevice, subjectKey, now);
-    }
+    if (started) await lockStarted(deps, r, input, knownDevice, subjectKey, now);
+    return started;
   });
-  throw new AppError("INVALID_CREDENTIALS", { extra: { remainingAttempts: left } });
+  // The wrong PIN that starts the lock says so, and until when (a retry now would restart it).
+  throw new AppError("INVALID_CREDENTIALS", {
+    extra: {
+      remainingAttempts: left,
+      ...(locked ? { lockedUntil: lockUntil(now).toISOString() } : {}),
+    },
+  });
 }
 
-async function refuse(
+async function recordRefusal(
   deps: PinCheckDeps,
+  r: Repos,
   input: PinCheckInput,
   verdict: Exclude<AttemptVerdict, { kind: "attempt" }>,
   knownDevice: boolean,
   subjectKey: string,
-): Promise<never> {
-  const now = deps.clock.now();
-  await deps.uow.run(async (r) => {
-    const common = {
-      actor: input.by.actor,
-      origin: input.by.origin,
-      subject: input.fiscalCode,
-    };
-    if (verdict.kind === "lock_started") {
-      await lockStarted(deps, r, input, knownDevice, subjectKey, now);
-    } else if (verdict.kind === "locked") {
-      r.audit.record({
-        type: "lock.restarted",
-        outcome: "refused",
-        ...common,
-        details: { until: verdict.lockedUntil.toISOString(), knownDevice },
-      });
-    }
-    const reason = verdict.kind === "suspended" ? "suspended" : "locked";
-    r.audit.record(
-      input.purpose === "login"
-        ? { type: "login.refused", outcome: "refused", ...common, details: { reason, knownDevice } }
-        : { type: "pin_card.refused", outcome: "refused", ...common, details: { reason } },
-    );
-  });
-  if (verdict.kind === "suspended") throw new AppError("LOGIN_SUSPENDED");
-  throw new AppError("PIN_LOCKED", {
+): Promise<void> {
+  const common = { actor: input.by.actor, origin: input.by.origin, subject: input.fiscalCode };
+  if (verdict.kind === "lock_started") {
+    await lockStarted(deps, r, input, knownDevice, subjectKey, deps.clock.now());
+  } else if (verdict.kind === "locked") {
+    r.audit.record({
+      type: "lock.restarted",
+      outcome: "refused",
+      ...common,
+      details: { until: verdict.lockedUntil.toISOString(), knownDevice },
+    });
+  }
+  const reason = verdict.kind === "suspended" ? "suspended" : "locked";
+  r.audit.record(
+    input.purpose === "login"
+      ? { type: "login.refused", outcome: "refused", ...common, details: { reason, knownDevice } }
+      : { type: "pin_card.refused", outcome: "refused", ...common, details: { reason } },
+  );
+}
+
+function refusal(verdict: Exclude<AttemptVerdict, { kind: "attempt" }>, now: Date): AppError {
+  if (verdict.kind === "suspended") return new AppError("LOGIN_SUSPENDED");
+  return lockedError(verdict.lockedUntil, now);
+}
+
+/** PIN_LOCKED with until when (the page tells it in Rome time) and Retry-After. */
+function lockedError(until: Date, now: Date): AppError {
+  return new AppError("PIN_LOCKED", {
     extra: {
-      retryAfterSeconds: Math.ceil((verdict.lockedUntil.getTime() - now.getTime()) / 1000),
-      lockedUntil: verdict.lockedUntil.toISOString(),
+      retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
+      lockedUntil: until.toISOString(),
     },
   });
 }

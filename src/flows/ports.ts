@@ -8,7 +8,7 @@ import type { ArchivePerson, ContributionPeriod, PensionPayment } from "../domai
 import type { AuditRecord } from "../domain/audit.ts";
 import type { PinKind, PinLevel } from "../domain/credential.ts";
 import type { SessionState } from "../domain/journey.ts";
-import type { AttemptVerdict, ThrottleState } from "../domain/lockout.ts";
+import type { AttemptVerdict } from "../domain/lockout.ts";
 import type { Limit, LimitVerdict, LimiterName } from "../domain/rate-limits.ts";
 import type { OutgoingMessage, MessageKind } from "../notifications/registry.ts";
 
@@ -141,7 +141,8 @@ export interface SessionStore {
     idHash: string,
     changes: { state: SessionState; newPinUntil: Date | null; now: Date },
   ): Promise<boolean>;
-  deleteExpired(now: Date, idleSeconds: number): Promise<number>;
+  /** Deletes the sessions past their lifetime or idle too long; returns their fiscal codes. */
+  deleteExpired(now: Date, idleSeconds: number): Promise<string[]>;
 }
 
 /** The active PIN of a fiscal code as a login needs it, with the holder's eligibility facts. */
@@ -183,20 +184,34 @@ export interface ThrottleStore {
   recordSuccess(counterKeys: readonly string[], now: Date): Promise<void>;
   /** True (and remembered) when the holder was not told of a lock in the last `seconds`. */
   claimLockNotice(counterKey: string, now: Date, seconds: number): Promise<boolean>;
-  state(counterKey: string): Promise<ThrottleState | null>;
   deleteStale(now: Date): Promise<number>;
 }
 
 export interface DeviceStore {
+  /** Registers a device for a subject, or refreshes its last use. */
   register(d: {
     id: string;
     subjectKey: string;
     now: Date;
     userAgent: string | null;
   }): Promise<void>;
-  touch(id: string, now: Date): Promise<void>;
   /** Housekeeping: browsers unused since `before`. */
   deleteUnused(before: Date): Promise<number>;
+}
+
+/** A PIN change's answer, sealed for the browser that asked (see flows/operating-pin.ts). */
+export interface Handover {
+  fiscalCode: string;
+  /** The credential the change made: a replay is void once it is no longer active. */
+  credentialId: string;
+  sealed: string;
+  expiresAt: Date;
+}
+
+export interface HandoverStore {
+  save(oldIdHash: string, h: Handover): Promise<void>;
+  find(oldIdHash: string): Promise<Handover | null>;
+  deleteExpired(now: Date): Promise<number>;
 }
 
 export interface RateLimitStore {
@@ -227,6 +242,7 @@ export interface Repos {
   sessions: SessionStore;
   throttle: ThrottleStore;
   devices: DeviceStore;
+  handovers: HandoverStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

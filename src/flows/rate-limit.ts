@@ -1,13 +1,15 @@
 /**
  * Applies a named rate limit (src/domain/rate-limits.ts) to a key: the key is stored only as a
- * keyed hash; over the limit the first refused hit of a window is audited and the caller gets RATE_LIMITED (429 with
- * Retry-After at the edge).
+ * keyed hash; over the limit the first refused hit of a window is audited and the caller gets
+ * RATE_LIMITED (429 with Retry-After at the edge) — or, for what is skipped rather than refused
+ * (a greeting message), withinLimit answers false inside the caller's transaction.
  */
 import type { Acting } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
 import type { LimiterName } from "../domain/rate-limits.ts";
 import { hmacHex } from "../security/crypto.ts";
 import type { LimitsDeps } from "./deps.ts";
+import type { Repos } from "./ports.ts";
 
 export async function enforceLimit(
   deps: LimitsDeps,
@@ -15,24 +17,53 @@ export async function enforceLimit(
   name: LimiterName,
   value: string,
 ): Promise<void> {
-  const now = deps.clock.now();
+  // One statement on the hot path (every login): the counter needs no transaction of its own;
+  // the refusal it may record (no change of state) is written on its own.
   const verdict = await deps.uow.direct.limits.hit(
     name,
-    hmacHex(deps.keys.limits, `${name}:${value}`),
+    keyOf(deps, name, value),
     deps.limits[name],
-    now,
+    deps.clock.now(),
   );
   if (verdict.allowed) return;
-  if (verdict.first) {
+  if (verdict.first)
     await deps.uow.run(async (r) => {
-      r.audit.record({
-        type: "rate_limit.exceeded",
-        outcome: "refused",
-        actor: by.actor,
-        origin: by.origin,
-        details: { limiter: name },
-      });
+      recordRefusal(r, by, name);
     });
-  }
   throw new AppError("RATE_LIMITED", { extra: { retryAfterSeconds: verdict.retryAfterSeconds } });
+}
+
+/**
+ * Counts a hit inside the caller's transaction and answers whether it is within the limit,
+ * for what is skipped rather than refused past it (a greeting message).
+ */
+export async function withinLimit(
+  deps: LimitsDeps,
+  r: Repos,
+  by: Acting,
+  name: LimiterName,
+  value: string,
+): Promise<boolean> {
+  const verdict = await r.limits.hit(
+    name,
+    keyOf(deps, name, value),
+    deps.limits[name],
+    deps.clock.now(),
+  );
+  if (!verdict.allowed && verdict.first) recordRefusal(r, by, name);
+  return verdict.allowed;
+}
+
+const keyOf = (deps: LimitsDeps, name: LimiterName, value: string): string =>
+  hmacHex(deps.keys.limits, `${name}:${value}`);
+
+/** The first refusal of a window is audited, not every refused hit of a flood. */
+function recordRefusal(r: Repos, by: Acting, name: LimiterName): void {
+  r.audit.record({
+    type: "rate_limit.exceeded",
+    outcome: "refused",
+    actor: by.actor,
+    origin: by.origin,
+    details: { limiter: name },
+  });
 }

@@ -4,7 +4,7 @@
  * and a last-seen write at most once a minute so a page view costs one read. A cookie whose
  * session timed out resolves to "expired", so the edge can say so and come back afterwards.
  */
-import type { Acting } from "../domain/actor.ts";
+import { systemActor, type Acting } from "../domain/actor.ts";
 import { effectiveState, type JourneyState, type SessionState } from "../domain/journey.ts";
 import type { PinLevel } from "../domain/credential.ts";
 import { randomToken, sha256Hex } from "../security/crypto.ts";
@@ -51,8 +51,7 @@ export async function resolveSession(
         r.audit.record({
           type: "session.ended",
           outcome: "success",
-          actor: { kind: "system", name: "session-timeout" },
-          origin: { ip: "127.0.0.1", userAgent: null, requestId: null },
+          ...systemActor("session-timeout"),
           subject: s.fiscalCode,
           details: { reason: "timeout" },
         });
@@ -117,4 +116,12 @@ export async function logout(
       });
     }
   });
+}
+
+/** The name a page shows for the person of a session (the fiscal code's start when unknown). */
+export function holderName(
+  s: Pick<SessionRecord, "givenNames" | "surname" | "fiscalCode">,
+): string {
+  const name = [s.givenNames, s.surname].filter((x) => x !== null).join(" ");
+  return name === "" ? s.fiscalCode.slice(0, 6) : name;
 }

@@ -15,15 +15,18 @@ import {
   type JourneyState,
   type JourneyStep,
 } from "../domain/journey.ts";
+import { replayPinChange } from "../flows/operating-pin.ts";
 import type { ResolvedSession } from "../flows/session.ts";
 import type { AppContext } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
-import { journeyOf } from "./request.ts";
+import { anonymousOf, journeyOf, rememberReplay } from "./request.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
     /** The journey step of the route: required on every route (see journey-guard.ts). */
     journey?: JourneyStep;
+    /** A PIN change: a retry carrying the pre-change token gets the lost answer again. */
+    pinChangeReplay?: boolean;
   }
 }
 
@@ -122,6 +125,17 @@ export function installJourneyGuard(
     if (step === undefined || step === "public") return;
     const j = await journeyOf(ctx, req);
     if (mayReach(j.state, step)) return;
+    if (
+      j.resolved.kind === "expired" &&
+      j.token !== undefined &&
+      req.routeOptions.config.pinChangeReplay === true
+    ) {
+      const answer = await replayPinChange(ctx, { by: anonymousOf(req), token: j.token });
+      if (answer !== null) {
+        rememberReplay(req, answer);
+        return;
+      }
+    }
     if (isApiUrl(req.url)) throw new AppError(denialCode(j.state, step, j.resolved));
     if (j.state !== "anonymous") {
       await reply.redirect(pages.pageOfState[j.state], 303);

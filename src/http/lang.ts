@@ -9,7 +9,8 @@ import { isLang, type Lang } from "../i18n/index.ts";
 export function langOf(req: FastifyRequest, opts: { acceptLanguage?: boolean } = {}): Lang {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
   if (isLang(q)) return q;
-  const c = req.cookies.lang;
+  // (Framework errors are answered before the cookie parser has run.)
+  const c = (req.cookies as Partial<Record<string, string>> | undefined)?.lang;
   if (isLang(c)) return c;
   const accept = req.headers["accept-language"];
   if (opts.acceptLanguage === true && typeof accept === "string" && /^\s*en\b/iu.test(accept))

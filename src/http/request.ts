@@ -7,6 +7,7 @@ import type { FastifyRequest } from "fastify";
 import type { Acting, Origin } from "../domain/actor.ts";
 import { resolveSession, journeyStateOf, type ResolvedSession } from "../flows/session.ts";
 import type { JourneyState } from "../domain/journey.ts";
+import type { NewOperatingPin } from "../flows/operating-pin.ts";
 import { AppError } from "../domain/errors.ts";
 import type { AppContext } from "./context.ts";
 import { readCookie } from "./cookies.ts";
@@ -67,4 +68,15 @@ export async function liveSessionOf(
     );
   }
   return { ...j.resolved, token: j.token };
+}
+
+const replays = new WeakMap<FastifyRequest, NewOperatingPin>();
+
+/** The PIN change this request repeats, its answer having been lost (see journey-guard.ts). */
+export function replayOf(req: FastifyRequest): NewOperatingPin | undefined {
+  return replays.get(req);
+}
+
+export function rememberReplay(req: FastifyRequest, answer: NewOperatingPin): void {
+  replays.set(req, answer);
 }

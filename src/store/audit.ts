@@ -193,7 +193,16 @@ export type AuditVerdict =
  * reordering), a hash that does not match the content (edit), or a head that does not match
  * the last event (truncation of the tail).
  */
-export async function verifyAudit(q: Queryable, key: KeyObject): Promise<AuditVerdict> {
+export async function verifyAudit(
+  q: Queryable,
+  key: KeyObject,
+  /**
+   * A head recorded earlier outside the database (printed by every verification): the chain
+   * must still contain that event with that hash, so a cut tail with a rewound head is caught.
+   */
+  anchor?: { seq: number; hash: string },
+): Promise<AuditVerdict> {
+  let anchored = anchor === undefined;
   let expectedSeq = 1;
   let prev = AUDIT_GENESIS_HASH;
   let after = 0;
@@ -215,6 +224,11 @@ export async function verifyAudit(q: Queryable, key: KeyObject): Promise<AuditVe
       const { hash: _h, prevHash: _p, ...content } = e;
       if (chainHash(key, prev, auditContent(content)) !== e.hash)
         return fail("its content does not match its hash (edited)");
+      if (anchor !== undefined && e.seq === anchor.seq) {
+        if (e.hash !== anchor.hash)
+          return fail("it is not the event recorded outside the database at this position");
+        anchored = true;
+      }
       prev = e.hash;
       expectedSeq++;
       after = e.seq;
@@ -233,6 +247,14 @@ export async function verifyAudit(q: Queryable, key: KeyObject): Promise<AuditVe
       events,
       brokenAt: events + 1,
       problem: `the head (seq ${head?.seq ?? "missing"}) does not match the last event (seq ${events}): events removed from the end`,
+    };
+  }
+  if (!anchored) {
+    return {
+      ok: false,
+      events,
+      brokenAt: events + 1,
+      problem: `the trail ends at ${events} events but event ${anchor?.seq ?? 0} was recorded outside the database: events removed from the end`,
     };
   }
   return { ok: true, events, head: prev };

@@ -19,7 +19,8 @@ import {
   insertCredential,
   upsertAccount,
 } from "./repos/credentials.ts";
-import { deleteUnusedDevices, registerDevice, touchDevice } from "./repos/devices.ts";
+import { deleteUnusedDevices, registerDevice } from "./repos/devices.ts";
+import { deleteExpiredHandovers, findHandover, saveHandover } from "./repos/handovers.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import {
@@ -37,7 +38,6 @@ import {
   recordSuccess,
   releaseAttempt,
   reserveAttempt,
-  throttleState,
 } from "./repos/throttle.ts";
 
 export interface UnitOfWorkOptions {
@@ -84,13 +84,16 @@ function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
       recordFailure: (key, before, now) => recordFailure(q, key, before, now),
       recordSuccess: (keys, now) => recordSuccess(q, keys, now),
       claimLockNotice: (key, now, seconds) => claimLockNotice(q, key, now, seconds),
-      state: (key) => throttleState(q, key),
       deleteStale: (now) => deleteStaleCounters(q, now),
     },
     devices: {
       register: (d) => registerDevice(q, d),
-      touch: (id, now) => touchDevice(q, id, now),
       deleteUnused: (before) => deleteUnusedDevices(q, before),
+    },
+    handovers: {
+      save: (oldIdHash, h) => saveHandover(q, { ...h, oldIdHash }),
+      find: (oldIdHash) => findHandover(q, oldIdHash),
+      deleteExpired: (now) => deleteExpiredHandovers(q, now),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

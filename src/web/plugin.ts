@@ -12,13 +12,10 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../http/context.ts";
 import type { JourneyRoutes } from "../http/journey-guard.ts";
-import { langOf } from "../http/lang.ts";
-import { asAppError, errorSummary, sendProblem } from "../http/problem.ts";
-import { sendHtml } from "./render.ts";
+import { replyWithError } from "./error-reply.ts";
 import { NEW_PIN_JS, SHOW_PIN_JS } from "./scripts.ts";
 import { claimScreens } from "./screens/claim/routes.ts";
 import { consultationScreens } from "./screens/consultation/routes.ts";
-import { renderErrorPage } from "./screens/error/page.ts";
 import { homeScreens } from "./screens/home/routes.ts";
 import { infoScreens } from "./screens/info/routes.ts";
 import { loginScreens } from "./screens/login/routes.ts";
@@ -31,23 +28,11 @@ const BOOTSTRAP_ITALIA_DIST = join(
 );
 const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
 
-export function acceptsHtml(accept: string | undefined): boolean {
-  return accept !== undefined && accept.includes("text/html");
-}
-
 export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
   return async function web(app: FastifyInstance): Promise<void> {
     await app.register(formbody, { bodyLimit: 32 * 1024 });
 
-    app.setErrorHandler((err, req, reply) => {
-      const appErr = asAppError(err);
-      if (appErr.status >= 500 && appErr.code !== "OVERLOADED") {
-        req.log.error({ err: errorSummary(err) }, "request failed");
-      }
-      if (!acceptsHtml(req.headers.accept))
-        return sendProblem(reply, req, appErr, langOf(req, { acceptLanguage: true }));
-      return sendHtml(reply, renderErrorPage(appErr, langOf(req)), appErr.status);
-    });
+    app.setErrorHandler(replyWithError);
 
     // Third-party plugins register their own routes: these are public, said once here.
     await app.register(async function assets(scope: FastifyInstance) {

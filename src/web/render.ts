@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SessionRecord } from "../flows/ports.ts";
-import { sessionIdHash } from "../flows/session.ts";
+import { holderName, sessionIdHash } from "../flows/session.ts";
 import type { AppContext } from "../http/context.ts";
 import { readCookie } from "../http/cookies.ts";
 import type { PageUser } from "./layout.ts";
@@ -33,8 +33,7 @@ export function formOf(req: FastifyRequest): FormValues {
 }
 
 export function userOf(s: SessionRecord): PageUser {
-  const name = [s.givenNames, s.surname].filter((x) => x !== null).join(" ");
-  return { name: name === "" ? s.fiscalCode.slice(0, 6) : name };
+  return { name: holderName(s) };
 }
 
 /** What a form's CSRF token is bound to: the session cookie's hash, or "anonymous". */

@@ -32,8 +32,8 @@ interface Copy {
   open(): Promise<Db>;
 }
 
-function verifyWithCli(copy: Copy): { code: number; out: string } {
-  const r = spawnSync(process.execPath, [CLI, "audit", "verify"], {
+function verifyWithCli(copy: Copy, extra: string[] = []): { code: number; out: string } {
+  const r = spawnSync(process.execPath, [CLI, "audit", "verify", ...extra], {
     env: {
       ...process.env,
       PIN_PEPPER: PEPPER,
@@ -203,14 +203,22 @@ describe(`audit trail on ${ENGINE}`, () => {
     const r = verifyWithCli(copy);
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, new RegExp(`intact: ${events} events`, "u"));
+    // The head it prints, recorded outside the database, is checked on the next run.
+    const head = new RegExp(`head (${events}:[0-9a-f]{64})`, "u").exec(r.out)?.[1];
+    assert.ok(head !== undefined, r.out);
+    assert.equal(verifyWithCli(copy, ["--expect-head", head]).code, 0);
   });
 
-  it("refuses to update or delete an event through the service's own role (append-only)", async () => {
+  it("refuses to update, delete or truncate events, or to move the head back (append-only)", async () => {
     const copy = await engine.copy();
     const db = await copy.open();
     try {
       await assert.rejects(db.query("UPDATE audit_event SET outcome = 'success' WHERE seq = 1"));
       await assert.rejects(db.query("DELETE FROM audit_event WHERE seq = 1"));
+      await assert.rejects(db.exec("TRUNCATE audit_event"));
+      await assert.rejects(db.query("UPDATE audit_head SET seq = seq - 1"));
+      await assert.rejects(db.query("DELETE FROM audit_head"));
+      await assert.rejects(db.exec("TRUNCATE audit_head"));
     } finally {
       await db.close();
     }
@@ -294,5 +302,30 @@ describe(`audit trail on ${ENGINE}`, () => {
         assert.ok((await verifyAudit(scratch, chainKey)).ok, "rolled back: the chain holds again");
       });
     }
+
+    it("catches a cut tail whose head was rewound to match, against a head recorded outside", async () => {
+      const last = (
+        await scratch.query<{ hash: string }>("SELECT hash FROM audit_event WHERE seq = $1", [
+          events,
+        ])
+      )[0]!.hash;
+      await scratch
+        .transaction(async (tx) => {
+          await tx.exec("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update");
+          await tx.exec("ALTER TABLE audit_head DISABLE TRIGGER audit_head_forward_only");
+          await tx.exec(`DELETE FROM audit_event WHERE seq > ${events - 2}`);
+          await tx.exec(
+            `UPDATE audit_head SET seq = ${events - 2}, hash = (SELECT hash FROM audit_event WHERE seq = ${events - 2})`,
+          );
+          assert.ok((await verifyAudit(tx, chainKey)).ok, "the chain alone cannot tell");
+          const anchored = await verifyAudit(tx, chainKey, { seq: events, hash: last });
+          assert.ok(!anchored.ok);
+          assert.match(anchored.problem, /recorded outside the database/u);
+          throw new RollBack();
+        })
+        .catch((err: unknown) => {
+          if (!(err instanceof RollBack)) throw err;
+        });
+    });
   });
 });

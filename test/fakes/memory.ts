@@ -9,6 +9,7 @@ import type { AuditRecord } from "../../src/domain/audit.ts";
 import { ConflictError } from "../../src/domain/errors.ts";
 import {
   failureLocks,
+  LOCKOUT_THRESHOLD,
   lockUntil,
   NO_ATTEMPTS,
   reserveAttempt,
@@ -20,6 +21,7 @@ import type {
   Contacts,
   Credential,
   DirectRepos,
+  Handover,
   NewClaim,
   Repos,
   SessionRecord,
@@ -37,6 +39,7 @@ export interface MemoryState {
   throttle: Map<string, ThrottleState & { lockNotifiedAt?: Date }>;
   devices: Map<string, { subjectKey: string; lastUsedAt: Date }>;
   limits: Map<string, { windowStart: Date; hits: number }>;
+  handovers: Map<string, Handover>;
   outbox: (OutgoingMessage<MessageKind> & { queuedAt: Date })[];
   audit: AuditRecord[];
 }
@@ -51,6 +54,7 @@ export function emptyState(): MemoryState {
     throttle: new Map(),
     devices: new Map(),
     limits: new Map(),
+    handovers: new Map(),
     outbox: [],
     audit: [],
   };
@@ -165,14 +169,14 @@ function repos(st: MemoryState): Repos {
         return true;
       },
       deleteExpired: async (now, idle) => {
-        let n = 0;
+        const ended: string[] = [];
         for (const [k, s] of st.sessions) {
           if (s.absoluteExpiry <= now || s.lastSeenAt.getTime() <= now.getTime() - idle * 1000) {
             st.sessions.delete(k);
-            n++;
+            ended.push(s.fiscalCode);
           }
         }
-        return n;
+        return ended;
       },
     },
     throttle: {
@@ -210,7 +214,8 @@ function repos(st: MemoryState): Repos {
       },
       recordFailure: async (key, before, now) => {
         const t = st.throttle.get(key);
-        if (!failureLocks(before) || t === undefined) return false;
+        if (!failureLocks(before) || t === undefined || t.failures < LOCKOUT_THRESHOLD)
+          return false;
         if (t.lockedUntil !== null && t.lockedUntil > now) return false;
         t.lockedUntil = lockUntil(now);
         return true;
@@ -232,23 +237,20 @@ function repos(st: MemoryState): Repos {
         t.lockNotifiedAt = now;
         return true;
       },
-      state: async (key) => {
-        const t = st.throttle.get(key);
-        return t === undefined
-          ? null
-          : { failures: t.failures, lockedUntil: t.lockedUntil, streak: t.streak };
-      },
       deleteStale: async () => 0,
     },
     devices: {
       register: async (d) => {
         st.devices.set(d.id, { subjectKey: d.subjectKey, lastUsedAt: d.now });
       },
-      touch: async (id, now) => {
-        const d = st.devices.get(id);
-        if (d !== undefined) d.lastUsedAt = now;
-      },
       deleteUnused: async () => 0,
+    },
+    handovers: {
+      save: async (h, v) => {
+        st.handovers.set(h, { ...v });
+      },
+      find: async (h) => st.handovers.get(h) ?? null,
+      deleteExpired: async () => 0,
     },
     limits: {
       hit: async (name, key, limit, now) => {

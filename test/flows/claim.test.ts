@@ -98,19 +98,53 @@ describe("online claim flow (in memory)", () => {
     );
   });
 
-  it("limits claims per destination contact, so nobody mail-bombs an inbox through them", async () => {
+  it("sends at most 3 greetings a day to one contact, queuing further claims without one (no mail-bombing, no blocking)", async () => {
     const body = {
       ...claimFor(person()),
       surname: "Altro",
       delivery: "email",
       email: "victim@example.org",
     };
-    for (let i = 0; i < 3; i++)
-      await claim({ ...body, fiscalCode: aPerson().fiscalCode }, `198.51.100.${i}`);
+    // The same inbox written five ways.
+    const spellings = [
+      "victim@example.org",
+      "Victim@Example.org",
+      "victim+1@example.org",
+      "victim+a@example.org",
+      " VICTIM+x@example.org",
+    ];
+    for (let i = 0; i < 5; i++) {
+      const r = await claim(
+        { ...body, email: spellings[i], fiscalCode: aPerson().fiscalCode },
+        `198.51.100.${i}`,
+      );
+      assert.equal(r.status, "under_verification", "the same answer every time");
+    }
+    assert.equal(w.state.outbox.filter((m) => m.kind === "claim_received").length, 3);
+    assert.equal(
+      [...w.state.claims.values()].filter((c) => c.status === "under_verification").length,
+      5,
+    );
+    assert.equal(
+      w.state.audit.filter((e) => e.type === "rate_limit.exceeded").length,
+      1,
+      "audited once",
+    );
+  });
+
+  it("limits claims per source address before anything else, refusals included", async () => {
+    w = flowWorld({ limits: { claim_source: { max: 2, windowSeconds: 3600 } } });
+    const body = claimFor(person());
+    const italy = { ...body, residence: { ...(body.residence as object), country: "IT" } };
+    for (let i = 0; i < 2; i++) await claim(italy).catch(() => undefined);
     await assert.rejects(
-      claim({ ...body, fiscalCode: aPerson().fiscalCode }, "198.51.100.9"),
+      claim(italy),
       (e: unknown) => e instanceof AppError && e.code === "RATE_LIMITED",
     );
-    assert.equal(w.state.outbox.filter((m) => m.recipient === "victim@example.org").length, 3);
+    assert.equal(
+      w.state.audit.filter((e) => e.type === "claim.refused").length,
+      2,
+      "no more audit writes past the limit",
+    );
   });
 });

@@ -7,6 +7,8 @@ import { beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "../../src/domain/errors.ts";
 import * as login from "../../src/flows/login.ts";
+import { liftLockout } from "../../src/flows/lift-lockout.ts";
+import { systemActor } from "../../src/domain/actor.ts";
 import { sessionIdHash } from "../../src/flows/session.ts";
 import { aPerson } from "../helpers/builders.ts";
 import { citizenAt, flowWorld, type FlowWorld } from "../fakes/deps.ts";
@@ -141,6 +143,20 @@ describe("login flow (in memory)", () => {
       "ok",
       "the holder's success lifts it",
     );
+  });
+
+  it("lets an operator lift a suspension after an identity check, audited", async () => {
+    const p = await givenHolder(w, "operating", "K7M2P9QR");
+    let failures = 0;
+    while (failures < 100) {
+      if ((await codeOf(attempt(p.fiscalCode, "ZZZZZZZZ"))) === "INVALID_CREDENTIALS") failures++;
+      else w.clock.advance(301);
+    }
+    w.clock.advance(301);
+    assert.equal(await codeOf(attempt(p.fiscalCode, "K7M2P9QR")), "LOGIN_SUSPENDED");
+    await liftLockout(w, { by: systemActor("cli"), fiscalCode: p.fiscalCode, reason: "call 123" });
+    assert.equal(await codeOf(attempt(p.fiscalCode, "K7M2P9QR")), "ok");
+    assert.ok(w.state.audit.some((e) => e.type === "lock.lifted" && e.subject === p.fiscalCode));
   });
 
   it("answers a fiscal code nobody holds exactly as a wrong PIN, attempts left included", async () => {

@@ -7,7 +7,7 @@ import { beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "../../src/domain/errors.ts";
 import type { SessionState } from "../../src/domain/journey.ts";
-import { changePin, pinNoted } from "../../src/flows/operating-pin.ts";
+import { changePin, pinNoted, replayPinChange } from "../../src/flows/operating-pin.ts";
 import { openSession, sessionIdHash } from "../../src/flows/session.ts";
 import { aPerson } from "../helpers/builders.ts";
 import { citizenAt, flowWorld, type FlowWorld } from "../fakes/deps.ts";
@@ -35,7 +35,7 @@ describe("operating PIN flows (in memory)", () => {
       status: "active",
       setAt: w.clock.now(),
     });
-    const { idHash } = await w.uow.run((r) =>
+    const { idHash, token } = await w.uow.run((r) =>
       openSession(w, r, {
         fiscalCode: p.fiscalCode,
         credentialId: id,
@@ -48,16 +48,21 @@ describe("operating PIN flows (in memory)", () => {
     );
     const session = w.state.sessions.get(idHash);
     assert.ok(session !== undefined);
+    tokens.set(session.idHash, token);
     return session;
   }
 
   const by = citizenAt();
+  /** Each session's token (the flows seal a PIN change's answer with a key derived from it). */
+  const tokens = new Map<string, string>();
+  const tokenOf = (s: { idHash: string }) => tokens.get(s.idHash) ?? "";
 
   it("activates: the initial PIN consumed, one operating PIN, a new token, the journey in pin_shown", async () => {
     const s = await sessionFor("initial", "ordinary", "pin_change_required");
     const r = await changePin(w, {
       by,
       session: s,
+      token: tokenOf(s),
       state: "pin_change_required",
       mode: "activate",
     });
@@ -83,6 +88,7 @@ describe("operating PIN flows (in memory)", () => {
     const r = await changePin(w, {
       by,
       session: s,
+      token: tokenOf(s),
       state: "pin_change_required",
       mode: "activate",
     });
@@ -90,7 +96,13 @@ describe("operating PIN flows (in memory)", () => {
     assert.ok(shown !== undefined);
     const before = structuredClone(w.state.credentials);
     await assert.rejects(
-      changePin(w, { by, session: shown, state: "pin_shown", mode: "activate" }),
+      changePin(w, {
+        by,
+        session: shown,
+        token: r.token,
+        state: "pin_shown",
+        mode: "activate",
+      }),
       (e: unknown) => e instanceof AppError && e.code === "PIN_ALREADY_SHOWN",
     );
     assert.deepEqual(w.state.credentials, before);
@@ -101,12 +113,19 @@ describe("operating PIN flows (in memory)", () => {
     const first = await changePin(w, {
       by,
       session: s,
+      token: tokenOf(s),
       state: "pin_change_required",
       mode: "activate",
     });
     const shown = w.state.sessions.get(sessionIdHash(first.token));
     assert.ok(shown !== undefined);
-    const second = await changePin(w, { by, session: shown, state: "pin_shown", mode: "replace" });
+    const second = await changePin(w, {
+      by,
+      session: shown,
+      token: first.token,
+      state: "pin_shown",
+      mode: "replace",
+    });
     assert.notEqual(second.pin, first.pin);
     assert.equal([...w.state.credentials.values()].filter((c) => c.status === "active").length, 1);
     const now = w.state.sessions.get(sessionIdHash(second.token));
@@ -120,9 +139,54 @@ describe("operating PIN flows (in memory)", () => {
     );
   });
 
+  it("gives a retry carrying the old token the same answer (same PIN, same new session) for two minutes, and nothing else", async () => {
+    const s = await sessionFor("initial", "ordinary", "pin_change_required");
+    const old = tokenOf(s);
+    const r = await changePin(w, {
+      by,
+      session: s,
+      token: old,
+      state: "pin_change_required",
+      mode: "activate",
+    });
+    const again = await replayPinChange(w, { by, token: old });
+    assert.ok(again !== null);
+    assert.deepEqual([again.pin, again.token], [r.pin, r.token], "the same answer, not a new PIN");
+    assert.equal([...w.state.credentials.values()].filter((c) => c.status === "active").length, 1);
+    assert.equal(await replayPinChange(w, { by, token: "someone-else's-token-0123456789" }), null);
+    w.clock.advance(121);
+    assert.equal(await replayPinChange(w, { by, token: old }), null, "too late");
+  });
+
+  it("does not repeat an answer once the PIN changed again", async () => {
+    const s = await sessionFor("initial", "ordinary", "pin_change_required");
+    const old = tokenOf(s);
+    const r = await changePin(w, {
+      by,
+      session: s,
+      token: old,
+      state: "pin_change_required",
+      mode: "activate",
+    });
+    const shown = w.state.sessions.get(sessionIdHash(r.token));
+    assert.ok(shown !== undefined);
+    await changePin(w, { by, session: shown, token: r.token, state: "pin_shown", mode: "replace" });
+    assert.equal(
+      await replayPinChange(w, { by, token: old }),
+      null,
+      "the first PIN no longer works",
+    );
+  });
+
   it("renews with the same level (a dispositive PIN stays dispositive)", async () => {
     const s = await sessionFor("operating", "dispositive", "renewal_required");
-    const r = await changePin(w, { by, session: s, state: "renewal_required", mode: "renew" });
+    const r = await changePin(w, {
+      by,
+      session: s,
+      token: tokenOf(s),
+      state: "renewal_required",
+      mode: "renew",
+    });
     assert.equal(r.level, "dispositive");
     assert.equal(w.state.sessions.get(sessionIdHash(r.token))?.level, "dispositive");
   });
@@ -131,7 +195,7 @@ describe("operating PIN flows (in memory)", () => {
     const s = await sessionFor("operating", "ordinary", "authenticated");
     for (const mode of ["activate", "renew", "replace"] as const)
       await assert.rejects(
-        changePin(w, { by, session: s, state: "authenticated", mode }),
+        changePin(w, { by, session: s, token: tokenOf(s), state: "authenticated", mode }),
         (e: unknown) => e instanceof AppError && e.code === "NO_PIN_CHANGE_PENDING",
       );
   });

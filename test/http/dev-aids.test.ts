@@ -215,6 +215,19 @@ describe("development aids (development)", () => {
     assert.equal(offsetSeconds, 301, "none of them moved the clock");
   });
 
+  it("answers only under a loopback name (no DNS rebinding of a developer's browser)", async () => {
+    for (const host of ["evil.example", "evil.example:3000", "10.0.0.1"]) {
+      const res = await s.app.inject({ method: "GET", url: "/dev/outbox.json", headers: { host } });
+      assert.equal(res.statusCode, 404, host);
+    }
+    const ok = await s.app.inject({
+      method: "GET",
+      url: "/dev/outbox.json",
+      headers: { host: "localhost:3000" },
+    });
+    assert.equal(ok.statusCode, 200);
+  });
+
   it("renders the /dev and /dev/outbox pages", async () => {
     const jar = new Jar();
     const dev = await page(s, "/dev", jar);

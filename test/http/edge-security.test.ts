@@ -152,3 +152,56 @@ describe("edge security", () => {
     );
   });
 });
+
+describe("malformed requests and the API document", () => {
+  it("answers a malformed URL with problem details and the safe headers, not the framework's own error", async () => {
+    const s = await startService({ archiveSize: 3 });
+    try {
+      for (const url of ["/area-personale%E0", "/api/v1/me%ZZ"]) {
+        const res = await s.app.inject({ method: "GET", url });
+        assert.equal(problemOf(res, 400).code, "MALFORMED_REQUEST", url);
+        assert.equal(res.headers["x-content-type-options"], "nosniff");
+        assert.equal(res.headers["cache-control"], "no-store");
+        assert.ok(!res.body.includes("FST_"), "no framework internals");
+      }
+      const doc = await s.app.inject({ method: "GET", url: "/api/docs/json" });
+      const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
+      for (const p of [
+        "/api/v1/claims",
+        "/api/v1/session",
+        "/api/v1/pin/activate",
+        "/api/v1/pin/replace",
+        "/api/v1/me",
+      ])
+        assert.ok(paths.includes(p), `OpenAPI documents ${p}: ${paths.join(", ")}`);
+      assert.ok(!paths.some((p) => p.startsWith("/dev")), "nothing of the development aids");
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe("client address behind a proxy", () => {
+  it("believes only as many X-Forwarded-For hops as TRUST_PROXY says (a client cannot pick its address)", async () => {
+    const s = await startService({ archiveSize: 5, envOverrides: { TRUST_PROXY: "1" } });
+    try {
+      const fiscalCode = s.people[0]!.fiscalCode;
+      await s.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        headers: { "content-type": "application/json", "x-forwarded-for": "6.6.6.6, 203.0.113.9" },
+        payload: JSON.stringify({ fiscalCode, pin: "ABCDEFGH" }),
+      });
+      const rows = await s.rt.db.query<{ source_ip: string }>(
+        "SELECT source_ip FROM audit_event WHERE type = 'login.failed'",
+      );
+      assert.deepEqual(
+        rows.map((r) => r.source_ip),
+        ["203.0.113.9"],
+        "the address the trusted proxy saw, not the one the client wrote",
+      );
+    } finally {
+      await s.close();
+    }
+  });
+});

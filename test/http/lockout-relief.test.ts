@@ -123,30 +123,29 @@ describe("lockout relief", () => {
     );
     assert.equal(res.statusCode, 401);
     assert.match(res.body, /Le restano 9 tentativi/u);
-    for (let i = 0; i < 9; i++)
-      res = await formPost(
+    const wrong = async () =>
+      (res = await formPost(
         s,
         "/accedi",
         { fiscalCode: p.fiscalCode, pin: "ABCDEFGH", _csrf: csrfOf(res.body) },
         jar,
-      );
-    res = await formPost(
-      s,
-      "/accedi",
-      { fiscalCode: p.fiscalCode, pin: "ABCDEFGH", _csrf: csrfOf(res.body) },
-      jar,
-    );
-    assert.equal(res.statusCode, 423);
-    const t = s.clock.now();
+      ));
+    for (let i = 0; i < 8; i++) await wrong();
     const rome = new Intl.DateTimeFormat("it-IT", {
       hour: "2-digit",
       minute: "2-digit",
       hour12: false,
       timeZone: "Europe/Rome",
     });
-    assert.ok(
-      res.body.includes(rome.format(new Date(t.getTime() + 300_000))),
-      "the lock's end, in Rome time",
-    );
+    const until = () => rome.format(new Date(s.clock.now().getTime() + 300_000));
+    // The 10th wrong PIN says that it locked, and until when.
+    await wrong();
+    assert.equal(res.statusCode, 401);
+    assert.ok(res.body.includes(until()), "the lock it started, until when (Rome time)");
+    // Any attempt during the lock: refused, and the new end is told.
+    s.clock.advance(60);
+    await wrong();
+    assert.equal(res.statusCode, 423);
+    assert.ok(res.body.includes(until()), "the restarted lock's end, in Rome time");
   });
 });

@@ -379,6 +379,14 @@ describe("login with fiscal code and PIN", () => {
         headers: { cookie: beforeChange },
       });
       assert.equal(problemOf(old, 401).code, "SESSION_EXPIRED");
+      // The same request retried with the old cookie (its answer was lost) gets the same answer.
+      const lostAnswer = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/pin/activate",
+        headers: { cookie: beforeChange },
+      });
+      assert.equal(lostAnswer.statusCode, 201, lostAnswer.body);
+      assert.equal(lostAnswer.json<{ pin: string }>().pin, pin1, "the same PIN, never a new one");
 
       // A repeat (lost answer, double click) is refused and changes nothing.
       const second = await api(s, "POST", "/api/v1/pin/activate", undefined, jar);

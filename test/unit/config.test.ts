@@ -88,6 +88,16 @@ describe("config: defaults", () => {
     );
   });
 
+  it("reads TRUST_PROXY as false, true, a hop count or a list of proxy addresses", () => {
+    const c = (v: string) =>
+      loadConfig({ APP_ENV: "test", ...UNDER_TEST_RUNNER, TRUST_PROXY: v }).trustProxy;
+    assert.equal(c("false"), false);
+    assert.equal(c("true"), true);
+    assert.equal(c("1"), 1);
+    assert.deepEqual(c("10.0.0.0/8, 192.168.1.7"), ["10.0.0.0/8", "192.168.1.7"]);
+    assert.throws(() => c("yes please"), /TRUST_PROXY/u);
+  });
+
   it("uses fixed keys in test mode and stays silent", () => {
     const c = loadConfig({ APP_ENV: "test", ...UNDER_TEST_RUNNER });
     assert.equal(c.logLevel, "silent");

@@ -84,3 +84,18 @@ describe("journey state machine", () => {
     assert.ok(readFileSync(DOC, "utf8").includes(journeySection()));
   });
 });
+
+describe("destination keys", () => {
+  it("gives one key to one mailbox however it is written, and keeps different ones apart", async () => {
+    const { destinationKey } = await import("../../src/domain/contact-key.ts");
+    const same = ["ana.sala@gmail.com", "AnaSala@gmail.com", "ana.sala+pin@googlemail.com"];
+    assert.equal(new Set(same.map(destinationKey)).size, 1);
+    assert.equal(
+      destinationKey("a.b+x@example.org"),
+      "a.b@example.org",
+      "dots matter outside Gmail",
+    );
+    assert.notEqual(destinationKey("a.b@example.org"), destinationKey("ab@example.org"));
+    assert.equal(destinationKey("+54 9 11 2345-6789"), "+5491123456789");
+  });
+});

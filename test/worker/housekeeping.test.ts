@@ -41,6 +41,7 @@ describe("housekeeping", () => {
       report && { ...report, scrubbedMessages: 0 },
       {
         sessions: 0,
+        handovers: 0,
         counters: 0,
         devices: 0,
         rateLimits: 0,
@@ -55,6 +56,15 @@ describe("housekeeping", () => {
     const later = await s.rt.worker.runHousekeeping();
     assert.ok(later !== null);
     assert.equal(later.sessions, sessions, "every old session gone");
+    assert.ok(later.handovers >= 1, "the PIN change's stored answer too");
+    assert.equal(
+      await count(
+        s,
+        "SELECT 1 FROM audit_event WHERE type = 'session.ended' AND actor_id = 'housekeeping'",
+      ),
+      sessions,
+      "each ending audited",
+    );
     assert.ok(later.counters >= 1, "the old counter with a failure gone after 90 days");
     assert.ok(later.rateLimits >= 1);
     assert.equal(

@@ -40,14 +40,6 @@ export async function supersedePendingClaims(
   return rows.map((r) => r.id);
 }
 
-export async function hasPendingClaim(q: Queryable, fiscalCode: string): Promise<boolean> {
-  const rows = await q.query<{ one: number }>(
-    "SELECT 1 AS one FROM claim WHERE fiscal_code = $1 AND status = 'under_verification' LIMIT 1",
-    [fiscalCode],
-  );
-  return rows.length > 0;
-}
-
 export async function claimSummary(q: Queryable, id: string): Promise<ClaimSummary | null> {
   const rows = await q.query<{
     id: string;

@@ -84,12 +84,13 @@ export async function endCredential(
   status: "consumed" | "superseded" | "revoked",
   at: Date,
 ): Promise<boolean> {
-  const rows = await q.query<{ id: string }>(
-    `WITH ended AS (
-       UPDATE credential SET status = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING id),
-     gone AS (DELETE FROM session WHERE credential_id IN (SELECT id FROM ended))
-     SELECT id FROM ended`,
+  const ended = await q.query<{ id: string }>(
+    "UPDATE credential SET status = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING id",
     [id, status, at],
   );
-  return rows.length === 1;
+  if (ended.length !== 1) return false;
+  // A statement of its own (not a CTE of the UPDATE): it takes a fresh snapshot, so it also
+  // sees a session a concurrent login committed while the UPDATE waited for the row lock.
+  await q.query("DELETE FROM session WHERE credential_id = $1", [id]);
+  return true;
 }

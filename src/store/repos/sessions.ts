@@ -125,11 +125,10 @@ export async function deleteExpiredSessions(
   q: Queryable,
   now: Date,
   idleSeconds: number,
-): Promise<number> {
-  const rows = await q.query<{ n: number }>(
-    `WITH d AS (DELETE FROM session WHERE absolute_expiry <= $1 OR last_seen_at <= $2 RETURNING 1)
-     SELECT count(*)::int AS n FROM d`,
+): Promise<string[]> {
+  const rows = await q.query<{ fiscal_code: string }>(
+    "DELETE FROM session WHERE absolute_expiry <= $1 OR last_seen_at <= $2 RETURNING fiscal_code",
     [now, new Date(now.getTime() - idleSeconds * 1000)],
   );
-  return rows[0]?.n ?? 0;
+  return rows.map((r) => r.fiscal_code);
 }

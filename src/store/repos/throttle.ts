@@ -7,6 +7,7 @@
  * are reserveAttempt() of the domain; the conformance suite checks the two agree on every state.
  */
 import {
+  failureLocks,
   LOCKOUT_THRESHOLD,
   lockUntil,
   SUSPEND_AFTER_FAILURES,
@@ -149,7 +150,7 @@ export async function recordFailure(
   failuresBefore: number,
   now: Date,
 ): Promise<boolean> {
-  if (failuresBefore + 1 < LOCKOUT_THRESHOLD) return false;
+  if (!failureLocks(failuresBefore)) return false;
   const rows = await q.query<{ one: number }>(
     `UPDATE login_throttle SET locked_until = $2, updated_at = $3
       WHERE key = $1 AND failures >= $4 AND (locked_until IS NULL OR locked_until <= $3)

@@ -8,7 +8,7 @@ import { AppError } from "../../../domain/errors.ts";
 import { changePin, type PinChangeMode } from "../../../flows/operating-pin.ts";
 import type { AppContext } from "../../context.ts";
 import { setSessionCookie } from "../../cookies.ts";
-import { actingOf, liveSessionOf } from "../../request.ts";
+import { actingOf, liveSessionOf, replayOf } from "../../request.ts";
 import { guarded, json, problem } from "../docs.ts";
 
 const newPin = json(
@@ -48,13 +48,18 @@ export function pinRoutes(ctx: AppContext) {
     (mode: PinChangeMode) =>
     async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       if (mode === "replace") requireConfirmation(req.body);
-      const live = await liveSessionOf(ctx, req);
-      const result = await changePin(ctx, {
-        by: await actingOf(ctx, req),
-        session: live.session,
-        state: live.state,
-        mode,
-      });
+      const result =
+        replayOf(req) ??
+        (await (async () => {
+          const live = await liveSessionOf(ctx, req);
+          return changePin(ctx, {
+            by: await actingOf(ctx, req),
+            session: live.session,
+            token: live.token,
+            state: live.state,
+            mode,
+          });
+        })());
       setSessionCookie(ctx, reply, result.token);
       return reply.code(201).send({
         pin: result.pin,
@@ -71,7 +76,7 @@ export function pinRoutes(ctx: AppContext) {
           "First access: generate the 8-character PIN",
           "Once only: a repeat answers 409 PIN_ALREADY_SHOWN (use /pin/replace to get another).",
         ),
-        config: { journey: "first_access" },
+        config: { journey: "first_access", pinChangeReplay: true },
       },
       change("activate"),
     );
@@ -82,7 +87,7 @@ export function pinRoutes(ctx: AppContext) {
           "Renewal of an expired PIN: generate a new 8-character PIN",
           "Once only: a repeat answers 409 PIN_ALREADY_SHOWN (use /pin/replace to get another).",
         ),
-        config: { journey: "renewal" },
+        config: { journey: "renewal", pinChangeReplay: true },
       },
       change("renew"),
     );
@@ -104,7 +109,7 @@ export function pinRoutes(ctx: AppContext) {
             },
           },
         ),
-        config: { journey: "new_pin" },
+        config: { journey: "new_pin", pinChangeReplay: true },
       },
       change("replace"),
     );

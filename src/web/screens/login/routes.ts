@@ -38,7 +38,8 @@ function noticeOf(lang: Lang, err: AppError): LoginNotice | undefined {
     );
   }
   const until = err.extra.lockedUntil;
-  if (err.code === "PIN_LOCKED" && typeof until === "string") {
+  // Locked now, or by this very attempt (the 10th wrong PIN).
+  if (typeof until === "string") {
     extra.push(t(lang, "login.lockedUntil", { time: romeTime(lang, new Date(until)) }));
   }
   return { title: msg.title, detail: msg.detail, extra, tone: "danger" };

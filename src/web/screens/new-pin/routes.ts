@@ -10,7 +10,8 @@ import { changePin, pinNoted, type PinChangeMode } from "../../../flows/operatin
 import { pinCard } from "../../../flows/pin-card.ts";
 import { readCookie, setSessionCookie } from "../../../http/cookies.ts";
 import { langOf } from "../../../http/lang.ts";
-import { actingOf, liveSessionOf } from "../../../http/request.ts";
+import { asAppError } from "../../../http/problem.ts";
+import { actingOf, journeyOf, liveSessionOf, replayOf } from "../../../http/request.ts";
 import { tField } from "../../../i18n/index.ts";
 import { civilDate } from "../../../i18n/format.ts";
 import { renderPinCardPdf } from "../../../notifications/pdf.ts";
@@ -39,26 +40,32 @@ export function newPinScreens({ ctx, csrfCheck }: ScreenDeps) {
     );
   };
 
-  /** Generates the PIN and shows it, once; a repeat is answered with the question page. */
+  /**
+   * Generates the PIN and shows it, once; a repeat is answered with the question page, and a
+   * retry whose answer was lost gets that answer again (see journey-guard.ts).
+   */
   const change = async (
     req: FastifyRequest,
     reply: FastifyReply,
     mode: PinChangeMode | "replace",
   ) => {
-    const live = await liveSessionOf(ctx, req);
     const lang = langOf(req);
-    let result: Awaited<ReturnType<typeof changePin>>;
-    try {
-      result = await changePin(ctx, {
-        by: await actingOf(ctx, req),
-        session: live.session,
-        state: live.state,
-        mode,
-      });
-    } catch (err) {
-      if (err instanceof AppError && err.code === "PIN_ALREADY_SHOWN")
-        return question(req, reply, "already_shown");
-      throw err;
+    let result = replayOf(req);
+    if (result === undefined) {
+      const live = await liveSessionOf(ctx, req);
+      try {
+        result = await changePin(ctx, {
+          by: await actingOf(ctx, req),
+          session: live.session,
+          token: live.token,
+          state: live.state,
+          mode,
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.code === "PIN_ALREADY_SHOWN")
+          return question(req, reply, "already_shown");
+        throw err;
+      }
     }
     setSessionCookie(ctx, reply, result.token);
     return sendHtml(
@@ -67,12 +74,27 @@ export function newPinScreens({ ctx, csrfCheck }: ScreenDeps) {
         pin: result.pin,
         expiresOn: civilDate(lang, romeDate(result.expiresAt)),
         csrfToken: csrfToken(reply, result.token),
-        user: userOf(live.session),
+        user: { name: result.holderName },
       }),
     );
   };
 
   return async function newPin(app: FastifyInstance): Promise<void> {
+    // A reload of the page that showed the new PIN posts the form again with the token of the
+    // session before the change: it is answered with the question page (nothing changes, no
+    // PIN is shown), not with "form expired". Every other error goes to the web plugin.
+    app.setErrorHandler(async (err, req, reply) => {
+      if (
+        asAppError(err).code === "CSRF_INVALID" &&
+        req.routeOptions.config.pinChangeReplay === true
+      ) {
+        const j = await journeyOf(ctx, req);
+        if (j.resolved.kind === "live" && j.state === "pin_shown")
+          return question(req, reply, "already_shown");
+      }
+      throw err;
+    });
+
     for (const mode of ["activate", "renew"] as const) {
       const journey = mode === "activate" ? "first_access" : "renewal";
       app.get(PATHS[mode], { config: { journey } }, async (req, reply) => {
@@ -83,16 +105,18 @@ export function newPinScreens({ ctx, csrfCheck }: ScreenDeps) {
           pinChangePage(langOf(req), mode, csrfFor(ctx, req, reply), userOf(live.session)),
         );
       });
-      app.post(PATHS[mode], { config: { journey }, preHandler: csrfCheck }, async (req, reply) =>
-        change(req, reply, mode),
+      app.post(
+        PATHS[mode],
+        { config: { journey, pinChangeReplay: true }, preHandler: csrfCheck },
+        async (req, reply) => change(req, reply, mode),
       );
     }
 
     app.post(
       "/nuovo-pin/sostituisci",
-      { config: { journey: "new_pin" }, preHandler: csrfCheck },
+      { config: { journey: "new_pin", pinChangeReplay: true }, preHandler: csrfCheck },
       async (req, reply) => {
-        if (formOf(req).confirm !== "yes")
+        if (replayOf(req) === undefined && formOf(req).confirm !== "yes")
           return question(req, reply, "noted", tField(langOf(req), "confirm_replacement"));
         return change(req, reply, "replace");
       },
