@@ -28,7 +28,9 @@ export function validateClaim(raw: unknown, today: string): ClaimInput {
   if (refusal !== null) throw refusal;
   if (!parsed.success) {
     // Name every bad field at once: the cross-field rules run on the parts that are readable.
-    const fields = zodIssues(parsed.error);
+    // One message per field, the first (an empty date is "required", not also "invalid").
+    const seen = new Set<string>();
+    const fields = zodIssues(parsed.error).filter((f) => !seen.has(f.field) && seen.add(f.field));
     const reported = new Set(fields.map((f) => f.field));
     throw new AppError("VALIDATION_FAILED", {
       fields: [...fields, ...partialCrossFieldIssues(raw, today, reported)],

@@ -92,7 +92,7 @@ export function radioGroup(o: RadioOpts): Html {
   ${o.error !== undefined ? html`<div id="${o.id}-error" class="invalid-feedback d-block mb-2">${o.error}</div>` : ""}
   ${o.options.map(
     (opt, i) => html`<div class="form-check">
-    <input class="form-check-input" type="radio" name="${o.name}" id="${o.id}-${i}" value="${opt.value}"${opt.value === o.value ? html` checked` : ""}${i === 0 ? html` required` : ""}>
+    <input class="form-check-input" type="radio" name="${o.name}" id="${o.id}-${i}" value="${opt.value}"${opt.value === o.value ? html` checked` : ""}${i === 0 ? html` required` : ""}${o.error !== undefined ? html` aria-invalid="true" aria-describedby="${o.id}-error"` : ""}>
     <label class="form-check-label" for="${o.id}-${i}">${opt.label}${opt.hint !== undefined ? html`<span class="d-block small text-muted">${opt.hint}</span>` : ""}</label>
   </div>`,
   )}

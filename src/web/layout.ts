@@ -50,6 +50,14 @@ export function page(o: PageOptions): string {
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
+${
+  o.langSwitchForm === undefined
+    ? ""
+    : // The form's default button, first in the page: Enter in a field sends the form (the
+      // first submit button of a form is what Enter presses, and the header's language button
+      // belongs to the form too).
+      html`<button type="submit" form="${o.langSwitchForm}" name="_send" value="1" hidden tabindex="-1"></button>`
+}
 <a class="visually-hidden-focusable skiplink" href="#main">${t(o.lang, "layout.skipToContent")}</a>
 <header class="it-header-wrapper">
   <div class="it-header-slim-wrapper">

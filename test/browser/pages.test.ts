@@ -119,6 +119,21 @@ describe("browser pages in Chromium: keyboard, errors, 404", { skip: browserSkip
     }
   });
 
+  it("claim form: Enter in a field sends the form (the header's language button is not the default)", async () => {
+    const page = await b.newPage({ viewport: PHONE });
+    await page.goto("/richiedi-pin");
+    await page.getByLabel("Cognome").fill("Rossi");
+    const [res] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/richiedi-pin",
+      ),
+      page.getByLabel("Cognome").press("Enter"),
+    ]);
+    assert.equal(res.status(), 422, "sent and checked, not switched to English");
+    assert.equal(await page.locator("html").getAttribute("lang"), "it");
+    assert.equal(await page.getByLabel("Cognome").inputValue(), "Rossi");
+  });
+
   it("claim form with errors (Italian, phone): focused summary naming each field, links to the fields", async () => {
     const page = await b.newPage({ viewport: PHONE });
     await page.goto("/richiedi-pin");
@@ -157,8 +172,8 @@ describe("browser pages in Chromium: keyboard, errors, 404", { skip: browserSkip
       .locator(".error-summary")
       .getByRole("link", { name: /^Sesso:/u })
       .click();
-    await page.waitForURL("**#f-sex");
-    await page.keyboard.press("Tab");
+    // A choice's entry takes the focus to its first option (a fieldset takes none).
+    await page.waitForURL("**#f-sex-0");
     assert.equal(await page.locator(":focus").getAttribute("id"), "f-sex-0");
     await assertAccessible(page, "claim form with errors (it)");
     await assertFitsWidth(page, "claim form with errors (it)");

@@ -18,6 +18,10 @@ export const account: typeof italian = {
     remaining_other: "You have {{count}} attempts left before a 5-minute lock.",
     lockedUntil:
       "You can try again after {{time}} (Italian time). Do not try before: every attempt during the lock starts it again.",
+    hintEight:
+      "If this is your first access, all 16 characters are needed: first the 8 of the SMS or e-mail, then the 8 of the letter (which can take a few weeks).",
+    hintSixteen:
+      "If you have already made your first access, the 16 characters no longer work: use the 8-character PIN you were shown then. If you do not have it, call the Contact Centre on +39 06 164164.",
     lostPin: "Lost your PIN? Call the Contact Centre on +39 06 164164.",
     claimLink: "Claim it online",
   },

@@ -43,6 +43,7 @@ export const claim: typeof italian = {
     emailHint: "Required only if you choose to receive the first part of the PIN by e-mail.",
     email: "E-mail",
     delivery: "How do you want to receive the first 8 characters of the PIN?",
+    deliveryShort: "Sending the first part of the PIN",
     deliveryHint: "The other 8 characters always come by letter.",
     deliverySms: "SMS to my mobile",
     deliveryEmail: "E-mail",

@@ -18,6 +18,7 @@ export const common: typeof italian = {
     devNotice: "Development environment: this page does not exist in production.",
   },
   form: {
+    errorPrefix: "Error",
     errorSummary: "There are problems to fix",
     choose: "Choose from the list",
   },

@@ -30,7 +30,8 @@ export const errors: typeof italian = {
     },
     PIN_ALREADY_ACTIVE: {
       title: "A PIN already exists for this fiscal code",
-      detail: "If you lost it, use PIN recovery or call the Contact Centre on +39 06 164164.",
+      detail:
+        "If you lost it, or one of its two parts never arrived, call the Contact Centre on +39 06 164164: there is no need for another claim.",
     },
     INVALID_CREDENTIALS: {
       title: "Fiscal code or PIN not correct",

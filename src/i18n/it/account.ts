@@ -16,6 +16,10 @@ export const account = {
     remaining_other: "Le restano {{count}} tentativi prima del blocco di 5 minuti.",
     lockedUntil:
       "Potrà riprovare dopo le {{time}} (ora italiana). Non riprovi prima: ogni tentativo durante il blocco lo fa ripartire da capo.",
+    hintEight:
+      "Se è il primo accesso, servono tutti i 16 caratteri: prima gli 8 dell'SMS o dell'e-mail, poi gli 8 della lettera (che può impiegare alcune settimane).",
+    hintSixteen:
+      "Se ha già fatto il primo accesso, i 16 caratteri non valgono più: usi il PIN di 8 caratteri che le è stato mostrato allora. Se non lo ha, chiami il Contact Center al +39 06 164164.",
     lostPin: "Ha perso il PIN? Chiami il Contact Center al +39 06 164164.",
     claimLink: "Lo richieda online",
   },

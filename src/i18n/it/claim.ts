@@ -41,6 +41,7 @@ export const claim = {
     emailHint: "Obbligatoria solo se sceglie di ricevere la prima parte del PIN per e-mail.",
     email: "E-mail",
     delivery: "Come vuole ricevere i primi 8 caratteri del PIN?",
+    deliveryShort: "Invio della prima parte del PIN",
     deliveryHint: "Gli altri 8 caratteri arrivano sempre per lettera.",
     deliverySms: "SMS al cellulare",
     deliveryEmail: "E-mail",

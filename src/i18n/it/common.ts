@@ -17,6 +17,7 @@ export const common = {
     devNotice: "Ambiente di sviluppo: pagina non presente in produzione.",
   },
   form: {
+    errorPrefix: "Errore",
     errorSummary: "Ci sono dei problemi da correggere",
     choose: "Scelga dall'elenco",
   },

@@ -35,7 +35,7 @@ export const errors = {
     PIN_ALREADY_ACTIVE: {
       title: "Esiste già un PIN per questo codice fiscale",
       detail:
-        "Se lo ha smarrito, usi il ripristino del PIN o chiami il Contact Center al +39 06 164164.",
+        "Se lo ha smarrito o non ha ricevuto una delle due parti, chiami il Contact Center al +39 06 164164: non serve un'altra richiesta.",
     },
     INVALID_CREDENTIALS: {
       title: "Codice fiscale o PIN non corretti",

@@ -22,7 +22,7 @@ export const messages = {
       notYou: "Se non ha chiesto lei il PIN, ignori questo messaggio.",
     },
     pinLocked: {
-      sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il 06 164164.",
+      sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il +39 06 164164.",
       subject: "Il suo PIN INPS è stato bloccato per 5 minuti",
       body: "alle {{time}} (ora italiana) del {{date}} l'accesso con il suo PIN è stato bloccato per 5 minuti dopo 10 tentativi con un PIN errato.",
       ifYou:

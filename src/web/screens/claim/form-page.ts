@@ -15,7 +15,7 @@ import { page } from "../../layout.ts";
 import type { FormValues } from "../../render.ts";
 import { fieldId } from "./form-mapping.ts";
 
-/** Field path (as the validators name it) → its label, for the error summary. */
+/** Field path (as the validators name it) → its label, for the error summary, in form order. */
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   fiscalCode: "claim.fiscalCode",
   surname: "claim.surname",
@@ -32,10 +32,13 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   "residence.postalCode": "claim.postalCode",
   mobile: "claim.mobile",
   email: "claim.email",
+  delivery: "claim.deliveryShort",
   "document.type": "claim.documentType",
   "document.number": "claim.documentNumber",
   "document.issuingCountry": "claim.documentCountry",
 };
+
+const RADIO_GROUPS: ReadonlySet<string> = new Set(["sex", "delivery"]);
 
 export interface ClaimFormView {
   lang: Lang;
@@ -51,18 +54,24 @@ export function claimFormPage(v: ClaimFormView): string {
   const countries = listCountries(lang).map((c) => ({ value: c.code, label: c.name }));
   // "Cognome: Campo obbligatorio." - the summary names each field, or a list of identical
   // messages would not say which box to fix.
-  const summary = [...err.entries()].map(([field, text]) => {
-    const label = FIELD_LABELS[field];
-    return {
-      href: `#${fieldId(field)}`,
-      text: label === undefined ? text : `${t(lang, label)}: ${text}`,
-    };
-  });
+  // In the order of the form; a choice links to its first option (a fieldset takes no focus).
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const summary = [...err.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([field, text]) => {
+      const label = FIELD_LABELS[field];
+      return {
+        href: `#${fieldId(field)}${RADIO_GROUPS.has(field) ? "-0" : ""}`,
+        text: label === undefined ? text : `${t(lang, label)}: ${text}`,
+      };
+    });
   const f = (name: string) => ({ id: fieldId(name), name, value: val[name], error: err.get(name) });
   const dateError = err.has("birthDate") ? "f-birthDay-error" : undefined;
   return page({
     lang,
-    title: t(lang, "claim.title"),
+    // A page with errors says so first in its title (what a screen reader announces).
+    title: `${err.size > 0 ? `${t(lang, "form.errorPrefix")}: ` : ""}${t(lang, "claim.title")}`,
     path: "/richiedi-pin",
     langSwitchForm: "claim-form",
     body: html`<h1>${t(lang, "claim.title")}</h1>

@@ -65,7 +65,7 @@ export function contributionsPage(
 ${
   s.periods.length === 0
     ? ""
-    : html`<p><a class="btn btn-outline-primary" href="/estratto-conto.pdf" download>${t(lang, "contributions.downloadPdf")}</a></p>`
+    : html`<p><a class="btn btn-outline-primary" href="/estratto-conto.pdf">${t(lang, "contributions.downloadPdf")}</a></p>`
 }
 ${
   s.periods.length === 0
@@ -127,7 +127,7 @@ ${
     ) => html`<tr><td data-label="${t(lang, "slips.month")}">${monthName(lang, p.month)}${includesThirteenth(p) ? html` <span class="badge bg-primary">${t(lang, "slips.thirteenth")}</span>` : ""}</td><td data-label="${t(lang, "slips.category")}">${categoryName(lang, p.category)}</td>
       <td class="text-end" data-label="${t(lang, "slips.gross")}">${money(lang, p.grossCents)}</td><td class="text-end" data-label="${t(lang, "slips.tax")}">${money(lang, p.taxCents)}</td>
       <td class="text-end" data-label="${t(lang, "slips.net")}">${money(lang, p.netCents)}</td>
-      <td><a href="/cedolino/${p.month}.pdf" download>${t(lang, "slips.pdf")}<span class="visually-hidden"> ${t(lang, "slips.downloadPdf", { month: monthName(lang, p.month) })}</span></a></td></tr>`,
+      <td><a href="/cedolino/${p.month}.pdf">${t(lang, "slips.pdf")}<span class="visually-hidden"> ${t(lang, "slips.downloadPdf", { month: monthName(lang, p.month) })}</span></a></td></tr>`,
   )}
   </tbody></table></div>`
 }`,

@@ -83,6 +83,27 @@ describe("login screen and continuation", () => {
     assert.equal(done.headers.location, "/cedolino", "then the page asked for");
   });
 
+  it("tells the usual mix-ups after a wrong PIN: 8 characters at first access, 16 after it", async () => {
+    const p = people.next();
+    await personWithPin(s, p);
+    const jar = new Jar();
+    const form = await page(s, "/accedi", jar);
+    const eight = await formPost(
+      s,
+      "/accedi",
+      { fiscalCode: p.fiscalCode, pin: "ABCDEFGH", _csrf: csrfOf(form.body) },
+      jar,
+    );
+    assert.ok(eight.body.includes(escapeHtml(t("it", "login.hintEight"))));
+    const sixteen = await formPost(
+      s,
+      "/accedi",
+      { fiscalCode: p.fiscalCode, pin: "ABCDEFGHJKMNPQRS", _csrf: csrfOf(eight.body) },
+      jar,
+    );
+    assert.ok(sixteen.body.includes(escapeHtml(t("it", "login.hintSixteen"))));
+  });
+
   it("never resumes at anything but a page of the personal area", async () => {
     const p = people.next();
     const { pin } = await personWithPin(s, p);

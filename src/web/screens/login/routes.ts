@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../../domain/errors.ts";
 import { romeDate } from "../../../domain/eligibility.ts";
+import { normalizePinInput } from "../../../domain/pin.ts";
 import * as login from "../../../flows/login.ts";
 import { logout } from "../../../flows/session.ts";
 import {
@@ -27,7 +28,7 @@ import { csrfFor, formOf, sendHtml } from "../../render.ts";
 import type { ScreenDeps } from "../types.ts";
 import { loginPage, type LoginNotice } from "./page.ts";
 
-function noticeOf(lang: Lang, err: AppError): LoginNotice | undefined {
+function noticeOf(lang: Lang, err: AppError, pinLength: number): LoginNotice | undefined {
   if (err.code === "VALIDATION_FAILED") return undefined;
   const msg = catalogues[lang].errors[err.code];
   const extra: string[] = [];
@@ -37,6 +38,11 @@ function noticeOf(lang: Lang, err: AppError): LoginNotice | undefined {
       t(lang, left === 1 ? "login.remaining_one" : "login.remaining_other", { count: left }),
     );
   }
+  // The usual mix-ups, told whoever types them (so they say nothing about the fiscal code):
+  // only the SMS half before the letter came, or the 16 characters after the first access.
+  if (err.code === "INVALID_CREDENTIALS" && pinLength === 8) extra.push(t(lang, "login.hintEight"));
+  if (err.code === "INVALID_CREDENTIALS" && pinLength === 16)
+    extra.push(t(lang, "login.hintSixteen"));
   const until = err.extra.lockedUntil;
   // Locked now, or by this very attempt (the 10th wrong PIN).
   if (typeof until === "string") {
@@ -119,7 +125,7 @@ export function loginScreens({ ctx, routes, csrfCheck }: ScreenDeps) {
               fiscalCode: values.fiscalCode ?? "",
               next,
               errors: new Map(err.fields.map((f) => [f.field, tField(lang, f.code)])),
-              notice: noticeOf(lang, err),
+              notice: noticeOf(lang, err, normalizePinInput(values.pin ?? "").length),
             },
             err.status,
           );
