@@ -4,7 +4,9 @@
  *
  *   1. argon2id verify rate with the project's parameters, both cores busy: the hash limit.
  *   2. POST /api/v1/session (correct PINs, many fiscal codes) from a second process: login rate,
- *      and its ratio to (1). Target ≥ 0.90.
+ *      and its ratio to (1), auditing on: the median of BENCH_ROUNDS (3) runs, each against the
+ *      hash limits measured around it. Target ≥ 0.90; it must not fall below 0.78 (LOGIN_FLOOR,
+ *      the ratio before the audit trail, device cookies and rate limits were added).
  *   3. Primary-key SELECT of a session row through a pool like the service's: the database limit.
  *   4. GET /api/v1/me with a session at 50 connections, ratio to (3), p99. Target ≥ 0.70, p99 < 20 ms.
  *   5. GET /healthz, the HTTP ceiling of one process.
@@ -25,6 +27,9 @@ import { startServiceProcess, type ServiceProcess } from "../test/helpers/proces
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The login ratio measured before the audit trail (issue 5): no change may go below it. */
+const LOGIN_FLOOR = 0.78;
 const PEPPER = randomBytes(32);
 const PIN = "K7M2P9QR";
 const POOL = 10;
@@ -179,6 +184,8 @@ interface LoginFigures {
   res: LoadResult;
   hashRate: number;
   cpu: { service: number; postgres: number; hash: number };
+  /** Logins over all rounds. */
+  total?: number;
 }
 
 async function loginPhase(
@@ -188,26 +195,33 @@ async function loginPhase(
 ): Promise<LoginFigures> {
   const job = { url: svc.url, path: "/api/v1/session", method: "POST", bodies };
   await load({ ...job, connections: 8, duration: 2 }); // warm-up
-  const cpu0 = cpuSeconds(svc.child.pid);
-  const res = await load({ ...job, connections: 32, duration: SECONDS });
-  const cpu1 = cpuSeconds(svc.child.pid);
-  // The machine's speed drifts (shared host): measure the hash limit again right after the
-  // login run and judge against the mean of the two.
-  const hashAfter = await hashLimit();
-  console.log(
-    `hash limit before/after the login run: ${hashBefore.toFixed(1)} / ${hashAfter.toFixed(1)} verifies/s`,
-  );
-  const hashRate = (hashBefore + hashAfter) / 2;
-  const logins = res.rps * SECONDS;
-  const cpu = {
-    service: ((cpu1.service - cpu0.service) * 1000) / logins,
-    postgres: ((cpu1.postgres - cpu0.postgres) * 1000) / logins,
-    hash: (availableParallelism() * 1000) / hashRate,
-  };
-  console.log(
-    `CPU per login: service ${cpu.service.toFixed(1)} ms (argon2id alone ${cpu.hash.toFixed(1)} ms), PostgreSQL ${cpu.postgres.toFixed(1)} ms`,
-  );
-  return { res, hashRate, cpu };
+  // The machine's speed drifts (shared host, ±10 % within a minute): each login run is judged
+  // against the mean of the hash limits measured right before and right after it, and the
+  // median of ROUNDS such ratios is the one reported.
+  const rounds: (LoginFigures & { ratio: number })[] = [];
+  let before = hashBefore;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const cpu0 = cpuSeconds(svc.child.pid);
+    const res = await load({ ...job, connections: 32, duration: SECONDS });
+    const cpu1 = cpuSeconds(svc.child.pid);
+    const after = await hashLimit();
+    const hashRate = (before + after) / 2;
+    const logins = res.rps * SECONDS;
+    const cpu = {
+      service: ((cpu1.service - cpu0.service) * 1000) / logins,
+      postgres: ((cpu1.postgres - cpu0.postgres) * 1000) / logins,
+      hash: (availableParallelism() * 1000) / hashRate,
+    };
+    const ratio = res.rps / hashRate;
+    console.log(
+      `login round ${round}/${ROUNDS}: ${res.rps.toFixed(1)} logins/s, hash limit ${before.toFixed(1)} before / ${after.toFixed(1)} after, ratio ${ratio.toFixed(2)}; CPU per login: service ${cpu.service.toFixed(1)} ms (argon2id alone ${cpu.hash.toFixed(1)} ms), PostgreSQL ${cpu.postgres.toFixed(1)} ms`,
+    );
+    rounds.push({ res, hashRate, cpu, ratio });
+    before = after;
+  }
+  const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)];
+  if (median === undefined) throw new Error("no login round");
+  return { ...median, total: rounds.reduce((n, r) => n + r.res.total, 0) };
 }
 
 /** Logs these people in (sequentially) and returns their session cookies. */
@@ -296,7 +310,7 @@ async function main(): Promise<void> {
       if (login !== null) {
         const written = (await auditEvents(url)) - auditBefore;
         console.log(
-          `auditing on: ${written} audit events appended to the hash chain during the login runs (${(written / (login.res.total + 1)).toFixed(2)} per login)`,
+          `auditing on: ${written} audit events appended to the hash chain during the login runs (${(written / ((login.total ?? login.res.total) + 1)).toFixed(2)} per login)`,
         );
       }
       const hashRate = login?.hashRate ?? hashBefore;
@@ -377,6 +391,10 @@ async function main(): Promise<void> {
         r === null || r === undefined ? 0 : r.errors + r.non2xx,
       );
       console.log(`\nnon-2xx/errors: login ${bad[0]}, me ${bad[1]}, healthz ${bad[2]}`);
+      if (login !== null)
+        console.log(
+          `login ratio ${loginRatio.toFixed(2)} against the floor of ${LOGIN_FLOOR}: ${loginRatio >= LOGIN_FLOOR ? "held" : "BELOW THE FLOOR"}`,
+        );
     } finally {
       await svc.stop();
     }

@@ -2,7 +2,7 @@
  * Login with fiscal code and PIN (SPEC.md "Credential rules", "Login"), the one orchestration
  * the API and the login page both call:
  *
- *   rate limit per source → checkPin (lockout, dummy hash for unknown codes) →
+ *   checkPin (rate limit per source, lockout, dummy hash for unknown codes) →
  *     wrong / locked / suspended → the error (same answer whether or not the code exists)
  *     right → in one transaction: counts reset, the browser's previous session ended, a new
  *             session opened in the state the journey gives (initial PIN → PIN change;
@@ -18,7 +18,6 @@ import { isPinShaped, normalizePinInput } from "../domain/pin.ts";
 import { deviceEntry, deviceIdFor } from "../security/device-cookie.ts";
 import type { PinCheckDeps } from "./deps.ts";
 import { checkPin, subjectKeyOf } from "./pin-check.ts";
-import { enforceLimit } from "./rate-limit.ts";
 import { openSession, sessionIdHash, type SessionDeps } from "./session.ts";
 
 export type LoginDeps = PinCheckDeps & SessionDeps;
@@ -67,10 +66,14 @@ export function validateLogin(raw: unknown, today: string): { fiscalCode: string
 }
 
 export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
-  await enforceLimit(deps, input.by, "login_source", input.by.origin.ip);
   const subjectKey = subjectKeyOf(deps, input.fiscalCode);
   const deviceId = deviceIdFor(deps.keys.device, input.deviceCookie, subjectKey);
-  const pass = await checkPin(deps, { ...input, deviceId, purpose: "login" });
+  const pass = await checkPin(deps, {
+    ...input,
+    deviceId,
+    purpose: "login",
+    limit: { name: "login_source", value: input.by.origin.ip },
+  });
   const cred = pass.credential;
   const now = deps.clock.now();
   const eligible =
@@ -102,7 +105,6 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
   const previous = input.previousToken === undefined ? null : sessionIdHash(input.previousToken);
   const opened = await deps.uow
     .run(async (r) => {
-      await r.throttle.recordSuccess(pass.counterKeys, now);
       // Rotation: whatever session the browser had before is ended, never upgraded.
       if (previous !== null && (await r.sessions.delete(previous))) {
         r.audit.record({
@@ -113,22 +115,22 @@ export async function run(deps: LoginDeps, input: LoginInput): Promise<LoginResu
           details: { reason: "replaced_by_login" },
         });
       }
-      // (Re)registered every time: a signed cookie whose row was forgotten becomes known again.
-      await r.devices.register({
-        id: device,
-        subjectKey,
-        now,
-        userAgent: input.by.origin.userAgent,
-      });
-      const session = await openSession(deps, r, {
-        fiscalCode: input.fiscalCode,
-        credentialId: cred.id,
-        state,
-        level: cred.level,
-        userAgent: input.by.origin.userAgent,
-        returnTo: input.returnTo,
-        newPinUntil: null,
-      });
+      // The counts reset and the device (re)registered with the session, in one statement: a
+      // signed cookie whose device row was forgotten becomes known again.
+      const session = await openSession(
+        deps,
+        r,
+        {
+          fiscalCode: input.fiscalCode,
+          credentialId: cred.id,
+          state,
+          level: cred.level,
+          userAgent: input.by.origin.userAgent,
+          returnTo: input.returnTo,
+          newPinUntil: null,
+        },
+        { resetCounters: pass.counterKeys, device: { id: device, subjectKey } },
+      );
       r.audit.record({
         type: "login.succeeded",
         outcome: "success",

@@ -13,7 +13,6 @@ import { deviceIdFor } from "../security/device-cookie.ts";
 import type { PinCheckDeps } from "./deps.ts";
 import { checkPin, subjectKeyOf } from "./pin-check.ts";
 import type { SessionRecord } from "./ports.ts";
-import { enforceLimit } from "./rate-limit.ts";
 import { holderName } from "./session.ts";
 
 export interface PinCardData {
@@ -37,7 +36,6 @@ export async function pinCard(
 ): Promise<PinCardData> {
   const { session } = input;
   if (input.state !== "pin_shown") throw new AppError("NO_PIN_CHANGE_PENDING");
-  await enforceLimit(deps, input.by, "pin_card", session.fiscalCode);
   const pin = normalizePinInput(input.pin.slice(0, 40));
   const deviceId = deviceIdFor(
     deps.keys.device,
@@ -50,6 +48,7 @@ export async function pinCard(
     pin,
     deviceId,
     purpose: "pin_card",
+    limit: { name: "pin_card", value: session.fiscalCode },
   });
   // The session's own PIN only (a concurrent change elsewhere ended this session's PIN).
   if (pass.credential.id !== session.credentialId) throw new AppError("NO_PIN_CHANGE_PENDING");

@@ -9,9 +9,11 @@
 import type { Acting } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
 import { lockUntil, remainingAttempts, type AttemptVerdict } from "../domain/lockout.ts";
+import type { LimiterName } from "../domain/rate-limits.ts";
 import { hmacHex } from "../security/crypto.ts";
 import type { PinCheckDeps } from "./deps.ts";
 import type { LoginCandidate, Repos } from "./ports.ts";
+import { limitKeyOf, refuseOverLimit } from "./rate-limit.ts";
 
 export type PinPurpose = "login" | "pin_card";
 
@@ -22,6 +24,8 @@ export interface PinCheckInput {
   /** A device id from a device cookie whose signature holds for this fiscal code. */
   deviceId: string | null;
   purpose: PinPurpose;
+  /** The rate limit a PIN typed here counts on (checked first; over it, no attempt counted). */
+  limit: { name: LimiterName; value: string };
 }
 
 export interface PinCheckPass {
@@ -44,19 +48,31 @@ export function subjectKeyOf(
 
 export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promise<PinCheckPass> {
   const subjectKey = subjectKeyOf(deps, input.fiscalCode);
-  // The reservation and, when it refuses, its audit events (and the lock notice) commit
-  // together: a lock started or restarted is never left unrecorded.
-  const reservation = await deps.uow.run(async (r) => {
-    const res = await r.throttle.reserve({
-      subjectKey,
-      deviceId: input.deviceId,
-      fiscalCode: input.fiscalCode,
-      now: deps.clock.now(),
-    });
-    if (res.verdict.kind !== "attempt")
-      await recordRefusal(deps, r, input, res.verdict, res.knownDevice, subjectKey);
-    return res;
+  const target = {
+    subjectKey,
+    deviceId: input.deviceId,
+    fiscalCode: input.fiscalCode,
+    now: deps.clock.now(),
+  };
+  // The common case — within the rate limit, an attempt — is one statement. An attempt that
+  // would be refused changed nothing and is reserved again in a transaction with its audit
+  // events (and the lock notice): a lock started or restarted is never left unrecorded.
+  // (Meanwhile it may have become an attempt.)
+  const { name, value } = input.limit;
+  const first = await deps.uow.direct.throttle.tryReserve(target, {
+    name,
+    key: limitKeyOf(deps, name, value),
+    limit: deps.limits[name],
   });
+  await refuseOverLimit(deps, input.by, name, first.limit);
+  const reservation =
+    first.reservation ??
+    (await deps.uow.run(async (r) => {
+      const res = await r.throttle.reserve({ ...target, now: deps.clock.now() });
+      if (res.verdict.kind !== "attempt")
+        await recordRefusal(deps, r, input, res.verdict, res.knownDevice, subjectKey);
+      return res;
+    }));
   const { verdict, knownDevice, counterKey } = reservation;
   if (verdict.kind !== "attempt") throw refusal(verdict, deps.clock.now());
   const cred = reservation.credential;

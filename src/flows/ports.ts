@@ -131,9 +131,26 @@ export interface NewSession {
   newPinUntil: Date | null;
 }
 
+/** What a successful login writes besides the session. */
+export interface LoginSession {
+  session: NewSession;
+  /** The lockout counters the right PIN resets. */
+  resetCounters: readonly string[];
+  /** The browser, remembered (or refreshed) as a device of the holder. */
+  device: { id: string; subjectKey: string };
+}
+
 export interface SessionStore {
-  /** The credential's kind and date and the person's name are copied in from their tables. */
+  /**
+   * The credential's kind and date and the person's name are copied in from their tables;
+   * ConflictError when the credential is no longer active.
+   */
   create(s: NewSession): Promise<void>;
+  /**
+   * A login's counters reset, device registered and session created, as one write — the last
+   * of its transaction (nothing but the audit events may follow it).
+   */
+  createForLogin(l: LoginSession): Promise<void>;
   find(idHash: string): Promise<SessionRecord | null>;
   touch(idHash: string, now: Date): Promise<void>;
   delete(idHash: string): Promise<boolean>;
@@ -164,18 +181,37 @@ export interface Reservation {
   credential: LoginCandidate | null;
 }
 
+/** A hit on a named rate limit: the key is already a keyed hash. */
+export interface LimitHit {
+  name: LimiterName;
+  key: string;
+  limit: Limit;
+}
+
+export interface AttemptTarget {
+  subjectKey: string;
+  deviceId: string | null;
+  fiscalCode: string;
+  now: Date;
+}
+
 export interface ThrottleStore {
   /**
    * Counts an attempt (before the PIN is checked) on the device's counter when `deviceId` is a
    * device registered for this subject, else on the subject's shared counter; reads the active
    * PIN in the same round trip.
    */
-  reserve(a: {
-    subjectKey: string;
-    deviceId: string | null;
-    fiscalCode: string;
-    now: Date;
-  }): Promise<Reservation>;
+  reserve(a: AttemptTarget): Promise<Reservation>;
+  /**
+   * A hit on the rate limit first, then — within it — reserve() when the attempt goes ahead;
+   * when it would be refused (locked, lock starting, suspended) nothing changes and the
+   * reservation is null: the caller then reserves inside a transaction that records the
+   * refusal. One statement for the common case.
+   */
+  tryReserve(
+    a: AttemptTarget,
+    limit: LimitHit,
+  ): Promise<{ limit: LimitVerdict; reservation: Reservation | null }>;
   /** Gives back an attempt that got no verdict (the hash could not run). */
   release(counterKey: string): Promise<void>;
   /** After a wrong PIN (already counted): true when this failure starts the lock. */
@@ -187,14 +223,8 @@ export interface ThrottleStore {
   deleteStale(now: Date): Promise<number>;
 }
 
+/** Browsers in which a holder logged in (registered with the login's session). */
 export interface DeviceStore {
-  /** Registers a device for a subject, or refreshes its last use. */
-  register(d: {
-    id: string;
-    subjectKey: string;
-    now: Date;
-    userAgent: string | null;
-  }): Promise<void>;
   /** Housekeeping: browsers unused since `before`. */
   deleteUnused(before: Date): Promise<number>;
 }
@@ -248,7 +278,11 @@ export interface Repos {
   audit: AuditWriter;
 }
 
-/** Repositories outside a transaction: reads and single technical writes, never audited ones. */
+/**
+ * Repositories outside a transaction: reads and single technical writes (counters, rate-limit
+ * hits, last-seen instants, clean-ups), never audited ones — on PostgreSQL their commits do not
+ * wait for the disk (Db.technical).
+ */
 export type DirectRepos = Omit<Repos, "outbox" | "audit"> & {
   outboxMaintenance: OutboxMaintenance;
 };

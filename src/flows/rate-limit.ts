@@ -6,7 +6,7 @@
  */
 import type { Acting } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
-import type { LimiterName } from "../domain/rate-limits.ts";
+import type { LimiterName, LimitVerdict } from "../domain/rate-limits.ts";
 import { hmacHex } from "../security/crypto.ts";
 import type { LimitsDeps } from "./deps.ts";
 import type { Repos } from "./ports.ts";
@@ -17,14 +17,27 @@ export async function enforceLimit(
   name: LimiterName,
   value: string,
 ): Promise<void> {
-  // One statement on the hot path (every login): the counter needs no transaction of its own;
-  // the refusal it may record (no change of state) is written on its own.
+  // One statement: the counter needs no transaction of its own; the refusal it may record (no
+  // change of state) is written on its own.
   const verdict = await deps.uow.direct.limits.hit(
     name,
-    keyOf(deps, name, value),
+    limitKeyOf(deps, name, value),
     deps.limits[name],
     deps.clock.now(),
   );
+  await refuseOverLimit(deps, by, name, verdict);
+}
+
+/**
+ * RATE_LIMITED (429 with Retry-After at the edge) when the verdict is over the limit, its first
+ * refusal in a window audited; nothing when within it.
+ */
+export async function refuseOverLimit(
+  deps: LimitsDeps,
+  by: Acting,
+  name: LimiterName,
+  verdict: LimitVerdict,
+): Promise<void> {
   if (verdict.allowed) return;
   if (verdict.first)
     await deps.uow.run(async (r) => {
@@ -46,7 +59,7 @@ export async function withinLimit(
 ): Promise<boolean> {
   const verdict = await r.limits.hit(
     name,
-    keyOf(deps, name, value),
+    limitKeyOf(deps, name, value),
     deps.limits[name],
     deps.clock.now(),
   );
@@ -54,7 +67,8 @@ export async function withinLimit(
   return verdict.allowed;
 }
 
-const keyOf = (deps: LimitsDeps, name: LimiterName, value: string): string =>
+/** A limiter's key: a keyed hash of what it counts (an address, a contact, a fiscal code). */
+export const limitKeyOf = (deps: LimitsDeps, name: LimiterName, value: string): string =>
   hmacHex(deps.keys.limits, `${name}:${value}`);
 
 /** The first refusal of a window is audited, not every refused hit of a flood. */

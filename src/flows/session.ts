@@ -9,7 +9,7 @@ import { effectiveState, type JourneyState, type SessionState } from "../domain/
 import type { PinLevel } from "../domain/credential.ts";
 import { randomToken, sha256Hex } from "../security/crypto.ts";
 import type { BaseDeps, SessionPolicy } from "./deps.ts";
-import type { Repos, SessionRecord } from "./ports.ts";
+import type { LoginSession, Repos, SessionRecord } from "./ports.ts";
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -77,21 +77,27 @@ export interface OpenSession {
   newPinUntil: Date | null;
 }
 
-/** Stores a new session in the transaction and returns its token (for the cookie only). */
+/**
+ * Stores a new session in the transaction and returns its token (for the cookie only). For a
+ * login, `login` carries the writes that go with it (counters reset, device remembered).
+ */
 export async function openSession(
   deps: SessionDeps,
   r: Repos,
   s: OpenSession,
+  login?: Omit<LoginSession, "session">,
 ): Promise<{ token: string; idHash: string }> {
   const now = deps.clock.now();
   const token = randomToken();
   const idHash = sessionIdHash(token);
-  await r.sessions.create({
+  const session = {
     ...s,
     idHash,
     now,
     absoluteExpiry: new Date(now.getTime() + deps.sessions.absoluteSeconds * 1000),
-  });
+  };
+  if (login === undefined) await r.sessions.create(session);
+  else await r.sessions.createForLogin({ ...login, session });
   return { token, idHash };
 }
 

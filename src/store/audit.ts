@@ -1,8 +1,9 @@
 /**
  * The audit trail in PostgreSQL: append (inside the transaction of the change it records) and
  * verify. Appending takes the row lock of audit_head, so appends from any number of instances
- * are serialised into one chain; it is the last thing a transaction does, so the lock is held
- * only for one statement and the commit. Each event's hash is an HMAC (key derived from the
+ * are serialised into one chain; it is the last thing a transaction does (the lock taken with
+ * its last statement, the events written with its COMMIT), so the lock is held for one round
+ * trip and the commit. Each event's hash is an HMAC (key derived from the
  * pepper) over the previous event's hash and the event's own canonical content, its sequence
  * number included: someone who can write to the database but lacks the key cannot edit,
  * delete, insert or reorder events without breaking the chain.
@@ -17,7 +18,7 @@ import {
 } from "../domain/audit.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
 import { hmacHex } from "../security/crypto.ts";
-import type { Queryable, SqlParam } from "./db.ts";
+import { cachedSql, type Queryable, type SqlParam, type Statement } from "./db.ts";
 
 export interface AuditKeys {
   /** Keys the chain. */
@@ -43,27 +44,60 @@ export function chainHash(key: KeyObject, prevHash: string, content: string): st
   return hmacHex(key, `${prevHash}\n${content}`);
 }
 
-/** Appends the records, in order, after the current head. Call last in the transaction. */
-export async function appendAudit(
-  tx: Queryable,
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * A transaction's hold on the chain's head, taken once and last: nothing may take a lock after
+ * it in the same transaction (appends from other transactions wait on it while holding theirs).
+ */
+export interface HeadLock {
+  /** Locks and reads the head now, with a statement of its own. */
+  take(): Promise<AuditHead>;
+  /** The head as locked and read by the caller's own last statement (lockHeadAfter()). */
+  takenBy(head: Promise<AuditHead>): void;
+}
+
+const HEAD_LOCK = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+
+/** Locks the chain's head until the transaction ends and reads it. */
+export async function lockAuditHead(tx: Queryable): Promise<AuditHead> {
+  return headOf((await tx.query<HeadRow>(HEAD_LOCK))[0]);
+}
+
+export type HeadRow = { seq: number | string; hash: string };
+
+export function headOf(row: HeadRow | undefined): AuditHead {
+  if (row === undefined) throw new Error("audit_head is missing (migration 002 not applied?)");
+  return { seq: Number(row.seq), hash: row.hash };
+}
+
+/**
+ * The final SELECT of a statement whose CTEs (each with a RETURNING) are its transaction's last
+ * writes: it locks and returns the head only after they have run (they are sub-plans of its
+ * filter), so the head stays the last lock taken. `extra`: more columns to return.
+ */
+export function lockHeadAfter(ctes: readonly string[], extra: string): string {
+  return cachedSql(["lockHeadAfter", extra, ...ctes], () => {
+    const ran = ctes.map((c) => `(SELECT count(*) FROM ${c})`).join(" + ");
+    return `SELECT h.seq, h.hash, ${extra} FROM audit_head h WHERE h.id = 1 AND ${ran} >= 0 FOR UPDATE OF h`;
+  });
+}
+
+/** The statement that appends the records, in order, after the locked head, and moves it. */
+export function auditAppendStatement(
   keys: AuditKeys,
+  head: AuditHead,
   records: readonly AuditRecord[],
   at: Date,
-): Promise<void> {
-  if (records.length === 0) return;
-  // Moves the head and locks it until commit; `hash` is still the previous event's.
-  const head = (
-    await tx.query<{ seq: number | string; hash: string }>(
-      "UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS seq, hash",
-      [records.length],
-    )
-  )[0];
-  if (head === undefined) throw new Error("audit_head is missing (migration 002 not applied?)");
+): Statement {
   let prev = head.hash;
   const rows: StoredAuditEvent[] = records.map((r, i) => {
     const actor = actorColumns(r.actor, keys);
     const base = {
-      seq: Number(head.seq) + i + 1,
+      seq: head.seq + i + 1,
       id: randomUUID(),
       at,
       type: r.type,
@@ -83,41 +117,53 @@ export async function appendAudit(
     prev = hash;
     return row;
   });
-  await tx.query(
-    `WITH ins AS (
+  return {
+    sql: cachedSql(["auditAppend", rows.length], () => {
+      const values = rows.map(
+        (_, i) =>
+          `(${EVENT_CASTS.map((cast, j) => `$${3 + i * EVENT_CASTS.length + j}${cast}`).join(", ")})`,
+      );
+      return `WITH ins AS (
        INSERT INTO audit_event (seq, id, at, type, outcome, actor_kind, actor_id, actor_role, subject_key,
                                 subject_hint, source_ip, user_agent, request_id, details, prev_hash, hash)
-       SELECT x.seq, x.id, x.at, x.type, x.outcome, x.actor_kind, x.actor_id, x.actor_role, x.subject_key,
-              x.subject_hint, x.source_ip, x.user_agent, x.request_id, x.details, x.prev_hash, x.hash
-         FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id uuid, at timestamptz, type text, outcome text,
-              actor_kind text, actor_id text, actor_role text, subject_key text, subject_hint text,
-              source_ip text, user_agent text, request_id text, details jsonb, prev_hash text, hash text))
-     UPDATE audit_head SET hash = $2 WHERE id = 1`,
-    [
-      JSON.stringify(
-        rows.map((r) => ({
-          seq: r.seq,
-          id: r.id,
-          at: r.at.toISOString(),
-          type: r.type,
-          outcome: r.outcome,
-          actor_kind: r.actorKind,
-          actor_id: r.actorId,
-          actor_role: r.actorRole,
-          subject_key: r.subjectKey,
-          subject_hint: r.subjectHint,
-          source_ip: r.sourceIp,
-          user_agent: r.userAgent,
-          request_id: r.requestId,
-          details: r.details,
-          prev_hash: r.prevHash,
-          hash: r.hash,
-        })),
-      ),
+       VALUES ${values.join(", ")})
+     UPDATE audit_head SET seq = $2, hash = $1 WHERE id = 1`;
+    }),
+    params: [
       prev,
+      head.seq + rows.length,
+      ...rows.flatMap((r): SqlParam[] => [
+        r.seq,
+        r.id,
+        r.at,
+        r.type,
+        r.outcome,
+        r.actorKind,
+        r.actorId,
+        r.actorRole,
+        r.subjectKey,
+        r.subjectHint,
+        r.sourceIp,
+        r.userAgent,
+        r.requestId,
+        JSON.stringify(r.details),
+        r.prevHash,
+        r.hash,
+      ]),
     ],
-  );
+  };
 }
+
+/** The casts of an event's 16 values, in column order. */
+const EVENT_CASTS = [
+  "::bigint",
+  "::uuid",
+  "::timestamptz",
+  ...Array<string>(10).fill(""),
+  "::jsonb",
+  "",
+  "",
+];
 
 interface EventRow {
   /** bigint: a number on node-postgres (int8 parser), possibly a string elsewhere. */

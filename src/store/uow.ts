@@ -8,7 +8,13 @@
 import type { AuditRecord } from "../domain/audit.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { DirectRepos, Repos, UnitOfWork } from "../flows/ports.ts";
-import { appendAudit, type AuditKeys } from "./audit.ts";
+import {
+  auditAppendStatement,
+  lockAuditHead,
+  type AuditHead,
+  type AuditKeys,
+  type HeadLock,
+} from "./audit.ts";
 import type { Db, Queryable } from "./db.ts";
 import { contributions, findPerson, pensionPayments } from "./repos/archive.ts";
 import { claimSummary, insertClaim, supersedePendingClaims } from "./repos/claims.ts";
@@ -19,11 +25,12 @@ import {
   insertCredential,
   upsertAccount,
 } from "./repos/credentials.ts";
-import { deleteUnusedDevices, registerDevice } from "./repos/devices.ts";
+import { deleteUnusedDevices } from "./repos/devices.ts";
 import { deleteExpiredHandovers, findHandover, saveHandover } from "./repos/handovers.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import {
+  createLoginSession,
   createSession,
   deleteExpiredSessions,
   deleteSession,
@@ -38,6 +45,7 @@ import {
   recordSuccess,
   releaseAttempt,
   reserveAttempt,
+  tryReserveAttempt,
 } from "./repos/throttle.ts";
 
 export interface UnitOfWorkOptions {
@@ -49,7 +57,11 @@ export interface UnitOfWorkOptions {
   messagesQueued: () => void;
 }
 
-function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
+/**
+ * The repositories over q. `headLock` (in a transaction): a repository whose write must be its
+ * transaction's last takes the audit chain's lock in the same statement.
+ */
+function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "audit"> {
   return {
     archive: {
       findPerson: (fc) => findPerson(q, fc),
@@ -72,6 +84,7 @@ function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
     },
     sessions: {
       create: (s) => createSession(q, s),
+      createForLogin: (l) => createLoginSession(q, l, headLock),
       find: (idHash) => findSession(q, idHash),
       touch: (idHash, now) => touchSession(q, idHash, now),
       delete: (idHash) => deleteSession(q, idHash),
@@ -80,6 +93,7 @@ function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
     },
     throttle: {
       reserve: (a) => reserveAttempt(q, a),
+      tryReserve: (a, limit) => tryReserveAttempt(q, a, limit),
       release: (key) => releaseAttempt(q, key),
       recordFailure: (key, before, now) => recordFailure(q, key, before, now),
       recordSuccess: (keys, now) => recordSuccess(q, keys, now),
@@ -87,7 +101,6 @@ function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
       deleteStale: (now) => deleteStaleCounters(q, now),
     },
     devices: {
-      register: (d) => registerDevice(q, d),
       deleteUnused: (before) => deleteUnusedDevices(q, before),
     },
     handovers: {
@@ -104,7 +117,7 @@ function bind(q: Queryable): Omit<Repos, "outbox" | "audit"> {
 
 export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
   const direct: DirectRepos = {
-    ...bind(o.db),
+    ...bind(o.db.technical, null),
     outboxMaintenance: { scrubDelivered: (before, now) => scrubDelivered(o.db, before, now) },
   };
   return {
@@ -113,11 +126,31 @@ export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
       let queued = 0;
       const result = await o.db.transaction(async (tx) => {
         const events: AuditRecord[] = [];
+        // The chain's head is locked once, last: by the transaction's last write when its
+        // repository can (one statement less), else just before the events are added.
+        let head: Promise<AuditHead> | null = null;
+        const headLock: HeadLock = {
+          take: () => (head ??= lockAuditHead(tx)),
+          takenBy: (h) => {
+            if (head !== null) throw new Error("the audit head is already locked");
+            h.catch(() => undefined); // awaited only when events follow
+            head = h;
+          },
+        };
+        const q: Queryable = {
+          query: (sql, params) => {
+            // No lock may be taken after the head's (appends from other transactions wait on
+            // it while holding theirs): a deadlock waiting to happen.
+            if (head !== null) throw new Error("a statement after the audit head was locked");
+            return tx.query(sql, params);
+          },
+          exec: (sql) => tx.exec(sql),
+        };
         const repos: Repos = {
-          ...bind(tx),
+          ...bind(q, headLock),
           outbox: {
             async enqueue(m, now) {
-              await enqueue(tx, o.outboxKey, m, now);
+              await enqueue(q, o.outboxKey, m, now);
               queued++;
             },
           },
@@ -128,7 +161,10 @@ export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
           },
         };
         const value = await fn(repos);
-        await appendAudit(tx, o.auditKeys, events, o.clock.now());
+        if (events.length > 0)
+          tx.beforeCommit(
+            auditAppendStatement(o.auditKeys, await headLock.take(), events, o.clock.now()),
+          );
         return value;
       });
       if (queued > 0) o.messagesQueued();

@@ -15,15 +15,19 @@ import {
   reserveAttempt,
   type ThrottleState,
 } from "../../src/domain/lockout.ts";
-import { limitVerdict } from "../../src/domain/rate-limits.ts";
+import { limitVerdict, type LimitVerdict } from "../../src/domain/rate-limits.ts";
 import type {
   ArchiveIdentity,
+  AttemptTarget,
   Contacts,
+  LimitHit,
   Credential,
   DirectRepos,
   Handover,
   NewClaim,
+  NewSession,
   Repos,
+  Reservation,
   SessionRecord,
   UnitOfWork,
 } from "../../src/flows/ports.ts";
@@ -68,6 +72,67 @@ function identity(p: ArchivePerson): ArchiveIdentity {
 function repos(st: MemoryState): Repos {
   const activeOf = (fc: string) =>
     [...st.credentials.values()].find((c) => c.fiscalCode === fc && c.status === "active") ?? null;
+  const createSession = (s: NewSession): void => {
+    const c = st.credentials.get(s.credentialId);
+    if (c?.status !== "active") throw new ConflictError("the credential is no longer active");
+    const p = st.people.get(s.fiscalCode);
+    st.sessions.set(s.idHash, {
+      idHash: s.idHash,
+      fiscalCode: s.fiscalCode,
+      credentialId: s.credentialId,
+      state: s.state,
+      level: s.level,
+      createdAt: s.now,
+      lastSeenAt: s.now,
+      absoluteExpiry: s.absoluteExpiry,
+      newPinUntil: s.newPinUntil,
+      returnTo: s.returnTo,
+      credentialKind: c.kind,
+      credentialSetAt: c.setAt,
+      surname: p?.surname ?? null,
+      givenNames: p?.givenNames ?? null,
+    });
+  };
+  const hit = ({ name, key, limit }: LimitHit, now: Date): LimitVerdict => {
+    const k = `${name}:${key}`;
+    const w = st.limits.get(k);
+    const fresh =
+      w === undefined || w.windowStart.getTime() <= now.getTime() - limit.windowSeconds * 1000;
+    const next = fresh
+      ? { windowStart: now, hits: 1 }
+      : { windowStart: w.windowStart, hits: w.hits + 1 };
+    st.limits.set(k, next);
+    return limitVerdict(limit, next.hits, next.windowStart, now);
+  };
+  const reserve = async (
+    { subjectKey, deviceId, fiscalCode, now }: AttemptTarget,
+    refusals: boolean,
+  ): Promise<Reservation | null> => {
+    const known = deviceId !== null && st.devices.get(deviceId)?.subjectKey === subjectKey;
+    const key = known ? `device:${deviceId}` : subjectKey;
+    const { verdict, next } = reserveAttempt(st.throttle.get(key) ?? NO_ATTEMPTS, now, !known);
+    if (!refusals && verdict.kind !== "attempt") return null;
+    st.throttle.set(key, { ...st.throttle.get(key), ...next });
+    const c = activeOf(fiscalCode);
+    const p = st.people.get(fiscalCode);
+    return {
+      counterKey: key,
+      knownDevice: known,
+      verdict,
+      credential:
+        c === null
+          ? null
+          : {
+              id: c.id,
+              kind: c.kind,
+              level: c.level,
+              pinHash: c.pinHash,
+              setAt: c.setAt,
+              residenceCountry: p?.residence.country ?? null,
+              italianIdOnFile: p?.italianIdOnFile ?? false,
+            },
+    };
+  };
   return {
     archive: {
       findPerson: async (fc) => {
@@ -133,25 +198,15 @@ function repos(st: MemoryState): Repos {
     },
     sessions: {
       create: async (s) => {
-        const c = st.credentials.get(s.credentialId);
-        if (c?.status !== "active") throw new ConflictError("the credential is no longer active");
-        const p = st.people.get(s.fiscalCode);
-        st.sessions.set(s.idHash, {
-          idHash: s.idHash,
-          fiscalCode: s.fiscalCode,
-          credentialId: s.credentialId,
-          state: s.state,
-          level: s.level,
-          createdAt: s.now,
-          lastSeenAt: s.now,
-          absoluteExpiry: s.absoluteExpiry,
-          newPinUntil: s.newPinUntil,
-          returnTo: s.returnTo,
-          credentialKind: c.kind,
-          credentialSetAt: c.setAt,
-          surname: p?.surname ?? null,
-          givenNames: p?.givenNames ?? null,
-        });
+        createSession(s);
+      },
+      createForLogin: async (l) => {
+        createSession(l.session); // first: a conflict writes nothing
+        for (const k of l.resetCounters) {
+          const t = st.throttle.get(k);
+          if (t !== undefined) Object.assign(t, NO_ATTEMPTS);
+        }
+        st.devices.set(l.device.id, { subjectKey: l.device.subjectKey, lastUsedAt: l.session.now });
       },
       find: async (h) => {
         const s = st.sessions.get(h);
@@ -180,30 +235,14 @@ function repos(st: MemoryState): Repos {
       },
     },
     throttle: {
-      reserve: async ({ subjectKey, deviceId, fiscalCode, now }) => {
-        const known = deviceId !== null && st.devices.get(deviceId)?.subjectKey === subjectKey;
-        const key = known ? `device:${deviceId}` : subjectKey;
-        const { verdict, next } = reserveAttempt(st.throttle.get(key) ?? NO_ATTEMPTS, now, !known);
-        st.throttle.set(key, { ...st.throttle.get(key), ...next });
-        const c = activeOf(fiscalCode);
-        const p = st.people.get(fiscalCode);
-        return {
-          counterKey: key,
-          knownDevice: known,
-          verdict,
-          credential:
-            c === null
-              ? null
-              : {
-                  id: c.id,
-                  kind: c.kind,
-                  level: c.level,
-                  pinHash: c.pinHash,
-                  setAt: c.setAt,
-                  residenceCountry: p?.residence.country ?? null,
-                  italianIdOnFile: p?.italianIdOnFile ?? false,
-                },
-        };
+      reserve: async (a) => {
+        const r = await reserve(a, true);
+        if (r === null) throw new Error("unreachable: refusals are reserved too");
+        return r;
+      },
+      tryReserve: async (a, l) => {
+        const limit = hit(l, a.now);
+        return { limit, reservation: limit.allowed ? await reserve(a, false) : null };
       },
       release: async (key) => {
         const t = st.throttle.get(key);
@@ -240,9 +279,6 @@ function repos(st: MemoryState): Repos {
       deleteStale: async () => 0,
     },
     devices: {
-      register: async (d) => {
-        st.devices.set(d.id, { subjectKey: d.subjectKey, lastUsedAt: d.now });
-      },
       deleteUnused: async () => 0,
     },
     handovers: {
@@ -253,17 +289,7 @@ function repos(st: MemoryState): Repos {
       deleteExpired: async () => 0,
     },
     limits: {
-      hit: async (name, key, limit, now) => {
-        const k = `${name}:${key}`;
-        const w = st.limits.get(k);
-        const fresh =
-          w === undefined || w.windowStart.getTime() <= now.getTime() - limit.windowSeconds * 1000;
-        const next = fresh
-          ? { windowStart: now, hits: 1 }
-          : { windowStart: w.windowStart, hits: w.hits + 1 };
-        st.limits.set(k, next);
-        return limitVerdict(limit, next.hits, next.windowStart, now);
-      },
+      hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,
     },
     outbox: {

@@ -3,16 +3,19 @@
  * session is created with its journey state, continuation (returnTo) and new-PIN window, with
  * the PIN's kind and date and the person's name copied in; it moves between journey states,
  * is touched, deleted (saying whether it existed), and expired — idle or past its absolute
- * expiry — to the millisecond.
+ * expiry — to the millisecond. A login's session comes with its counters reset and its device
+ * remembered, in one statement.
  */
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { ConflictError } from "../../src/domain/errors.ts";
 import type { NewSession } from "../../src/flows/ports.ts";
 import type { Db } from "../../src/store/db.ts";
 import { upsertPeople } from "../../src/store/repos/archive.ts";
 import { endCredential } from "../../src/store/repos/credentials.ts";
 import {
+  createLoginSession,
   createSession,
   deleteExpiredSessions,
   deleteSession,
@@ -20,8 +23,10 @@ import {
   touchSession,
   updateSession,
 } from "../../src/store/repos/sessions.ts";
+import { deviceCounterKey, throttleState } from "../../src/store/repos/throttle.ts";
 import { aPerson, aSession, at, givenCredential, T0 } from "../helpers/builders.ts";
 import { createTestDb, ENGINE, type TestDb } from "../helpers/db.ts";
+import { lockAuditHead, type AuditHead } from "../../src/store/audit.ts";
 
 let tdb: TestDb;
 let db: Db;
@@ -100,6 +105,104 @@ describe(`sessions on ${ENGINE}`, () => {
     await assert.rejects(createSession(db, s), (e: unknown) => e instanceof ConflictError);
     assert.equal(await findSession(db, s.idHash), null);
   });
+
+  it("opens a login's session with its counters reset and the device registered, all or nothing", async () => {
+    const c = await givenCredential(db);
+    const subjectKey = `subject-${randomUUID()}`;
+    const device = { id: randomUUID(), subjectKey };
+    const counters = [subjectKey, deviceCounterKey(device.id)];
+    for (const key of counters)
+      await db.query(
+        "INSERT INTO login_throttle (key, failures, locked_until, streak, updated_at) VALUES ($1, 7, NULL, 27, $2)",
+        [key, T0],
+      );
+    const s = aSession(c, { now: at(5), userAgent: "Firefox" });
+    await createLoginSession(db, { session: s, resetCounters: counters, device });
+    assert.equal((await findSession(db, s.idHash))?.credentialId, c.id);
+    for (const key of counters)
+      assert.deepEqual(await throttleState(db, key), { failures: 0, lockedUntil: null, streak: 0 });
+    const devices = await db.query<{ subject_key: string; last_used_at: Date; user_agent: string }>(
+      "SELECT subject_key, last_used_at, user_agent FROM device WHERE id = $1",
+      [device.id],
+    );
+    assert.deepEqual(devices, [
+      { subject_key: subjectKey, last_used_at: at(5), user_agent: "Firefox" },
+    ]);
+    // A second login from the same browser refreshes the device.
+    await createLoginSession(db, {
+      session: aSession(c, { now: at(9) }),
+      resetCounters: [],
+      device,
+    });
+    const again = await db.query<{ last_used_at: Date }>(
+      "SELECT last_used_at FROM device WHERE id = $1",
+      [device.id],
+    );
+    assert.deepEqual(again, [{ last_used_at: at(9) }]);
+    // An ended PIN: ConflictError, and inside a transaction nothing of it stays.
+    await endCredential(db, c.id, "revoked", at(10));
+    const late = aSession(c, { now: at(11) });
+    const other = { id: randomUUID(), subjectKey };
+    await assert.rejects(
+      db.transaction((tx) =>
+        createLoginSession(tx, { session: late, resetCounters: [], device: other }),
+      ),
+      (e: unknown) => e instanceof ConflictError,
+    );
+    assert.equal(await findSession(db, late.idHash), null);
+    assert.deepEqual(await db.query("SELECT 1 FROM device WHERE id = $1", [other.id]), []);
+  });
+
+  it(
+    "takes the audit chain's lock last: a login waiting on its PIN's row does not hold it",
+    { skip: ENGINE === "pglite" ? "PGlite runs one transaction at a time" : false },
+    async () => {
+      // A PIN change holds the credential's row and then appends its audit events; a login
+      // of that PIN waits on the row. Were the login holding the chain's head meanwhile, the
+      // two would deadlock.
+      const c = await givenCredential(db);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let loginStarted!: () => void;
+      const started = new Promise<void>((r) => (loginStarted = r));
+      const change = db.transaction(async (tx) => {
+        await tx.query("SELECT 1 FROM credential WHERE id = $1 FOR UPDATE", [c.id]);
+        loginStarted();
+        await held;
+        await tx.query("SET LOCAL lock_timeout = '3s'");
+        await lockAuditHead(tx); // would time out if the login held the head
+        await endCredential(tx, c.id, "revoked", at(1));
+      });
+      await started;
+      let head: Promise<AuditHead> | null = null;
+      const login = db.transaction((tx) =>
+        createLoginSession(
+          tx,
+          {
+            session: aSession(c, { now: at(2) }),
+            resetCounters: [],
+            device: { id: randomUUID(), subjectKey: "s" },
+          },
+          {
+            take: () => lockAuditHead(tx),
+            takenBy: (h) => {
+              h.catch(() => undefined);
+              head = h;
+            },
+          },
+        ),
+      );
+      const loginOutcome = login.then(
+        () => "opened",
+        (e: unknown) => (e instanceof ConflictError ? "conflict" : e),
+      );
+      await new Promise((r) => setTimeout(r, 200)); // the login is now waiting on the row
+      release();
+      await change;
+      assert.equal(await loginOutcome, "conflict", "the PIN ended first: no session");
+      assert.notEqual(head, null, "the login's statement took the head");
+    },
+  );
 
   it("touches the last-seen instant", async () => {
     const s = await givenSession();

@@ -18,7 +18,7 @@ import {
   reserveAttempt as domainReserve,
   type ThrottleState,
 } from "../../src/domain/lockout.ts";
-import type { Reservation } from "../../src/flows/ports.ts";
+import type { LimitHit, Reservation } from "../../src/flows/ports.ts";
 import { postgresDb, type Db } from "../../src/store/db.ts";
 import { upsertPeople } from "../../src/store/repos/archive.ts";
 import { endCredential } from "../../src/store/repos/credentials.ts";
@@ -29,6 +29,7 @@ import {
   recordSuccess,
   reserveAttempt,
   throttleState,
+  tryReserveAttempt,
 } from "../../src/store/repos/throttle.ts";
 import { aDevice, aFiscalCode, aPerson, at, givenCredential, T0 } from "../helpers/builders.ts";
 import { createTestDb, ENGINE, type TestDb } from "../helpers/db.ts";
@@ -50,6 +51,13 @@ async function aSubject(): Promise<{ subjectKey: string; fiscalCode: string; dev
 }
 
 type Subject = Awaited<ReturnType<typeof aSubject>>;
+
+/** A rate-limit hit that never refuses, on its own key. */
+const ampleLimit = (): LimitHit => ({
+  name: "login_source",
+  key: `source-${randomUUID()}`,
+  limit: { max: 1_000_000, windowSeconds: 3600 },
+});
 
 const reserve = (s: Subject, now: Date, viaDevice = false): Promise<Reservation> =>
   reserveAttempt(db, { ...s, deviceId: viaDevice ? s.deviceId : null, now });
@@ -161,7 +169,7 @@ describe(`lockout counters on ${ENGINE}: the reservation`, () => {
     assert.equal((await reserve(s, later, true)).verdict.kind, "attempt");
   });
 
-  it("decides and writes exactly as reserveAttempt() of the domain, on every state of both counters", async () => {
+  it("decides and writes exactly as reserveAttempt() of the domain, on every state of both counters (tryReserve: only attempts)", async () => {
     const now = at(10_000);
     const ms = (d: number): Date => new Date(now.getTime() + d);
     const locks = [null, ms(-300_000), ms(-1), now, ms(1), ms(299_000)];
@@ -178,6 +186,17 @@ describe(`lockout counters on ${ENGINE}: the reservation`, () => {
             const state: ThrottleState = { failures, lockedUntil, streak };
             const label = JSON.stringify({ shared, ...state });
             const expected = domainReserve(state, now, shared);
+            // tryReserve first: an attempt goes ahead as reserve() would; a refusal is null
+            // and changes nothing, then reserve() refuses and writes.
+            const target = { ...s, deviceId: shared ? null : s.deviceId, now };
+            const tried = (await tryReserveAttempt(db, target, ampleLimit())).reservation;
+            if (expected.verdict.kind === "attempt") {
+              assert.deepEqual(tried?.verdict, expected.verdict, label);
+              assert.deepEqual(await stateOf(key), expected.next, label);
+              continue;
+            }
+            assert.equal(tried, null, label);
+            assert.deepEqual(await stateOf(key), state, `${label}: untouched`);
             const r = await reserve(s, now, !shared);
             assert.equal(r.counterKey, key, label);
             assert.deepEqual(r.verdict, expected.verdict, label);
@@ -229,6 +248,30 @@ describe(`lockout counters on ${ENGINE}: the reservation`, () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it("counts a rate-limit hit first and, over the limit, no attempt (tryReserve)", async () => {
+    const s = await aSubject();
+    const hit: LimitHit = {
+      name: "login_source",
+      key: `source-${randomUUID()}`,
+      limit: { max: 2, windowSeconds: 3600 },
+    };
+    const target = { ...s, deviceId: null, now: T0 };
+    for (const failuresBefore of [0, 1]) {
+      const r = await tryReserveAttempt(db, target, hit);
+      assert.deepEqual(r.limit, { allowed: true });
+      assert.deepEqual(r.reservation?.verdict, { kind: "attempt", failuresBefore });
+    }
+    const over = await tryReserveAttempt(db, { ...target, now: at(600) }, hit);
+    assert.deepEqual(over, {
+      limit: { allowed: false, retryAfterSeconds: 3000, first: true },
+      reservation: null,
+    });
+    assert.equal((await stateOf(s.subjectKey)).failures, 2, "the third attempt was not counted");
+    const again = await tryReserveAttempt(db, { ...target, now: at(3600) }, hit);
+    assert.deepEqual(again.limit, { allowed: true }, "a new window");
+    assert.equal(again.reservation?.verdict.kind, "attempt");
   });
 
   it("gives exactly 10 attempts to 30 concurrent reservations on one key", async () => {

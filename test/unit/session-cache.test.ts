@@ -6,7 +6,7 @@ import { FixedClock } from "../../src/domain/clock.ts";
 import type { SessionRecord } from "../../src/flows/ports.ts";
 import { logout, openSession, resolveSession } from "../../src/flows/session.ts";
 import { deriveKeys } from "../../src/main.ts";
-import type { Db, SqlParam } from "../../src/store/db.ts";
+import type { Db, Queryable, SqlParam } from "../../src/store/db.ts";
 import { createUnitOfWork } from "../../src/store/uow.ts";
 import { createTestDb } from "../helpers/db.ts";
 import { generateDemoArchive } from "../../src/archive/demo.ts";
@@ -83,14 +83,18 @@ describe("session cache", () => {
         claimId: null,
       });
       let reads = 0;
-      const counting: Db = {
-        ...tdb.db,
-        kind: tdb.db.kind,
+      const countingOf = (q: Queryable): Queryable => ({
         query<R extends object>(sql: string, params?: readonly SqlParam[]) {
           if (sql.includes("FROM session WHERE id_hash")) reads++;
-          return tdb.db.query<R>(sql, params);
+          return q.query<R>(sql, params);
         },
-        exec: (sql) => tdb.db.exec(sql),
+        exec: (sql) => q.exec(sql),
+      });
+      const counting: Db = {
+        ...tdb.db,
+        ...countingOf(tdb.db),
+        kind: tdb.db.kind,
+        technical: countingOf(tdb.db.technical),
         transaction: (fn) => tdb.db.transaction(fn),
         close: () => tdb.db.close(),
       };

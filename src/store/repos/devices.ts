@@ -1,15 +1,25 @@
 /** Browsers in which a holder has logged in (OWASP device cookies; see domain/lockout.ts). */
-import type { Queryable } from "../db.ts";
+import type { Queryable, Statement } from "../db.ts";
 
-export async function registerDevice(
-  q: Queryable,
-  d: { id: string; subjectKey: string; now: Date; userAgent: string | null },
-): Promise<void> {
-  await q.query(
-    `INSERT INTO device (id, subject_key, created_at, last_used_at, user_agent) VALUES ($1, $2, $3, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at`,
-    [d.id, d.subjectKey, d.now, d.userAgent === null ? null : d.userAgent.slice(0, 200)],
-  );
+export interface DeviceUse {
+  id: string;
+  subjectKey: string;
+  now: Date;
+  userAgent: string | null;
+}
+
+export function registerDeviceStatement(d: DeviceUse): Statement {
+  return {
+    sql: `INSERT INTO device (id, subject_key, created_at, last_used_at, user_agent) VALUES ($1, $2, $3, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at
+     RETURNING 1`,
+    params: [d.id, d.subjectKey, d.now, d.userAgent === null ? null : d.userAgent.slice(0, 200)],
+  };
+}
+
+export async function registerDevice(q: Queryable, d: DeviceUse): Promise<void> {
+  const st = registerDeviceStatement(d);
+  await q.query(st.sql, st.params);
 }
 
 export async function touchDevice(q: Queryable, id: string, now: Date): Promise<void> {

@@ -9,7 +9,22 @@ import {
   type LimitVerdict,
   type LimiterName,
 } from "../../domain/rate-limits.ts";
-import type { Queryable } from "../db.ts";
+import type { Queryable, Statement } from "../db.ts";
+
+/**
+ * One hit on (name, key) in a fixed window: the count so far, the window's start, and whether
+ * the hit is within the limit (`allowed`).
+ */
+export function hitStatement(name: LimiterName, key: string, limit: Limit, now: Date): Statement {
+  return {
+    sql: `INSERT INTO rate_limit AS r (name, key, window_start, hits) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (name, key) DO UPDATE SET
+       hits = CASE WHEN r.window_start <= $4 THEN 1 ELSE r.hits + 1 END,
+       window_start = CASE WHEN r.window_start <= $4 THEN $3 ELSE r.window_start END
+     RETURNING hits, window_start, hits <= $5 AS allowed`,
+    params: [name, key, now, new Date(now.getTime() - limit.windowSeconds * 1000), limit.max],
+  };
+}
 
 export async function hitRateLimit(
   q: Queryable,
@@ -18,14 +33,8 @@ export async function hitRateLimit(
   limit: Limit,
   now: Date,
 ): Promise<LimitVerdict> {
-  const rows = await q.query<{ hits: number; window_start: Date }>(
-    `INSERT INTO rate_limit AS r (name, key, window_start, hits) VALUES ($1, $2, $3, 1)
-     ON CONFLICT (name, key) DO UPDATE SET
-       hits = CASE WHEN r.window_start <= $4 THEN 1 ELSE r.hits + 1 END,
-       window_start = CASE WHEN r.window_start <= $4 THEN $3 ELSE r.window_start END
-     RETURNING hits, window_start`,
-    [name, key, now, new Date(now.getTime() - limit.windowSeconds * 1000)],
-  );
+  const st = hitStatement(name, key, limit, now);
+  const rows = await q.query<{ hits: number; window_start: Date }>(st.sql, st.params);
   const r = rows[0];
   if (r === undefined) throw new Error("rate_limit upsert returned no row");
   return limitVerdict(limit, r.hits, r.window_start, now);

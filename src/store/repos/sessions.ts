@@ -5,9 +5,12 @@
  */
 import type { SessionState } from "../../domain/journey.ts";
 import type { PinKind, PinLevel } from "../../domain/credential.ts";
-import type { NewSession, SessionRecord } from "../../flows/ports.ts";
+import type { LoginSession, NewSession, SessionRecord } from "../../flows/ports.ts";
 import { ConflictError } from "../../domain/errors.ts";
-import type { Queryable } from "../db.ts";
+import { withCtes, type Queryable, type Statement } from "../db.ts";
+import { headOf, lockHeadAfter, type HeadLock, type HeadRow } from "../audit.ts";
+import { registerDeviceStatement } from "./devices.ts";
+import { recordSuccessStatement } from "./throttle.ts";
 
 interface Row {
   id_hash: string;
@@ -32,9 +35,9 @@ interface Row {
  * change either waits for this session — and then deletes it — or is seen here): otherwise
  * ConflictError, and no session outlives its PIN.
  */
-export async function createSession(q: Queryable, s: NewSession): Promise<void> {
-  const rows = await q.query<{ one: number }>(
-    `INSERT INTO session (id_hash, fiscal_code, credential_id, state, level, created_at, last_seen_at,
+function createSessionStatement(s: NewSession): Statement {
+  return {
+    sql: `INSERT INTO session (id_hash, fiscal_code, credential_id, state, level, created_at, last_seen_at,
                           absolute_expiry, user_agent, return_to, pin_card_until, credential_kind,
                           credential_set_at, surname, given_names)
      SELECT $1, $2, c.id, $4, $5, $6, $6, $7, $8, $9, $10, c.kind, c.set_at, p.surname, p.given_names
@@ -42,7 +45,7 @@ export async function createSession(q: Queryable, s: NewSession): Promise<void> 
       WHERE c.id = $3 AND c.status = 'active'
         FOR SHARE OF c
      RETURNING 1 AS one`,
-    [
+    params: [
       s.idHash,
       s.fiscalCode,
       s.credentialId,
@@ -54,8 +57,48 @@ export async function createSession(q: Queryable, s: NewSession): Promise<void> 
       s.returnTo,
       s.newPinUntil,
     ],
-  );
+  };
+}
+
+export async function createSession(q: Queryable, s: NewSession): Promise<void> {
+  const st = createSessionStatement(s);
+  const rows = await q.query<{ one: number }>(st.sql, st.params);
   if (rows.length !== 1) throw new ConflictError("the credential is no longer active");
+}
+
+/**
+ * A login's writes in one statement: the lockout counters reset, the browser remembered as
+ * the holder's device, and the session opened (as createSession, ConflictError included; the
+ * caller's transaction then undoes the rest). In a transaction they are its last writes, and
+ * the same statement then locks the audit chain's head for the events that follow.
+ */
+export async function createLoginSession(
+  q: Queryable,
+  l: LoginSession,
+  headLock: HeadLock | null = null,
+): Promise<void> {
+  const opened = "(SELECT count(*) FROM sess)::int AS opened";
+  const st = withCtes(
+    [
+      ["reset", recordSuccessStatement(l.resetCounters, l.session.now)],
+      [
+        "dev",
+        registerDeviceStatement({
+          ...l.device,
+          now: l.session.now,
+          userAgent: l.session.userAgent,
+        }),
+      ],
+      ["sess", createSessionStatement(l.session)],
+    ],
+    {
+      sql: headLock === null ? `SELECT ${opened}` : lockHeadAfter(["reset", "dev", "sess"], opened),
+      params: [],
+    },
+  );
+  const rows = q.query<Partial<HeadRow> & { opened: number }>(st.sql, st.params);
+  headLock?.takenBy(rows.then((r) => headOf(r[0] as HeadRow | undefined)));
+  if ((await rows)[0]?.opened !== 1) throw new ConflictError("the credential is no longer active");
 }
 
 const ms = (v: number): Date => new Date(v);

@@ -15,15 +15,23 @@ import {
   type ThrottleState,
 } from "../../domain/lockout.ts";
 import type { PinKind, PinLevel } from "../../domain/credential.ts";
-import type { LoginCandidate, Reservation } from "../../flows/ports.ts";
-import type { Queryable } from "../db.ts";
+import type { AttemptTarget, LimitHit, LoginCandidate, Reservation } from "../../flows/ports.ts";
+import { limitVerdict, type LimitVerdict } from "../../domain/rate-limits.ts";
+import { withCtes, type Queryable, type SqlParam, type Statement } from "../db.ts";
+import { hitStatement } from "./rate-limits.ts";
 
 /** The shared counter of a subject, and a device's own counter. */
 export const sharedCounterKey = (subjectKey: string): string => subjectKey;
 export const deviceCounterKey = (deviceId: string): string => `device:${deviceId}`;
 
+interface LimitRow {
+  hits: number;
+  window_start: Date;
+}
+
 interface ReserveRow {
-  key: string;
+  /** null: no attempt counted (over the rate limit, or a refusal not wanted). */
+  key: string | null;
   failures: number;
   locked_until: Date | null;
   last_verdict: "attempt" | "locked" | "lock_started" | "suspended";
@@ -36,59 +44,111 @@ interface ReserveRow {
   italian_id_on_file: boolean | null;
 }
 
-const UPSERT = `INSERT INTO login_throttle AS t (key, failures, locked_until, streak, last_verdict, updated_at)
-     SELECT CASE WHEN EXISTS (SELECT 1 FROM dev) THEN $3 ELSE $2 END, 1, NULL, 1, 'attempt', $4
+/** The attempt on its counter; `gate` (a FROM … WHERE) lets a rate limit hold it back. */
+const upsert = (
+  gate: string,
+): string => `INSERT INTO login_throttle AS t (key, failures, locked_until, streak, last_verdict, updated_at)
+     SELECT CASE WHEN EXISTS (SELECT 1 FROM dev) THEN $2 ELSE $1 END, 1, NULL, 1, 'attempt', $3 ${gate}
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE
-         WHEN t.locked_until > $4 THEN t.failures                            -- locked: not counted
-         WHEN t.key = $2 AND t.streak >= $7 THEN t.failures                  -- suspended
+         WHEN t.locked_until > $3 THEN t.failures                            -- locked: not counted
+         WHEN t.key = $1 AND t.streak >= $6 THEN t.failures                  -- suspended
          WHEN t.locked_until IS NOT NULL THEN 1                              -- the lock ended: anew
-         WHEN t.failures >= $6 THEN t.failures                               -- lock pending
+         WHEN t.failures >= $5 THEN t.failures                               -- lock pending
          ELSE t.failures + 1 END,
        locked_until = CASE
-         WHEN t.locked_until > $4 THEN $5::timestamptz                       -- any attempt restarts it
-         WHEN t.key = $2 AND t.streak >= $7 THEN t.locked_until
-         WHEN t.locked_until IS NULL AND t.failures >= $6 THEN $5::timestamptz
+         WHEN t.locked_until > $3 THEN $4::timestamptz                       -- any attempt restarts it
+         WHEN t.key = $1 AND t.streak >= $6 THEN t.locked_until
+         WHEN t.locked_until IS NULL AND t.failures >= $5 THEN $4::timestamptz
          ELSE NULL END,
        streak = CASE
-         WHEN t.locked_until > $4 THEN t.streak
-         WHEN t.key = $2 AND t.streak >= $7 THEN t.streak
-         WHEN t.locked_until IS NULL AND t.failures >= $6 THEN t.streak
+         WHEN t.locked_until > $3 THEN t.streak
+         WHEN t.key = $1 AND t.streak >= $6 THEN t.streak
+         WHEN t.locked_until IS NULL AND t.failures >= $5 THEN t.streak
          ELSE t.streak + 1 END,
        last_verdict = CASE
-         WHEN t.locked_until > $4 THEN 'locked'
-         WHEN t.key = $2 AND t.streak >= $7 THEN 'suspended'
-         WHEN t.locked_until IS NULL AND t.failures >= $6 THEN 'lock_started'
+         WHEN t.locked_until > $3 THEN 'locked'
+         WHEN t.key = $1 AND t.streak >= $6 THEN 'suspended'
+         WHEN t.locked_until IS NULL AND t.failures >= $5 THEN 'lock_started'
          ELSE 'attempt' END,
-       updated_at = $4
+       updated_at = $3
+     WHERE $7::boolean                                                      -- refusals wanted, or
+        OR ((t.locked_until IS NULL OR t.locked_until <= $3)                 -- an attempt
+            AND NOT (t.key = $1 AND t.streak >= $6)
+            AND NOT (t.locked_until IS NULL AND t.failures >= $5))
      RETURNING key, failures, locked_until, last_verdict`;
 
-export async function reserveAttempt(
+/** Counts the attempt and answers the verdict (ThrottleStore.reserve). */
+export async function reserveAttempt(q: Queryable, a: AttemptTarget): Promise<Reservation> {
+  const rows = await q.query<ReserveRow>(...sqlOf(reserveStatement(a, true, null)));
+  const r = rows[0];
+  if (r?.key == null) throw new Error("login_throttle upsert returned no row");
+  return reservationOf({ ...r, key: r.key }, a);
+}
+
+/**
+ * ThrottleStore.tryReserve: the rate limit's hit, then — within the limit — the attempt, in
+ * one statement; an attempt that would be refused changes nothing (reservation null).
+ */
+export async function tryReserveAttempt(
   q: Queryable,
-  a: { subjectKey: string; deviceId: string | null; fiscalCode: string; now: Date },
-): Promise<Reservation> {
-  const rows = await q.query<ReserveRow>(
-    `WITH dev AS (SELECT 1 FROM device WHERE id = $1::uuid AND subject_key = $8),
-          t AS (${UPSERT})
-     SELECT t.key, t.failures, t.locked_until, t.last_verdict, c.id, c.kind, c.level, c.pin_hash, c.set_at,
-            p.res_country, p.italian_id_on_file
-       FROM t
-       LEFT JOIN credential c ON c.fiscal_code = $9 AND c.status = 'active'
-       LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code`,
-    [
-      a.deviceId,
-      sharedCounterKey(a.subjectKey),
-      a.deviceId === null ? null : deviceCounterKey(a.deviceId),
-      a.now,
-      lockUntil(a.now),
-      LOCKOUT_THRESHOLD,
-      SUSPEND_AFTER_FAILURES,
-      a.subjectKey,
-      a.fiscalCode,
-    ],
+  a: AttemptTarget,
+  limit: LimitHit,
+): Promise<{ limit: LimitVerdict; reservation: Reservation | null }> {
+  const rows = await q.query<ReserveRow & LimitRow>(
+    ...sqlOf(reserveStatement(a, false, hitStatement(limit.name, limit.key, limit.limit, a.now))),
   );
   const r = rows[0];
-  if (r === undefined) throw new Error("login_throttle upsert returned no row");
+  if (r === undefined) throw new Error("rate_limit upsert returned no row");
+  return {
+    limit: limitVerdict(limit.limit, r.hits, r.window_start, a.now),
+    reservation: r.key === null ? null : reservationOf({ ...r, key: r.key }, a),
+  };
+}
+
+const sqlOf = (st: Statement): [string, SqlParam[]] => [st.sql, st.params];
+
+/**
+ * The reservation as one statement: which counter (a device registered for this subject, else
+ * the shared one), the attempt on it, and the active PIN with the holder's eligibility facts.
+ * With `hit`, a rate limit's hit comes first and an attempt over the limit is not counted.
+ */
+function reserveStatement(a: AttemptTarget, refusals: boolean, hit: Statement | null): Statement {
+  const ctes: [string, Statement][] = [
+    [
+      "dev",
+      {
+        sql: "SELECT 1 FROM device WHERE id = $1::uuid AND subject_key = $2",
+        params: [a.deviceId, a.subjectKey],
+      },
+    ],
+    [
+      "t",
+      {
+        sql: upsert(hit === null ? "" : "FROM rl WHERE rl.allowed"),
+        params: [
+          sharedCounterKey(a.subjectKey),
+          a.deviceId === null ? null : deviceCounterKey(a.deviceId),
+          a.now,
+          lockUntil(a.now),
+          LOCKOUT_THRESHOLD,
+          SUSPEND_AFTER_FAILURES,
+          refusals,
+        ],
+      },
+    ],
+  ];
+  return withCtes(hit === null ? ctes : [["rl", hit], ...ctes], {
+    sql: `SELECT ${hit === null ? "" : "rl.hits, rl.window_start, "}t.key, t.failures, t.locked_until, t.last_verdict,
+            c.id, c.kind, c.level, c.pin_hash, c.set_at, p.res_country, p.italian_id_on_file
+       FROM ${hit === null ? "t" : "rl LEFT JOIN t ON true"}
+       LEFT JOIN credential c ON t.key IS NOT NULL AND c.fiscal_code = $1 AND c.status = 'active'
+       LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code`,
+    params: [a.fiscalCode],
+  });
+}
+
+function reservationOf(r: ReserveRow & { key: string }, a: AttemptTarget): Reservation {
   return {
     counterKey: r.key,
     knownDevice: r.key !== sharedCounterKey(a.subjectKey),
@@ -161,17 +221,23 @@ export async function recordFailure(
 }
 
 /** A right PIN resets the counts (and any lock) of these counters. */
+export function recordSuccessStatement(keys: readonly string[], now: Date): Statement {
+  return {
+    sql: `UPDATE login_throttle SET failures = 0, streak = 0, locked_until = NULL, last_verdict = 'attempt',
+            updated_at = $2
+      WHERE key = ANY($1)
+     RETURNING 1`,
+    params: [keys, now],
+  };
+}
+
 export async function recordSuccess(
   q: Queryable,
   keys: readonly string[],
   now: Date,
 ): Promise<void> {
-  await q.query(
-    `UPDATE login_throttle SET failures = 0, streak = 0, locked_until = NULL, last_verdict = 'attempt',
-            updated_at = $2
-      WHERE key = ANY($1)`,
-    [keys, now],
-  );
+  const st = recordSuccessStatement(keys, now);
+  await q.query(st.sql, st.params);
 }
 
 /** True, and remembered, when the holder was not told of a lock within the last `seconds`. */
