@@ -76,7 +76,8 @@ function split(compact: string, re: RegExp, at: number, sep: string): string | u
  */
 export function normalizePostalCode(country: CountryCode, input: string): string {
   const c = country.trim().toUpperCase();
-  let s = input.normalize("NFKC").trim().toUpperCase().replace(/\s+/g, " ");
+  // Upper-casing can leave a sequence that is not normalised ("ῧ" → "Ϋ͂"): normalise after it.
+  let s = input.normalize("NFKC").toUpperCase().normalize("NFKC").trim().replace(/\s+/g, " ");
   s = s.replace(/\s*-\s*/g, "-");
   s = stripCountryPrefix(c, s);
   const compact = s.replace(/[\s-]/g, "");
