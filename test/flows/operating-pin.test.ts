@@ -9,6 +9,7 @@ import { AppError } from "../../src/domain/errors.ts";
 import type { SessionState } from "../../src/domain/journey.ts";
 import { changePin, pinNoted, replayPinChange } from "../../src/flows/operating-pin.ts";
 import { openSession, sessionIdHash } from "../../src/flows/session.ts";
+import type { SessionRecord } from "../../src/flows/ports.ts";
 import { aPerson } from "../helpers/builders.ts";
 import { citizenAt, flowWorld, type FlowWorld } from "../fakes/deps.ts";
 
@@ -56,16 +57,19 @@ describe("operating PIN flows (in memory)", () => {
   /** Each session's token (the flows seal a PIN change's answer with a key derived from it). */
   const tokens = new Map<string, string>();
   const tokenOf = (s: { idHash: string }) => tokens.get(s.idHash) ?? "";
-
-  it("activates: the initial PIN consumed, one operating PIN, a new token, the journey in pin_shown", async () => {
-    const s = await sessionFor("initial", "ordinary", "pin_change_required");
-    const r = await changePin(w, {
+  /** The holder of an initial PIN chooses to activate it (the first step of first access). */
+  const activate = (s: SessionRecord) =>
+    changePin(w, {
       by,
       session: s,
       token: tokenOf(s),
       state: "pin_change_required",
       mode: "activate",
     });
+
+  it("activates: the initial PIN consumed, one operating PIN, a new token, the journey in pin_shown", async () => {
+    const s = await sessionFor("initial", "ordinary", "pin_change_required");
+    const r = await activate(s);
     assert.match(r.pin, /^[2-9A-HJKMNP-Z]{8}$/u);
     const creds = [...w.state.credentials.values()];
     assert.deepEqual(creds.map((c) => [c.kind, c.status]).sort(), [
@@ -85,13 +89,7 @@ describe("operating PIN flows (in memory)", () => {
 
   it("answers a repeat with PIN_ALREADY_SHOWN and changes nothing", async () => {
     const s = await sessionFor("initial", "ordinary", "pin_change_required");
-    const r = await changePin(w, {
-      by,
-      session: s,
-      token: tokenOf(s),
-      state: "pin_change_required",
-      mode: "activate",
-    });
+    const r = await activate(s);
     const shown = w.state.sessions.get(sessionIdHash(r.token));
     assert.ok(shown !== undefined);
     const before = structuredClone(w.state.credentials);
@@ -110,13 +108,7 @@ describe("operating PIN flows (in memory)", () => {
 
   it("replaces the PIN just shown when asked, and leaves pin_shown when the holder noted it", async () => {
     const s = await sessionFor("initial", "ordinary", "pin_change_required");
-    const first = await changePin(w, {
-      by,
-      session: s,
-      token: tokenOf(s),
-      state: "pin_change_required",
-      mode: "activate",
-    });
+    const first = await activate(s);
     const shown = w.state.sessions.get(sessionIdHash(first.token));
     assert.ok(shown !== undefined);
     const second = await changePin(w, {
@@ -142,13 +134,7 @@ describe("operating PIN flows (in memory)", () => {
   it("gives a retry carrying the old token the same answer (same PIN, same new session) for two minutes, and nothing else", async () => {
     const s = await sessionFor("initial", "ordinary", "pin_change_required");
     const old = tokenOf(s);
-    const r = await changePin(w, {
-      by,
-      session: s,
-      token: old,
-      state: "pin_change_required",
-      mode: "activate",
-    });
+    const r = await activate(s);
     const again = await replayPinChange(w, { by, token: old });
     assert.ok(again !== null);
     assert.deepEqual([again.pin, again.token], [r.pin, r.token], "the same answer, not a new PIN");
@@ -161,13 +147,7 @@ describe("operating PIN flows (in memory)", () => {
   it("does not repeat an answer once the PIN changed again", async () => {
     const s = await sessionFor("initial", "ordinary", "pin_change_required");
     const old = tokenOf(s);
-    const r = await changePin(w, {
-      by,
-      session: s,
-      token: old,
-      state: "pin_change_required",
-      mode: "activate",
-    });
+    const r = await activate(s);
     const shown = w.state.sessions.get(sessionIdHash(r.token));
     assert.ok(shown !== undefined);
     await changePin(w, { by, session: shown, token: r.token, state: "pin_shown", mode: "replace" });
