@@ -111,7 +111,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         description:
           "Claim, activate, renew and use the INPS PIN (citizens resident abroad without an Italian identity document). Errors are RFC 9457 problem details. State-changing requests take JSON only and are refused when cross-site.",
       },
-      tags: [{ name: "claim" }, { name: "session" }, { name: "pin" }, { name: "consultation" }],
+      tags: [
+        { name: "claim" },
+        { name: "session" },
+        { name: "pin" },
+        { name: "consultation" },
+        { name: "recovery" },
+      ],
     },
   });
   // Its UI's routes are public, said once here.

@@ -59,6 +59,11 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   claim_destination:
     'of "claim received" messages per destination contact (mobile or e-mail); past it the claim is queued without a message',
   pin_card: "of PIN card downloads per holder",
+  recovery_source: "of PIN recovery requests per source address",
+  recovery_subject: "of PIN recovery requests per fiscal code",
+  recovery_destination:
+    "of recovery messages (instructions) per destination contact; past it the request is answered alike without a message",
+  link_confirm_source: "of confirmation-link uses (recovery, revocation) per source address",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {

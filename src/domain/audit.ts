@@ -30,6 +30,20 @@ export interface AuditEventDetails {
   "pin_card.downloaded": Record<string, never>;
   "pin_card.refused": { reason: "wrong_pin" | "locked" | "suspended" };
   "rate_limit.exceeded": { limiter: string };
+  "recovery.requested":
+    | { matchedContacts: number; linkChannel: "email" | "pec" }
+    | {
+        matchedContacts: number;
+        reason: "no_active_pin" | "contacts_mismatch";
+        instructionsSent: boolean;
+      };
+  "recovery.refused": { reason: "no_active_pin" };
+  "pin.recovered": {
+    level: string;
+    firstHalf: "sms" | "email";
+    secondHalf: "email" | "pec";
+    noticesSent: number;
+  };
   "dev.clock_moved": { advanceSeconds: number; now: string };
 }
 

@@ -13,6 +13,10 @@ export const LIMITER_NAMES = [
   "claim_source",
   "claim_destination",
   "pin_card",
+  "recovery_source",
+  "recovery_subject",
+  "recovery_destination",
+  "link_confirm_source",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -27,6 +31,10 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   claim_source: { max: 60, windowSeconds: 3600 },
   claim_destination: { max: 3, windowSeconds: 24 * 3600 },
   pin_card: { max: 10, windowSeconds: 3600 },
+  recovery_source: { max: 30, windowSeconds: 3600 },
+  recovery_subject: { max: 5, windowSeconds: 24 * 3600 },
+  recovery_destination: { max: 3, windowSeconds: 24 * 3600 },
+  link_confirm_source: { max: 60, windowSeconds: 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

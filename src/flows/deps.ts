@@ -30,6 +30,8 @@ export interface FlowKeys {
   device: KeyObject;
   /** Rate-limit keys (addresses, contacts). */
   limits: KeyObject;
+  /** Confirmation links: only their keyed hash is stored. */
+  links: KeyObject;
 }
 
 export interface LimitsDeps extends BaseDeps {

@@ -1,5 +1,5 @@
 /**
- * Housekeeping, run by the worker: expired sessions, stale lockout counters, browsers unused
+ * Housekeeping, run by the worker: expired sessions and confirmation links, stale lockout counters, browsers unused
  * for longer than their device cookie lives and finished rate-limit windows removed; delivered messages' personal data scrubbed once the retention
  * period has passed (SPEC.md "Retention").
  */
@@ -16,6 +16,7 @@ export interface HousekeepingDeps extends BaseDeps {
 export interface HousekeepingReport {
   sessions: number;
   handovers: number;
+  links: number;
   counters: number;
   devices: number;
   rateLimits: number;
@@ -31,6 +32,8 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
   return {
     sessions: await endExpiredSessions(deps, now),
     handovers: await d.handovers.deleteExpired(now),
+    // Kept a week past expiry: a late click is told "used or expired", not "unknown".
+    links: await d.links.deleteExpired(new Date(now.getTime() - 7 * 86_400_000)),
     counters: await d.throttle.deleteStale(now),
     // A device cookie lives two years: a browser unused for longer is forgotten.
     devices: await d.devices.deleteUnused(new Date(now.getTime() - 2 * 365 * 86_400_000)),

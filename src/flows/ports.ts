@@ -218,6 +218,11 @@ export interface ThrottleStore {
   recordFailure(counterKey: string, failuresBefore: number, now: Date): Promise<boolean>;
   /** A right PIN resets these counters. */
   recordSuccess(counterKeys: readonly string[], now: Date): Promise<void>;
+  /**
+   * Ends every lock and suspension of a holder: the shared counter and the counters of every
+   * browser registered for them (a recovery, or the contact centre after an identity check).
+   */
+  clearSubject(subjectKey: string, now: Date): Promise<void>;
   /** True (and remembered) when the holder was not told of a lock in the last `seconds`. */
   claimLockNotice(counterKey: string, now: Date, seconds: number): Promise<boolean>;
   deleteStale(now: Date): Promise<number>;
@@ -242,6 +247,33 @@ export interface HandoverStore {
   save(oldIdHash: string, h: Handover): Promise<void>;
   find(oldIdHash: string): Promise<Handover | null>;
   deleteExpired(now: Date): Promise<number>;
+}
+
+export type LinkPurpose = "recovery" | "revocation";
+
+export interface NewLink {
+  tokenHash: string;
+  purpose: LinkPurpose;
+  fiscalCode: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Single-use confirmation links (the token itself is never stored, only its keyed hash). */
+export interface LinkStore {
+  /** Saves a link; the person's earlier pending links of the same purpose stop working. */
+  create(l: NewLink): Promise<void>;
+  /** The fiscal code of a pending, unexpired link (nothing is changed). */
+  find(tokenHash: string, purpose: LinkPurpose, now: Date): Promise<string | null>;
+  /**
+   * Uses a pending, unexpired link once: its fiscal code, or null when it is unknown, used,
+   * cancelled or expired (of concurrent uses exactly one gets it).
+   */
+  use(tokenHash: string, purpose: LinkPurpose, now: Date): Promise<string | null>;
+  /** Cancels the person's pending links of a purpose; returns how many. */
+  cancelPending(fiscalCode: string, purpose: LinkPurpose, now: Date): Promise<number>;
+  /** Housekeeping: links expired before `before`. */
+  deleteExpired(before: Date): Promise<number>;
 }
 
 export interface RateLimitStore {
@@ -273,6 +305,7 @@ export interface Repos {
   throttle: ThrottleStore;
   devices: DeviceStore;
   handovers: HandoverStore;
+  links: LinkStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

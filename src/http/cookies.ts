@@ -5,13 +5,14 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
-type CookieName = "session" | "device" | "csrf" | "claim";
+type CookieName = "session" | "device" | "csrf" | "claim" | "recovery";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",
   device: "inps_device",
   csrf: "csrf",
   claim: "inps_claim",
+  recovery: "inps_recovery",
 };
 
 export function cookieName(ctx: AppContext, which: CookieName): string {

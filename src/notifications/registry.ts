@@ -42,6 +42,39 @@ export const MESSAGE_KINDS = {
     secret: false,
     payload: z.object({ lang, lockedAt: z.iso.datetime() }),
   },
+  /** To the registered e-mail or PEC: the recovery confirmation link (the token is the secret). */
+  recovery_link: {
+    channels: ["email", "pec"],
+    secret: true,
+    payload: z.object({ lang, baseUrl: z.string(), expiresAt: z.iso.datetime() }),
+  },
+  /**
+   * To the address given in a recovery request that could not be confirmed, whatever the
+   * reason (unknown fiscal code, contacts that do not match, no active PIN): how to go on.
+   */
+  recovery_instructions: {
+    channels: ["email", "pec", "sms"],
+    secret: false,
+    payload: z.object({ lang }),
+  },
+  /** A recovered PIN's first half (registered mobile, else e-mail). */
+  recovery_first_half: {
+    channels: ["sms", "email"],
+    secret: true,
+    payload: z.object({ lang, fullName: z.string() }),
+  },
+  /** A recovered PIN's second half (registered e-mail or PEC). */
+  recovery_second_half: {
+    channels: ["email", "pec"],
+    secret: true,
+    payload: z.object({ lang, fullName: z.string() }),
+  },
+  /** To every other registered contact: a recovery happened ("if it was not you…"). */
+  recovery_notice: {
+    channels: ["sms", "email", "pec"],
+    secret: false,
+    payload: z.object({ lang, at: z.iso.datetime() }),
+  },
 } as const satisfies Record<
   string,
   { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }

@@ -93,6 +93,73 @@ export async function renderMessage(
         ],
       );
     }
+    case "recovery_link": {
+      const p = MESSAGE_KINDS.recovery_link.payload.parse(payload);
+      const link = `${p.baseUrl.replace(/\/+$/u, "")}/recupera-pin/conferma?token=${encodeURIComponent(requireSecret(secret))}`;
+      const until = new Date(p.expiresAt);
+      return email(
+        p.lang,
+        t(p.lang, "messages.recoveryLink.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "messages.recoveryLink.body"),
+          `    ${link}`,
+          t(p.lang, "messages.recoveryLink.validity", {
+            time: romeTime(p.lang, until),
+            date: civilDate(p.lang, romeDate(until)),
+          }),
+          t(p.lang, "messages.recoveryLink.notYou"),
+        ],
+      );
+    }
+    case "recovery_instructions": {
+      const p = MESSAGE_KINDS.recovery_instructions.payload.parse(payload);
+      if (channel === "sms") return { text: t(p.lang, "messages.recoveryInstructions.sms") };
+      return email(
+        p.lang,
+        t(p.lang, "messages.recoveryInstructions.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "messages.recoveryInstructions.body"),
+          t(p.lang, "messages.recoveryInstructions.contacts"),
+          t(p.lang, "messages.recoveryInstructions.revoked"),
+          t(p.lang, "messages.recoveryInstructions.notYou"),
+        ],
+      );
+    }
+    case "recovery_first_half":
+    case "recovery_second_half": {
+      const p = MESSAGE_KINDS[kind].payload.parse(payload);
+      const half = groupPin(requireSecret(secret));
+      const which = kind === "recovery_first_half" ? "first" : "second";
+      if (channel === "sms") return { text: t(p.lang, "messages.recoveredHalf.sms", { half }) };
+      return email(
+        p.lang,
+        t(p.lang, `messages.recoveredHalf.${which}Subject`),
+        t(p.lang, "messages.greeting", { name: p.fullName }),
+        [
+          `${t(p.lang, `messages.recoveredHalf.${which}Intro`)}\n\n    ${half}`,
+          t(p.lang, `messages.recoveredHalf.${which}Other`),
+          t(p.lang, "messages.recoveredHalf.howTo"),
+          t(p.lang, "messages.recoveredHalf.notYou"),
+        ],
+      );
+    }
+    case "recovery_notice": {
+      const p = MESSAGE_KINDS.recovery_notice.payload.parse(payload);
+      const at = new Date(p.at);
+      const vars = { time: romeTime(p.lang, at), date: civilDate(p.lang, romeDate(at)) };
+      if (channel === "sms") return { text: t(p.lang, "messages.recoveryNotice.sms", vars) };
+      return email(
+        p.lang,
+        t(p.lang, "messages.recoveryNotice.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "messages.recoveryNotice.body", vars),
+          t(p.lang, "messages.recoveryNotice.notYou"),
+        ],
+      );
+    }
     case "pin_locked": {
       const p = MESSAGE_KINDS.pin_locked.payload.parse(payload);
       const at = new Date(p.lockedAt);

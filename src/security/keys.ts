@@ -8,7 +8,12 @@ export function deriveKeys(pepper: Buffer): { flow: FlowKeys; audit: AuditKeys; 
   const key = (purpose: string) => createSecretKey(deriveKey(pepper, purpose));
   const subject = key("login-throttle");
   return {
-    flow: { subject, device: key("device-cookie"), limits: key("rate-limit") },
+    flow: {
+      subject,
+      device: key("device-cookie"),
+      limits: key("rate-limit"),
+      links: key("confirmation-link"),
+    },
     audit: { chain: key("audit-chain"), subject },
     cookie: deriveKey(pepper, "edge-cookies"),
   };

@@ -27,6 +27,13 @@ import {
 } from "./repos/credentials.ts";
 import { deleteUnusedDevices } from "./repos/devices.ts";
 import { deleteExpiredHandovers, findHandover, saveHandover } from "./repos/handovers.ts";
+import {
+  cancelPendingLinks,
+  createLink,
+  deleteExpiredLinks,
+  findLink,
+  useLink,
+} from "./repos/links.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import {
@@ -40,6 +47,7 @@ import {
 } from "./repos/sessions.ts";
 import {
   claimLockNotice,
+  clearSubject,
   deleteStaleCounters,
   recordFailure,
   recordSuccess,
@@ -97,6 +105,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       release: (key) => releaseAttempt(q, key),
       recordFailure: (key, before, now) => recordFailure(q, key, before, now),
       recordSuccess: (keys, now) => recordSuccess(q, keys, now),
+      clearSubject: (subjectKey, now) => clearSubject(q, subjectKey, now),
       claimLockNotice: (key, now, seconds) => claimLockNotice(q, key, now, seconds),
       deleteStale: (now) => deleteStaleCounters(q, now),
     },
@@ -107,6 +116,13 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       save: (oldIdHash, h) => saveHandover(q, { ...h, oldIdHash }),
       find: (oldIdHash) => findHandover(q, oldIdHash),
       deleteExpired: (now) => deleteExpiredHandovers(q, now),
+    },
+    links: {
+      create: (l) => createLink(q, l),
+      find: (hash, purpose, now) => findLink(q, hash, purpose, now),
+      use: (hash, purpose, now) => useLink(q, hash, purpose, now),
+      cancelPending: (fc, purpose, now) => cancelPendingLinks(q, fc, purpose, now),
+      deleteExpired: (before) => deleteExpiredLinks(q, before),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

@@ -20,6 +20,7 @@ import { homeScreens } from "./screens/home/routes.ts";
 import { infoScreens } from "./screens/info/routes.ts";
 import { loginScreens } from "./screens/login/routes.ts";
 import { newPinScreens } from "./screens/new-pin/routes.ts";
+import { recoveryScreens } from "./screens/recovery/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -72,6 +73,7 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(infoScreens(screens));
     await app.register(claimScreens(screens));
     await app.register(loginScreens(screens));
+    await app.register(recoveryScreens(screens));
     await app.register(newPinScreens(screens));
     await app.register(consultationScreens(screens));
   };

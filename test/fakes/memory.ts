@@ -24,7 +24,9 @@ import type {
   Credential,
   DirectRepos,
   Handover,
+  LinkPurpose,
   NewClaim,
+  NewLink,
   NewSession,
   Repos,
   Reservation,
@@ -44,6 +46,7 @@ export interface MemoryState {
   devices: Map<string, { subjectKey: string; lastUsedAt: Date }>;
   limits: Map<string, { windowStart: Date; hits: number }>;
   handovers: Map<string, Handover>;
+  links: Map<string, NewLink & { usedAt: Date | null; cancelledAt: Date | null }>;
   outbox: (OutgoingMessage<MessageKind> & { queuedAt: Date })[];
   audit: AuditRecord[];
 }
@@ -59,6 +62,7 @@ export function emptyState(): MemoryState {
     devices: new Map(),
     limits: new Map(),
     handovers: new Map(),
+    links: new Map(),
     outbox: [],
     audit: [],
   };
@@ -70,6 +74,21 @@ function identity(p: ArchivePerson): ArchiveIdentity {
 }
 
 function repos(st: MemoryState): Repos {
+  const pendingLinks = (fc: string, purpose: LinkPurpose) =>
+    [...st.links.values()].filter(
+      (l) =>
+        l.fiscalCode === fc && l.purpose === purpose && l.usedAt === null && l.cancelledAt === null,
+    );
+  const usableLink = (h: string, purpose: LinkPurpose, now: Date) => {
+    const l = st.links.get(h);
+    return l !== undefined &&
+      l.purpose === purpose &&
+      l.usedAt === null &&
+      l.cancelledAt === null &&
+      l.expiresAt > now
+      ? l
+      : null;
+  };
   const activeOf = (fc: string) =>
     [...st.credentials.values()].find((c) => c.fiscalCode === fc && c.status === "active") ?? null;
   const createSession = (s: NewSession): void => {
@@ -265,6 +284,12 @@ function repos(st: MemoryState): Repos {
           if (t !== undefined) Object.assign(t, NO_ATTEMPTS);
         }
       },
+      clearSubject: async (subjectKey) => {
+        for (const [k, t] of st.throttle) {
+          const device = k.startsWith("device:") ? st.devices.get(k.slice(7)) : undefined;
+          if (k === subjectKey || device?.subjectKey === subjectKey) Object.assign(t, NO_ATTEMPTS);
+        }
+      },
       claimLockNotice: async (key, now, seconds) => {
         const t = st.throttle.get(key) ?? { ...NO_ATTEMPTS };
         st.throttle.set(key, t);
@@ -286,6 +311,25 @@ function repos(st: MemoryState): Repos {
         st.handovers.set(h, { ...v });
       },
       find: async (h) => st.handovers.get(h) ?? null,
+      deleteExpired: async () => 0,
+    },
+    links: {
+      create: async (l) => {
+        for (const p of pendingLinks(l.fiscalCode, l.purpose)) p.cancelledAt = l.createdAt;
+        st.links.set(l.tokenHash, { ...l, usedAt: null, cancelledAt: null });
+      },
+      find: async (h, purpose, now) => usableLink(h, purpose, now)?.fiscalCode ?? null,
+      use: async (h, purpose, now) => {
+        const l = usableLink(h, purpose, now);
+        if (l === null) return null;
+        l.usedAt = now;
+        return l.fiscalCode;
+      },
+      cancelPending: async (fc, purpose, now) => {
+        const pending = pendingLinks(fc, purpose);
+        for (const p of pending) p.cancelledAt = now;
+        return pending.length;
+      },
       deleteExpired: async () => 0,
     },
     limits: {

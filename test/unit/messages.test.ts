@@ -33,6 +33,15 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
   }),
   claim_received: (lang) => ({ lang, claimReference: "AB12CD34" }),
   pin_locked: (lang) => ({ lang, lockedAt: "2026-03-02T09:00:00.000Z" }),
+  recovery_link: (lang) => ({
+    lang,
+    baseUrl: "https://pin.example.org/",
+    expiresAt: "2026-03-03T09:00:00.000Z",
+  }),
+  recovery_instructions: (lang) => ({ lang }),
+  recovery_first_half: (lang) => ({ lang, fullName: "José D'Angelo" }),
+  recovery_second_half: (lang) => ({ lang, fullName: "José D'Angelo" }),
+  recovery_notice: (lang) => ({ lang, at: "2026-03-02T09:00:00.000Z" }),
 };
 
 const SECRET = "K7M2P9QR";
@@ -47,10 +56,10 @@ describe("message registry", () => {
           const out = await renderMessage(kind, channel, payload, def.secret ? SECRET : undefined);
           assert.ok(out.text.length > 20, "some text");
           assert.ok(
-            !/\{\{|undefined|null|\[object/u.test(out.text),
+            !/\{\{|\bundefined\b|\bnull\b|\[object/u.test(out.text),
             `no placeholder left:\n${out.text}`,
           );
-          if (channel === "email")
+          if (channel === "email" || channel === "pec")
             assert.ok((out.subject ?? "").length > 5, "an e-mail has a subject");
           if (channel === "sms")
             assert.ok(out.text.length <= 300, `a short SMS (${out.text.length})`);

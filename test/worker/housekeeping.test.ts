@@ -42,6 +42,7 @@ describe("housekeeping", () => {
       {
         sessions: 0,
         handovers: 0,
+        links: 0,
         counters: 0,
         devices: 0,
         rateLimits: 0,

@@ -11,6 +11,7 @@ import { asAppError, errorSummary, sendProblem } from "../problem.ts";
 import { claimRoutes } from "./claims/routes.ts";
 import { meRoutes } from "./me/routes.ts";
 import { pinRoutes } from "./pin/routes.ts";
+import { recoveryRoutes } from "./recovery/routes.ts";
 import { sessionRoutes } from "./session/routes.ts";
 
 export function apiPlugin(ctx: AppContext) {
@@ -43,5 +44,6 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(sessionRoutes(ctx));
     await app.register(pinRoutes(ctx));
     await app.register(meRoutes(ctx));
+    await app.register(recoveryRoutes(ctx));
   };
 }

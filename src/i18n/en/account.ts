@@ -22,8 +22,44 @@ export const account: typeof italian = {
       "If this is your first access, all 16 characters are needed: first the 8 of the SMS or e-mail, then the 8 of the letter (which can take a few weeks).",
     hintSixteen:
       "If you have already made your first access, the 16 characters no longer work: use the 8-character PIN you were shown then. If you do not have it, call the Contact Centre on +39 06 164164.",
-    lostPin: "Lost your PIN? Call the Contact Centre on +39 06 164164.",
     claimLink: "Claim it online",
+  },
+  recovery: {
+    title: "Recover your PIN",
+    intro:
+      "If you have lost your PIN, you can get a new one. Enter your fiscal code and at least two of the contacts you registered with the PIN (mobile, e-mail, PEC), exactly as you gave them.",
+    fiscalCode: "Fiscal code",
+    mobile: "Mobile",
+    mobileHint: "With the international prefix, for example +54 9 11 2345 6789.",
+    email: "E-mail",
+    pec: "PEC (certified e-mail)",
+    contactsHint: "At least two of the three contacts are needed.",
+    submit: "Ask for a recovery",
+    sentTitle: "Request received",
+    sent1:
+      "If the details match the registered ones, the registered e-mail (or PEC) will receive a message with a link to open within 24 hours to confirm.",
+    sent2:
+      "If they do not match, the address you gave will receive instructions on updating your contacts through the Contact Centre.",
+    sent3:
+      "Your current PIN keeps working until you confirm: if you find it again, you can ignore the message.",
+    confirmTitle: "Confirm the recovery of your PIN",
+    confirm1:
+      "When you confirm, your current PIN stops working and you receive a new 16-character PIN: the first part by SMS to the registered mobile (or by e-mail), the second part to the registered e-mail or PEC.",
+    confirm2:
+      "At your first login with the new PIN you will be asked to choose an 8-character one. The PIN's level (ordinary or dispositive) stays the same.",
+    confirmButton: "I confirm: send me the new PIN",
+    doneTitle: "New PIN sent",
+    doneFirst: "First part (8 characters): sent to {{to}}.",
+    doneSecond: "Second part (8 characters): sent to {{to}}.",
+    doneHow:
+      "Your previous PIN no longer works. Once you have both parts, log in with your fiscal code and the 16 characters.",
+    notice:
+      "The other registered contacts are told of the recovery. If it was not you, call the Contact Centre at once.",
+    invalidTitle: "The link is no longer valid",
+    newRequest: "Make a new recovery request",
+    lostPin: "Lost your PIN?",
+    lostPinLink: "Recover it online",
+    orCall: "or call the Contact Centre on +39 06 164164.",
   },
   newPin: {
     activateTitle: "First access: your new PIN",

@@ -91,6 +91,11 @@ export const errors: typeof italian = {
       title: "Request not allowed",
       detail: "The request came from another website and was not carried out.",
     },
+    LINK_INVALID: {
+      title: "The link is no longer valid",
+      detail:
+        "The link was already used, has expired (it lasts 24 hours) or was replaced by a newer request. If needed, make a new request.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -104,6 +109,7 @@ export const errors: typeof italian = {
       "A mobile number is needed to receive the first part of the PIN by SMS (or choose e-mail).",
     required_for_email:
       "An e-mail address is needed to receive the first part of the PIN by e-mail (or choose SMS).",
+    two_contacts_required: "Give at least two of mobile, e-mail and PEC, as you gave them to INPS.",
     required: "This field is required.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",

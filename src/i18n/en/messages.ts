@@ -23,6 +23,46 @@ export const messages: typeof italian = {
       body: "we have received your PIN claim (reference {{reference}}). To complete it, an INPS Contact Centre operator will call you on the number you gave for a few checks. You do not need to do anything else.",
       notYou: "If you did not ask for a PIN, please ignore this message.",
     },
+    recoveryLink: {
+      subject: "INPS PIN recovery: confirm your request",
+      body: "we received a request to recover your INPS PIN. To receive a new PIN, open this link and confirm:",
+      validity:
+        "The link works once, until {{time}} (Italian time) on {{date}}. Until you confirm, your current PIN keeps working.",
+      notYou:
+        "If you did not ask for a recovery, ignore this message: nothing changes without confirmation.",
+    },
+    recoveryInstructions: {
+      sms: "INPS: the PIN recovery request could not be confirmed with the details given. To update your contacts call +39 06 164164.",
+      subject: "INPS PIN recovery: how to go on",
+      body: "we received a request to recover an INPS PIN with this address, but it could not be confirmed with the details given.",
+      contacts:
+        "A recovery needs the fiscal code and at least two of the registered contacts (mobile, e-mail, PEC) written as you gave them to INPS. If your contacts have changed, call the Contact Centre: after checking your identity an agent can add a contact to the registered ones.",
+      revoked: "If your PIN was revoked, or you do not have a PIN yet, you need a new PIN claim.",
+      notYou: "If you did not make this request, ignore this message.",
+    },
+    recoveredHalf: {
+      sms: "INPS: new PIN after recovery, first part: {{half}}. The second part comes by e-mail. Do not share it.",
+      firstSubject: "Your new INPS PIN - first part",
+      secondSubject: "Your new INPS PIN - second part",
+      firstIntro:
+        "as requested, your INPS PIN has been recovered. Here are the first 8 characters of the new PIN:",
+      secondIntro:
+        "as requested, your INPS PIN has been recovered. Here are the last 8 characters of the new PIN:",
+      firstOther: "The last 8 characters come in another message, to your e-mail or PEC address.",
+      secondOther:
+        "The first 8 characters come in another message (SMS to the registered mobile, or e-mail).",
+      howTo:
+        "Your previous PIN no longer works. Log in with your fiscal code and the 16 characters (first part, then second part): you will be asked to choose a new 8-character PIN.",
+      notYou:
+        "If you did not ask for a recovery, call the Contact Centre at once: someone may have access to your contacts.",
+    },
+    recoveryNotice: {
+      sms: "INPS: on {{date}} at {{time}} (Italian time) your PIN was recovered. If it was not you, call +39 06 164164 at once.",
+      subject: "Your INPS PIN has been recovered",
+      body: "on {{date}} at {{time}} (Italian time) your INPS PIN was recovered: the new PIN was sent, in two parts, to the registered contacts.",
+      notYou:
+        "If it was not you, call the Contact Centre at once: someone may have access to your contacts. You can also revoke the PIN.",
+    },
     pinLocked: {
       sms: "INPS: your PIN is locked for 5 minutes after 10 wrong attempts ({{time}}, Italian time). If it was not you, answer nobody and call +39 06 164164.",
       subject: "Your INPS PIN was locked for 5 minutes",

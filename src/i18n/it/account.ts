@@ -20,8 +20,44 @@ export const account = {
       "Se è il primo accesso, servono tutti i 16 caratteri: prima gli 8 dell'SMS o dell'e-mail, poi gli 8 della lettera (che può impiegare alcune settimane).",
     hintSixteen:
       "Se ha già fatto il primo accesso, i 16 caratteri non valgono più: usi il PIN di 8 caratteri che le è stato mostrato allora. Se non lo ha, chiami il Contact Center al +39 06 164164.",
-    lostPin: "Ha perso il PIN? Chiami il Contact Center al +39 06 164164.",
     claimLink: "Lo richieda online",
+  },
+  recovery: {
+    title: "Ripristina il PIN",
+    intro:
+      "Se ha perso il PIN, può ottenerne uno nuovo. Scriva il codice fiscale e almeno due dei contatti che ha registrato con il PIN (cellulare, e-mail, PEC), esattamente come li ha comunicati.",
+    fiscalCode: "Codice fiscale",
+    mobile: "Cellulare",
+    mobileHint: "Con il prefisso internazionale, ad esempio +54 9 11 2345 6789.",
+    email: "E-mail",
+    pec: "PEC (posta elettronica certificata)",
+    contactsHint: "Servono almeno due contatti su tre.",
+    submit: "Chieda il ripristino",
+    sentTitle: "Richiesta ricevuta",
+    sent1:
+      "Se i dati corrispondono a quelli registrati, riceverà all'e-mail (o alla PEC) registrata un messaggio con un collegamento da aprire entro 24 ore per confermare.",
+    sent2:
+      "Se non corrispondono, all'indirizzo che ha indicato arriveranno le istruzioni per aggiornare i contatti tramite il Contact Center.",
+    sent3:
+      "Il suo PIN attuale continua a funzionare finché non conferma: se lo ritrova, può ignorare il messaggio.",
+    confirmTitle: "Confermi il ripristino del PIN",
+    confirm1:
+      "Confermando, il PIN attuale smette di funzionare e ne riceverà uno nuovo di 16 caratteri: la prima parte per SMS al cellulare registrato (o per e-mail), la seconda all'e-mail o alla PEC registrata.",
+    confirm2:
+      "Al primo accesso con il nuovo PIN le sarà chiesto di sceglierne uno di 8 caratteri. Il livello del PIN (ordinario o dispositivo) resta lo stesso.",
+    confirmButton: "Confermo: mandatemi il nuovo PIN",
+    doneTitle: "Nuovo PIN inviato",
+    doneFirst: "Prima parte (8 caratteri): inviata a {{to}}.",
+    doneSecond: "Seconda parte (8 caratteri): inviata a {{to}}.",
+    doneHow:
+      "Il PIN precedente non funziona più. Quando avrà entrambe le parti, acceda con il codice fiscale e i 16 caratteri.",
+    notice:
+      "Gli altri contatti registrati ricevono un avviso del ripristino. Se non è stato lei, chiami subito il Contact Center.",
+    invalidTitle: "Il collegamento non è più valido",
+    newRequest: "Faccia una nuova richiesta di ripristino",
+    lostPin: "Ha perso il PIN?",
+    lostPinLink: "Lo ripristini online",
+    orCall: "oppure chiami il Contact Center al +39 06 164164.",
   },
   newPin: {
     activateTitle: "Primo accesso: il suo nuovo PIN",

@@ -95,6 +95,11 @@ export const errors = {
       title: "Richiesta non consentita",
       detail: "La richiesta proviene da un altro sito e non è stata eseguita.",
     },
+    LINK_INVALID: {
+      title: "Il collegamento non è più valido",
+      detail:
+        "Il collegamento è già stato usato, è scaduto (vale 24 ore) o è stato sostituito da una richiesta più recente. Se serve, faccia una nuova richiesta.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -111,6 +116,8 @@ export const errors = {
       "Serve il cellulare per ricevere per SMS la prima parte del PIN (oppure scelga l'e-mail).",
     required_for_email:
       "Serve l'e-mail per ricevere per e-mail la prima parte del PIN (oppure scelga l'SMS).",
+    two_contacts_required:
+      "Indichi almeno due contatti tra cellulare, e-mail e PEC, come li ha comunicati all'INPS.",
     required: "Campo obbligatorio.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",

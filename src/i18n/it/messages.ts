@@ -21,6 +21,48 @@ export const messages = {
       body: "abbiamo ricevuto la sua richiesta di PIN (riferimento {{reference}}). Per completarla, un operatore del Contact Center INPS la chiamerà al numero indicato per alcune verifiche. Non deve fare nient'altro.",
       notYou: "Se non ha chiesto lei il PIN, ignori questo messaggio.",
     },
+    recoveryLink: {
+      subject: "Ripristino del PIN INPS: conferma la richiesta",
+      body: "abbiamo ricevuto una richiesta di ripristino del suo PIN INPS. Per ricevere un nuovo PIN apra questo collegamento e confermi:",
+      validity:
+        "Il collegamento vale una sola volta, fino alle {{time}} (ora italiana) del {{date}}. Finché non conferma, il suo PIN attuale continua a funzionare.",
+      notYou:
+        "Se non ha chiesto lei il ripristino, ignori questo messaggio: senza conferma non cambia nulla.",
+    },
+    recoveryInstructions: {
+      sms: "INPS: non è stato possibile confermare la richiesta di ripristino del PIN con i dati indicati. Per aggiornare i contatti chiami il +39 06 164164.",
+      subject: "Ripristino del PIN INPS: come procedere",
+      body: "abbiamo ricevuto una richiesta di ripristino del PIN INPS con questo indirizzo, ma non è stato possibile confermarla con i dati indicati.",
+      contacts:
+        "Per il ripristino servono il codice fiscale e almeno due dei contatti registrati (cellulare, e-mail, PEC) scritti come li ha comunicati all'INPS. Se i suoi contatti sono cambiati, chiami il Contact Center: dopo un controllo della sua identità un operatore può aggiungere un contatto a quelli registrati.",
+      revoked:
+        "Se il suo PIN è stato revocato, o non ha ancora un PIN, serve una nuova richiesta di PIN.",
+      notYou: "Se non ha fatto lei la richiesta, ignori questo messaggio.",
+    },
+    recoveredHalf: {
+      sms: "INPS: nuovo PIN dopo il ripristino, prima parte: {{half}}. La seconda parte arriva per e-mail. Non comunicarla a nessuno.",
+      firstSubject: "Il suo nuovo PIN INPS - prima parte",
+      secondSubject: "Il suo nuovo PIN INPS - seconda parte",
+      firstIntro:
+        "come richiesto, il suo PIN INPS è stato ripristinato. Ecco i primi 8 caratteri del nuovo PIN:",
+      secondIntro:
+        "come richiesto, il suo PIN INPS è stato ripristinato. Ecco gli ultimi 8 caratteri del nuovo PIN:",
+      firstOther:
+        "Gli ultimi 8 caratteri arrivano in un altro messaggio, al suo indirizzo e-mail o PEC.",
+      secondOther:
+        "I primi 8 caratteri arrivano in un altro messaggio (SMS al cellulare registrato, o e-mail).",
+      howTo:
+        "Il PIN precedente non funziona più. Acceda con il codice fiscale e i 16 caratteri (prima parte e poi seconda parte): le verrà chiesto di sceglierne uno nuovo di 8 caratteri.",
+      notYou:
+        "Se non ha chiesto lei il ripristino, chiami subito il Contact Center: qualcuno potrebbe avere accesso ai suoi contatti.",
+    },
+    recoveryNotice: {
+      sms: "INPS: il {{date}} alle {{time}} (ora italiana) il suo PIN è stato ripristinato. Se non è stato lei, chiami subito il +39 06 164164.",
+      subject: "Il suo PIN INPS è stato ripristinato",
+      body: "il {{date}} alle {{time}} (ora italiana) il suo PIN INPS è stato ripristinato: il nuovo PIN è stato inviato, diviso in due parti, ai contatti registrati.",
+      notYou:
+        "Se non è stato lei, chiami subito il Contact Center: qualcuno potrebbe avere accesso ai suoi contatti. Può anche revocare il PIN.",
+    },
     pinLocked: {
       sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il +39 06 164164.",
       subject: "Il suo PIN INPS è stato bloccato per 5 minuti",

@@ -240,6 +240,17 @@ export async function recordSuccess(
   await q.query(st.sql, st.params);
 }
 
+/** Ends every lock of a holder: the shared counter and those of their registered browsers. */
+export async function clearSubject(q: Queryable, subjectKey: string, now: Date): Promise<void> {
+  await q.query(
+    `UPDATE login_throttle SET failures = 0, streak = 0, locked_until = NULL, last_verdict = 'attempt',
+            updated_at = $2
+      WHERE key = $1
+         OR key IN (SELECT 'device:' || id::text FROM device WHERE subject_key = $1)`,
+    [subjectKey, now],
+  );
+}
+
 /** True, and remembered, when the holder was not told of a lock within the last `seconds`. */
 export async function claimLockNotice(
   q: Queryable,

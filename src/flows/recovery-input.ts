@@ -1,0 +1,63 @@
+/**
+ * The shape of a recovery request, shared by the API and the form: a valid fiscal code and at
+ * least two contacts (seed: "almeno due dei contatti inseriti al momento della registrazione").
+ * Nothing here depends on the database, so a refusal tells nothing about the fiscal code.
+ */
+import { z } from "zod";
+import { AppError, type FieldError } from "../domain/errors.ts";
+import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
+import { normalizeMobile } from "../domain/phone.ts";
+import { isLang, type Lang } from "../i18n/index.ts";
+
+export interface RecoveryInput {
+  fiscalCode: string;
+  /** E.164. */
+  mobile?: string;
+  /** Lower case. */
+  email?: string;
+  pec?: string;
+  lang: Lang;
+}
+
+const CONTACTS = ["mobile", "email", "pec"] as const;
+
+const emailSchema = z.string().max(254).pipe(z.email());
+
+const text = (v: unknown): string => (typeof v === "string" ? v.slice(0, 300).trim() : "");
+
+export function validateRecovery(raw: unknown, today: string): RecoveryInput {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new AppError("MALFORMED_REQUEST");
+  const body = raw as Record<string, unknown>;
+  const fields: FieldError[] = [];
+  const fiscalCode = normalizeFiscalCode(text(body.fiscalCode).slice(0, 40));
+  if (fiscalCode === "") fields.push({ field: "fiscalCode", code: "required" });
+  else {
+    const parsed = parseFiscalCode(fiscalCode, today);
+    if (!parsed.ok) fields.push({ field: "fiscalCode", code: `fiscal_code_${parsed.error}` });
+  }
+  const out: RecoveryInput = { fiscalCode, lang: isLang(body.lang) ? body.lang : "it" };
+  const mobile = text(body.mobile);
+  if (mobile !== "") {
+    const phone = normalizeMobile(mobile);
+    if (phone.ok) out.mobile = phone.e164;
+    else
+      fields.push({
+        field: "mobile",
+        code: phone.error === "not_mobile" ? "not_mobile" : "invalid_phone",
+      });
+  }
+  for (const kind of ["email", "pec"] as const) {
+    const value = text(body[kind]).toLowerCase();
+    if (value === "") continue;
+    if (emailSchema.safeParse(value).success) out[kind] = value;
+    else fields.push({ field: kind, code: "invalid_email" });
+  }
+  const given = CONTACTS.filter((k) => text(body[k]) !== "");
+  if (given.length < 2) {
+    for (const k of CONTACTS)
+      if (!given.includes(k)) fields.push({ field: k, code: "two_contacts_required" });
+  }
+  if (fields.length > 0) throw new AppError("VALIDATION_FAILED", { fields });
+  return out;
+}
