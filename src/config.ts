@@ -49,6 +49,8 @@ export interface Config {
   limits: Record<LimiterName, Limit>;
   /** Days after delivery before a message's recipient and payload are scrubbed. */
   outboxRetentionDays: number;
+  /** Days after an initial PIN's issue before its letter counts as overdue (letter resend). */
+  letterOverdueDays: number;
   /** How often the worker runs housekeeping. */
   housekeepingMinutes: number;
 }
@@ -64,6 +66,8 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   recovery_destination:
     "of recovery messages (instructions) per destination contact; past it the request is answered alike without a message",
   link_confirm_source: "of confirmation-link uses (recovery, revocation) per source address",
+  letter_resend_source: "of letter-resend requests per source address",
+  letter_resend_subject: "of letter-resend requests per fiscal code",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {
@@ -92,6 +96,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   TRUST_PROXY:
     "Which proxies' X-Forwarded-* to believe (default false): the number of proxies in front (e.g. 1), or their addresses/CIDRs comma-separated (e.g. 10.0.0.0/8); `true` trusts any sender, only safe when nothing but the proxy can reach the service. The client address keys the rate limits and the audit trail.",
   LOG_LEVEL: "pino log level (default info; silent in tests).",
+  LETTER_OVERDUE_DAYS:
+    "Days after an initial PIN was issued before its letter counts as overdue and the holder of the first half may ask for both halves again (default 20).",
   OUTBOX_RETENTION_DAYS:
     "Days after delivery (or abandonment) before a message's recipient and payload are scrubbed (default 30).",
   HOUSEKEEPING_MINUTES:
@@ -146,6 +152,7 @@ const schema = z.object({
     .default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OUTBOX_RETENTION_DAYS: intIn(1, 3650).default(30),
+  LETTER_OVERDUE_DAYS: intIn(1, 365).default(20),
   HOUSEKEEPING_MINUTES: intIn(1, 24 * 60).default(10),
   ...Object.fromEntries(
     LIMITER_NAMES.map((n) => [
@@ -267,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     ) as Record<LimiterName, Limit>,
     outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    letterOverdueDays: e.LETTER_OVERDUE_DAYS,
     housekeepingMinutes: e.HOUSEKEEPING_MINUTES,
   };
 }

@@ -20,6 +20,12 @@ export interface DevPerson {
   eligible: boolean;
   reason?: Ineligibility;
   claim: Record<string, unknown>;
+  /** Whether a PIN is active now. */
+  pinActive: boolean;
+  /** The contacts registered with the PIN (recovery needs two of them), null before a claim. */
+  registered: { mobile: string | null; email: string | null; pec: string | null } | null;
+  /** The health card on file (revocation asks for it). */
+  healthCard: { number: string; expiry: string } | null;
 }
 
 /** A valid POST /api/v1/claims body built from the archive record. */
@@ -77,6 +83,16 @@ export async function devPeople(db: Db): Promise<DevPerson[]> {
       )
     ).map((r) => [r.fiscal_code, r.what]),
   );
+  const contacts = new Map(
+    (
+      await db.query<{
+        fiscal_code: string;
+        mobile: string | null;
+        email: string | null;
+        pec: string | null;
+      }>("SELECT fiscal_code, mobile, email, pec FROM account")
+    ).map((r) => [r.fiscal_code, { mobile: r.mobile, email: r.email, pec: r.pec }]),
+  );
   const out = people.map((p): DevPerson => {
     const reason: Ineligibility | undefined =
       p.residence.country === "IT"
@@ -95,6 +111,12 @@ export async function devPeople(db: Db): Promise<DevPerson[]> {
       eligible: reason === undefined,
       ...(reason === undefined ? {} : { reason }),
       claim: claimFor(p),
+      pinActive: taken.get(p.fiscalCode) === "pin",
+      registered: contacts.get(p.fiscalCode) ?? null,
+      healthCard:
+        p.healthCard === undefined
+          ? null
+          : { number: p.healthCard.number, expiry: p.healthCard.expiry },
     };
   });
   // Eligible first; the demo archive's "nice" people (lowest index) are not known here, so

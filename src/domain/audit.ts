@@ -38,6 +38,10 @@ export interface AuditEventDetails {
         instructionsSent: boolean;
       };
   "recovery.refused": { reason: "no_active_pin" };
+  "letter_resend.issued": { claimId: string; delivery: "sms" | "email" };
+  "letter_resend.refused": {
+    reason: "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
+  };
   "pin.recovered": {
     level: string;
     firstHalf: "sms" | "email";

@@ -17,6 +17,8 @@ export const LIMITER_NAMES = [
   "recovery_subject",
   "recovery_destination",
   "link_confirm_source",
+  "letter_resend_source",
+  "letter_resend_subject",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -35,6 +37,8 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   recovery_subject: { max: 5, windowSeconds: 24 * 3600 },
   recovery_destination: { max: 3, windowSeconds: 24 * 3600 },
   link_confirm_source: { max: 60, windowSeconds: 3600 },
+  letter_resend_source: { max: 30, windowSeconds: 3600 },
+  letter_resend_subject: { max: 5, windowSeconds: 24 * 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

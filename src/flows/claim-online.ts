@@ -14,24 +14,21 @@
  *              is limited per destination (past it, no message, the same answer)
  */
 import type { Acting } from "../domain/actor.ts";
-import { formatPostalAddress } from "../domain/address.ts";
 import { checkClaim } from "../domain/claim-checks.ts";
 import { destinationKey } from "../domain/contact-key.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import { AppError, ConflictError } from "../domain/errors.ts";
-import { maskFiscalCode } from "../domain/mask.ts";
-import { generatePin, INITIAL_PIN_LENGTH, splitInitialPin } from "../domain/pin.ts";
+import { generatePin, INITIAL_PIN_LENGTH } from "../domain/pin.ts";
 import { validateClaim, type ClaimInput } from "./claim-input.ts";
 import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
-import type { ArchiveIdentity, Repos } from "./ports.ts";
 import { enforceLimit, withinLimit } from "./rate-limit.ts";
+import { claimReference, hashInitialPin, issueInitialPin } from "./initial-pin.ts";
 
 export type ClaimDeps = PinIssuingDeps & LimitsDeps;
 
 export type ClaimOutcome = { claimId: string; status: "issued" | "under_verification" };
 
-/** Short reference printed in messages (the claim id's first block, upper case). */
-export const claimReference = (claimId: string): string => claimId.slice(0, 8).toUpperCase();
+export { claimReference };
 
 export interface ClaimRequest {
   by: Acting;
@@ -53,7 +50,7 @@ export async function run(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimOutc
   }
   // Hash before the transaction: no row locks or pooled connection held for 15+ ms of argon2.
   const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
-  const pinHash = await deps.hasher.hash(pin);
+  const hashes = await hashInitialPin(deps.hasher, pin);
   const refused = await deps.uow
     .run(async (r) => {
       if ((await r.credentials.active(input.fiscalCode)) !== null) {
@@ -76,7 +73,25 @@ export async function run(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimOutc
         });
       }
       await r.claims.insert(claimRow(input, claimId, "issued", [], now));
-      await issueInitialPin(deps, r, { claimId, input, person, pin, pinHash, now });
+      await r.accounts.upsertContacts(
+        input.fiscalCode,
+        { mobile: input.mobile ?? null, email: input.email ?? null, pec: null, lang: input.lang },
+        now,
+      );
+      const recipient = input.delivery === "sms" ? input.mobile : input.email;
+      if (recipient === undefined) throw new Error("validated claim without its delivery contact");
+      await issueInitialPin(deps, r, {
+        fiscalCode: input.fiscalCode,
+        person,
+        claimId,
+        level: "ordinary",
+        delivery: input.delivery,
+        recipient,
+        lang: input.lang,
+        pin,
+        hashes,
+        now,
+      });
       r.audit.record({
         type: "claim.received",
         outcome: "success",
@@ -194,68 +209,4 @@ async function queueForVerification(
       details: { claimId, reasons: [...reasons] },
     });
   });
-}
-
-async function issueInitialPin(
-  deps: ClaimDeps,
-  r: Repos,
-  a: {
-    claimId: string;
-    input: ClaimInput;
-    person: ArchiveIdentity;
-    pin: string;
-    pinHash: string;
-    now: Date;
-  },
-): Promise<void> {
-  const { input, person, now } = a;
-  const { firstHalf, secondHalf } = splitInitialPin(a.pin);
-  const fullName = `${person.givenNames} ${person.surname}`;
-  await r.accounts.upsertContacts(
-    input.fiscalCode,
-    { mobile: input.mobile ?? null, email: input.email ?? null, pec: null, lang: input.lang },
-    now,
-  );
-  await r.credentials.insert({
-    id: deps.newId(),
-    fiscalCode: input.fiscalCode,
-    kind: "initial",
-    level: "ordinary",
-    pinHash: a.pinHash,
-    setAt: now,
-    claimId: a.claimId,
-  });
-  const reference = claimReference(a.claimId);
-  const recipient = input.delivery === "sms" ? input.mobile : input.email;
-  if (recipient === undefined) throw new Error("validated claim without its delivery contact");
-  await r.outbox.enqueue(
-    {
-      id: deps.newId(),
-      kind: "pin_first_half",
-      channel: input.delivery,
-      recipient,
-      payload: { lang: input.lang, fullName, claimReference: reference },
-      secret: firstHalf,
-    },
-    now,
-  );
-  // The letter goes to the residence on file, never to an address typed in the claim.
-  await r.outbox.enqueue(
-    {
-      id: deps.newId(),
-      kind: "pin_second_half_letter",
-      channel: "letter",
-      recipient: input.fiscalCode,
-      payload: {
-        lang: input.lang,
-        recipientName: fullName,
-        addressLines: formatPostalAddress(fullName, person.residence),
-        date: romeDate(now),
-        claimReference: reference,
-        fiscalCodeMasked: maskFiscalCode(input.fiscalCode),
-      },
-      secret: secondHalf,
-    },
-    now,
-  );
 }

@@ -54,6 +54,9 @@ export interface ClaimStore {
   /** Closes the failed claims still waiting for this fiscal code; returns their ids. */
   supersedePending(fiscalCode: string, byClaimId: string, now: Date): Promise<string[]>;
   summary(id: string): Promise<ClaimSummary | null>;
+  /** How many letter resends the person had since `since`. */
+  resendsSince(fiscalCode: string, since: Date): Promise<number>;
+  recordResend(fiscalCode: string, credentialId: string, at: Date): Promise<void>;
 }
 
 export interface Contacts {
@@ -77,6 +80,10 @@ export interface Credential {
   pinHash: string;
   status: "active" | "consumed" | "superseded" | "revoked";
   setAt: Date;
+  /** The claim an initial PIN was issued for (null: recovery, or an operating PIN). */
+  claimId: string | null;
+  /** An initial PIN's first half, hashed on its own (the letter resend checks it). */
+  firstHalfHash: string | null;
 }
 
 export interface NewCredential {
@@ -87,6 +94,7 @@ export interface NewCredential {
   pinHash: string;
   setAt: Date;
   claimId: string | null;
+  firstHalfHash?: string | null;
 }
 
 export interface CredentialStore {

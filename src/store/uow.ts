@@ -17,7 +17,13 @@ import {
 } from "./audit.ts";
 import type { Db, Queryable } from "./db.ts";
 import { contributions, findPerson, pensionPayments } from "./repos/archive.ts";
-import { claimSummary, insertClaim, supersedePendingClaims } from "./repos/claims.ts";
+import {
+  claimSummary,
+  insertClaim,
+  letterResendsSince,
+  recordLetterResend,
+  supersedePendingClaims,
+} from "./repos/claims.ts";
 import {
   accountContacts,
   activeCredential,
@@ -80,6 +86,8 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       insert: (c) => insertClaim(q, c),
       supersedePending: (fc, by, now) => supersedePendingClaims(q, fc, by, now),
       summary: (id) => claimSummary(q, id),
+      resendsSince: (fc, since) => letterResendsSince(q, fc, since),
+      recordResend: (fc, id, at) => recordLetterResend(q, fc, id, at),
     },
     accounts: {
       upsertContacts: (fc, contacts, now) => upsertAccount(q, fc, contacts, now),

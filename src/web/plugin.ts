@@ -21,6 +21,7 @@ import { infoScreens } from "./screens/info/routes.ts";
 import { loginScreens } from "./screens/login/routes.ts";
 import { newPinScreens } from "./screens/new-pin/routes.ts";
 import { recoveryScreens } from "./screens/recovery/routes.ts";
+import { letterResendScreens } from "./screens/letter-resend/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -74,6 +75,7 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(claimScreens(screens));
     await app.register(loginScreens(screens));
     await app.register(recoveryScreens(screens));
+    await app.register(letterResendScreens(screens));
     await app.register(newPinScreens(screens));
     await app.register(consultationScreens(screens));
   };

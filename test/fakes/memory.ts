@@ -46,6 +46,7 @@ export interface MemoryState {
   devices: Map<string, { subjectKey: string; lastUsedAt: Date }>;
   limits: Map<string, { windowStart: Date; hits: number }>;
   handovers: Map<string, Handover>;
+  resends: { fiscalCode: string; credentialId: string; at: Date }[];
   links: Map<string, NewLink & { usedAt: Date | null; cancelledAt: Date | null }>;
   outbox: (OutgoingMessage<MessageKind> & { queuedAt: Date })[];
   audit: AuditRecord[];
@@ -62,6 +63,7 @@ export function emptyState(): MemoryState {
     devices: new Map(),
     limits: new Map(),
     handovers: new Map(),
+    resends: [],
     links: new Map(),
     outbox: [],
     audit: [],
@@ -168,6 +170,11 @@ function repos(st: MemoryState): Repos {
       insert: async (c) => {
         st.claims.set(c.id, { ...c });
       },
+      resendsSince: async (fc, since) =>
+        st.resends.filter((x) => x.fiscalCode === fc && x.at > since).length,
+      recordResend: async (fc, credentialId, at) => {
+        st.resends.push({ fiscalCode: fc, credentialId, at });
+      },
       supersedePending: async (fc, by) => {
         const ids: string[] = [];
         for (const c of st.claims.values()) {
@@ -205,7 +212,11 @@ function repos(st: MemoryState): Repos {
       active: async (fc) => activeOf(fc),
       insert: async (c) => {
         if (activeOf(c.fiscalCode) !== null) throw new ConflictError("active credential");
-        st.credentials.set(c.id, { ...c, status: "active" });
+        st.credentials.set(c.id, {
+          ...c,
+          firstHalfHash: c.firstHalfHash ?? null,
+          status: "active",
+        });
       },
       end: async (id, status) => {
         const c = st.credentials.get(id);

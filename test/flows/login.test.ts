@@ -28,6 +28,8 @@ async function givenHolder(w: FlowWorld, kind: "initial" | "operating", pin: str
     kind,
     level: "ordinary",
     pinHash: `plain:${pin}`,
+    claimId: null,
+    firstHalfHash: null,
     status: "active",
     setAt: w.clock.now(),
   });

@@ -33,6 +33,8 @@ describe("operating PIN flows (in memory)", () => {
       kind,
       level,
       pinHash: "plain:x",
+      claimId: null,
+      firstHalfHash: null,
       status: "active",
       setAt: w.clock.now(),
     });

@@ -8,7 +8,7 @@ import { AppError } from "../../domain/errors.ts";
 import type { AppContext } from "../context.ts";
 import { langOf } from "../lang.ts";
 import { asAppError, errorSummary, sendProblem } from "../problem.ts";
-import { claimRoutes } from "./claims/routes.ts";
+import { claimRoutes, letterResendRoutes } from "./claims/routes.ts";
 import { meRoutes } from "./me/routes.ts";
 import { pinRoutes } from "./pin/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
@@ -41,6 +41,7 @@ export function apiPlugin(ctx: AppContext) {
     );
 
     await app.register(claimRoutes(ctx));
+    await app.register(letterResendRoutes(ctx));
     await app.register(sessionRoutes(ctx));
     await app.register(pinRoutes(ctx));
     await app.register(meRoutes(ctx));

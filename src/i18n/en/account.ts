@@ -24,6 +24,21 @@ export const account: typeof italian = {
       "If you have already made your first access, the 16 characters no longer work: use the 8-character PIN you were shown then. If you do not have it, call the Contact Centre on +39 06 164164.",
     claimLink: "Claim it online",
   },
+  resend: {
+    title: "Didn't the letter arrive?",
+    intro:
+      "If you have the first part of the PIN (by SMS or e-mail) but the letter with the second part did not arrive, you can ask for a new PIN: both parts come again, the first as last time and the second in a new letter to the registered home address.",
+    when: "You can ask once 20 days have passed since the PIN claim, at most 3 times in 90 days. The first part you have now will stop working.",
+    fiscalCode: "Fiscal code",
+    firstHalf: "First part of the PIN (8 characters)",
+    firstHalfHint: "As in the SMS or e-mail. Spaces do not matter.",
+    submit: "Ask for both parts again",
+    sentTitle: "Request received",
+    sent1:
+      "If the details are right and the letter is overdue, you will receive a new first part (as last time) and a new letter with the second part. Use only the new parts.",
+    sent2: "If nothing arrives within a few days, call the Contact Centre on +39 06 164164.",
+    link: "Didn't the letter with the second part arrive?",
+  },
   recovery: {
     title: "Recover your PIN",
     intro:

@@ -81,7 +81,7 @@ export const claim: typeof italian = {
     ifEmailMissing:
       "E-mail: check your spam folder too. If it has not arrived within a day, call the Contact Centre. Do not send a new claim: the PIN already exists.",
     ifLetterMissing:
-      "Letter: if it has not arrived within {{days}} working days, call the Contact Centre with your reference number: they will tell you how to get a new one.",
+      "Letter: if it has not arrived within {{days}} working days, you can ask for a new one online with the first part of the PIN (or call the Contact Centre with the reference number).",
     contactCentre:
       "INPS Contact Centre: +39 06 164164 from abroad and from mobiles, 803 164 free from Italian landlines; Monday to Friday 8:00-20:00, Saturday 8:00-14:00, Italian time.",
     goLogin: "Go to log in",

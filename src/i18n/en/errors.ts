@@ -110,6 +110,8 @@ export const errors: typeof italian = {
     required_for_email:
       "An e-mail address is needed to receive the first part of the PIN by e-mail (or choose SMS).",
     two_contacts_required: "Give at least two of mobile, e-mail and PEC, as you gave them to INPS.",
+    first_half_shape:
+      "The first part of the PIN has 8 characters (letters and digits, no 0, O, 1, I, L): it is in the SMS or e-mail.",
     required: "This field is required.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",

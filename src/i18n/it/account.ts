@@ -22,6 +22,21 @@ export const account = {
       "Se ha già fatto il primo accesso, i 16 caratteri non valgono più: usi il PIN di 8 caratteri che le è stato mostrato allora. Se non lo ha, chiami il Contact Center al +39 06 164164.",
     claimLink: "Lo richieda online",
   },
+  resend: {
+    title: "Non ha ricevuto la lettera?",
+    intro:
+      "Se ha la prima parte del PIN (arrivata per SMS o e-mail) ma la lettera con la seconda parte non è arrivata, può chiedere un nuovo PIN: le due parti arrivano di nuovo, la prima come la volta scorsa e la seconda con una nuova lettera all'indirizzo di residenza registrato.",
+    when: "Si può chiedere trascorsi 20 giorni dalla richiesta del PIN, al massimo 3 volte in 90 giorni. La prima parte che ha ora smetterà di funzionare.",
+    fiscalCode: "Codice fiscale",
+    firstHalf: "Prima parte del PIN (8 caratteri)",
+    firstHalfHint: "Come nell'SMS o nell'e-mail. Gli spazi non contano.",
+    submit: "Chieda di nuovo le due parti",
+    sentTitle: "Richiesta ricevuta",
+    sent1:
+      "Se i dati sono corretti e la lettera risulta in ritardo, riceverà una nuova prima parte (come la volta scorsa) e una nuova lettera con la seconda parte. Usi solo le parti nuove.",
+    sent2: "Se non riceve nulla entro qualche giorno, chiami il Contact Center al +39 06 164164.",
+    link: "La lettera con la seconda parte non è arrivata?",
+  },
   recovery: {
     title: "Ripristina il PIN",
     intro:

@@ -78,7 +78,7 @@ export const claim = {
     ifEmailMissing:
       "E-mail: controlli anche la posta indesiderata (spam). Se entro un giorno non è arrivata, chiami il Contact Center. Non invii una nuova richiesta: il PIN esiste già.",
     ifLetterMissing:
-      "Lettera: se non arriva entro {{days}} giorni lavorativi, chiami il Contact Center con il numero di riferimento: le spiegherà come riceverne una nuova.",
+      "Lettera: se non arriva entro {{days}} giorni lavorativi, con la prima parte del PIN può chiederne una nuova online (oppure chiami il Contact Center con il numero di riferimento).",
     contactCentre:
       "Contact Center INPS: +39 06 164164 dall'estero e da cellulare, 803 164 gratuito da rete fissa italiana; dal lunedì al venerdì 8-20, il sabato 8-14, ora italiana.",
     goLogin: "Vai all'accesso",

@@ -118,6 +118,8 @@ export const errors = {
       "Serve l'e-mail per ricevere per e-mail la prima parte del PIN (oppure scelga l'SMS).",
     two_contacts_required:
       "Indichi almeno due contatti tra cellulare, e-mail e PEC, come li ha comunicati all'INPS.",
+    first_half_shape:
+      "La prima parte del PIN ha 8 caratteri (lettere e cifre, senza 0, O, 1, I, L): la trova nell'SMS o nell'e-mail.",
     required: "Campo obbligatorio.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",

@@ -105,3 +105,28 @@ export async function claimStatus(
   );
   return rows[0] ?? null;
 }
+
+export async function letterResendsSince(
+  q: Queryable,
+  fiscalCode: string,
+  since: Date,
+): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM letter_resend WHERE fiscal_code = $1 AND at > $2",
+    [fiscalCode, since],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function recordLetterResend(
+  q: Queryable,
+  fiscalCode: string,
+  credentialId: string,
+  at: Date,
+): Promise<void> {
+  await q.query("INSERT INTO letter_resend (fiscal_code, credential_id, at) VALUES ($1, $2, $3)", [
+    fiscalCode,
+    credentialId,
+    at,
+  ]);
+}

@@ -12,6 +12,8 @@ interface CredentialRow {
   pin_hash: string;
   status: Credential["status"];
   set_at: Date;
+  claim_id: string | null;
+  first_half_hash: string | null;
 }
 
 const toCredential = (r: CredentialRow): Credential => ({
@@ -22,6 +24,8 @@ const toCredential = (r: CredentialRow): Credential => ({
   pinHash: r.pin_hash,
   status: r.status,
   setAt: r.set_at,
+  claimId: r.claim_id,
+  firstHalfHash: r.first_half_hash,
 });
 
 export async function activeCredential(
@@ -29,7 +33,8 @@ export async function activeCredential(
   fiscalCode: string,
 ): Promise<Credential | null> {
   const rows = await q.query<CredentialRow>(
-    "SELECT id, fiscal_code, kind, level, pin_hash, status, set_at FROM credential WHERE fiscal_code = $1 AND status = 'active'",
+    `SELECT id, fiscal_code, kind, level, pin_hash, status, set_at, claim_id, first_half_hash
+       FROM credential WHERE fiscal_code = $1 AND status = 'active'`,
     [fiscalCode],
   );
   const row = rows[0];
@@ -63,9 +68,9 @@ export async function accountContacts(q: Queryable, fiscalCode: string): Promise
 export async function insertCredential(q: Queryable, c: NewCredential): Promise<void> {
   try {
     await q.query(
-      `INSERT INTO credential (id, fiscal_code, kind, level, pin_hash, status, set_at, claim_id)
-       VALUES ($1, $2, $3, $4, $5, 'active', $6, $7)`,
-      [c.id, c.fiscalCode, c.kind, c.level, c.pinHash, c.setAt, c.claimId],
+      `INSERT INTO credential (id, fiscal_code, kind, level, pin_hash, status, set_at, claim_id, first_half_hash)
+       VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8)`,
+      [c.id, c.fiscalCode, c.kind, c.level, c.pinHash, c.setAt, c.claimId, c.firstHalfHash ?? null],
     );
   } catch (err) {
     if (isUniqueViolation(err)) throw new ConflictError("active credential", { cause: err });

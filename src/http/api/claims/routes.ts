@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import * as claimOnline from "../../../flows/claim-online.ts";
 import { claimBodySchema } from "../../../flows/claim-input.ts";
+import { resendLetter } from "../../../flows/letter-resend.ts";
 import type { AppContext } from "../../context.ts";
 import { anonymousOf } from "../../request.ts";
 import { json, jsonSchema, problem } from "../docs.ts";
@@ -38,5 +39,44 @@ export function claimRoutes(ctx: AppContext) {
       const outcome = await claimOnline.run(ctx, { by: anonymousOf(req), body: req.body });
       return reply.code(202).send(outcome);
     });
+  };
+}
+
+const resendSchema = {
+  tags: ["claim"],
+  summary: "The letter never arrived: both halves again",
+  description:
+    "Whoever holds the first half of an initial PIN (from the SMS or e-mail) may ask for a new initial PIN once the letter is overdue (LETTER_OVERDUE_DAYS after issue, default 20): the first half goes again by the claim's channel, the second by letter to the residence on file, and the old initial PIN stops working. At most 3 per 90 days. Every well-formed request gets the same 202, whatever happened.",
+  body: {
+    type: "object",
+    properties: {
+      fiscalCode: { type: "string", maxLength: 40 },
+      firstHalf: { type: "string", maxLength: 40 },
+    },
+    required: ["fiscalCode", "firstHalf"],
+  },
+  response: {
+    202: json(
+      { type: "object", properties: { status: { type: "string", enum: ["received"] } } },
+      "Request received",
+    ),
+    400: problem,
+    403: problem,
+    415: problem,
+    422: problem,
+    429: problem,
+  },
+};
+
+export function letterResendRoutes(ctx: AppContext) {
+  return async function letterResend(app: FastifyInstance): Promise<void> {
+    app.post(
+      "/claims/letter-resend",
+      { schema: resendSchema, config: { journey: "start" } },
+      async (req, reply) => {
+        const answer = await resendLetter(ctx, { by: anonymousOf(req), body: req.body });
+        return reply.code(202).send(answer);
+      },
+    );
   };
 }

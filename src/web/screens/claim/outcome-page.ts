@@ -19,7 +19,7 @@ function issuedBody(lang: Lang, o: ClaimOutcomeView): Html {
 <h2 class="h4 mt-4">${t(lang, "claimDone.ifMissingTitle")}</h2>
 <ul>
   <li>${t(lang, o.delivery === "sms" ? "claimDone.ifSmsMissing" : "claimDone.ifEmailMissing")}</li>
-  ${window === null ? "" : html`<li>${t(lang, "claimDone.ifLetterMissing", { days: window.overdueAfter })}</li>`}
+  ${window === null ? "" : html`<li>${t(lang, "claimDone.ifLetterMissing", { days: window.overdueAfter })} <a href="/lettera-non-arrivata">${t(lang, "resend.title")}</a></li>`}
 </ul>
 <p>${t(lang, "claimDone.contactCentre")}</p>`;
 }
