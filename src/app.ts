@@ -117,6 +117,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         { name: "pin" },
         { name: "consultation" },
         { name: "recovery" },
+        { name: "revocation" },
       ],
     },
   });

@@ -49,6 +49,8 @@ export interface Config {
   limits: Record<LimiterName, Limit>;
   /** Days after delivery before a message's recipient and payload are scrubbed. */
   outboxRetentionDays: number;
+  /** Real-time floor of the neutral answers of recovery, revocation and letter resend. */
+  answerFloorMs: number;
   /** Days after an initial PIN's issue before its letter counts as overdue (letter resend). */
   letterOverdueDays: number;
   /** How often the worker runs housekeeping. */
@@ -68,6 +70,10 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   link_confirm_source: "of confirmation-link uses (recovery, revocation) per source address",
   letter_resend_source: "of letter-resend requests per source address",
   letter_resend_subject: "of letter-resend requests per fiscal code",
+  revocation_source: "of PIN revocation requests per source address",
+  revocation_subject: "of PIN revocation requests per fiscal code",
+  revocation_destination:
+    "of revocation messages per destination address; past it the request is answered alike without a message",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {
@@ -96,6 +102,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   TRUST_PROXY:
     "Which proxies' X-Forwarded-* to believe (default false): the number of proxies in front (e.g. 1), or their addresses/CIDRs comma-separated (e.g. 10.0.0.0/8); `true` trusts any sender, only safe when nothing but the proxy can reach the service. The client address keys the rate limits and the audit trail.",
   LOG_LEVEL: "pino log level (default info; silent in tests).",
+  ANSWER_FLOOR_MS:
+    "Milliseconds the neutral answer of a recovery, revocation or letter-resend request waits at least, so that its timing does not tell which way the request went (default 250; 0 turns it off).",
   LETTER_OVERDUE_DAYS:
     "Days after an initial PIN was issued before its letter counts as overdue and the holder of the first half may ask for both halves again (default 20).",
   OUTBOX_RETENTION_DAYS:
@@ -153,6 +161,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OUTBOX_RETENTION_DAYS: intIn(1, 3650).default(30),
   LETTER_OVERDUE_DAYS: intIn(1, 365).default(20),
+  ANSWER_FLOOR_MS: intIn(0, 5000).default(250),
   HOUSEKEEPING_MINUTES: intIn(1, 24 * 60).default(10),
   ...Object.fromEntries(
     LIMITER_NAMES.map((n) => [
@@ -275,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ) as Record<LimiterName, Limit>,
     outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
     letterOverdueDays: e.LETTER_OVERDUE_DAYS,
+    answerFloorMs: e.ANSWER_FLOOR_MS,
     housekeepingMinutes: e.HOUSEKEEPING_MINUTES,
   };
 }

@@ -16,7 +16,10 @@ export interface AuditEventDetails {
   "claim.superseded": { claimId: string; supersededBy: string };
   "login.succeeded": { state: string; level: string; knownDevice: boolean };
   "login.failed": { reason: "wrong_pin"; remainingAttempts: number; knownDevice: boolean };
-  "login.refused": { reason: "locked" | "suspended" | "not_eligible"; knownDevice: boolean };
+  "login.refused": {
+    reason: "locked" | "suspended" | "not_eligible" | "revoked";
+    knownDevice: boolean;
+  };
   "lock.started": { until: string; knownDevice: boolean };
   "lock.restarted": { until: string; knownDevice: boolean };
   "lock.notified": { channel: "sms" | "email" };
@@ -28,7 +31,7 @@ export interface AuditEventDetails {
   "pin.answer_repeated": Record<string, never>;
   "session.ended": { reason: "logout" | "timeout" | "replaced_by_login" };
   "pin_card.downloaded": Record<string, never>;
-  "pin_card.refused": { reason: "wrong_pin" | "locked" | "suspended" };
+  "pin_card.refused": { reason: "wrong_pin" | "locked" | "suspended" | "revoked" };
   "rate_limit.exceeded": { limiter: string };
   "recovery.requested":
     | { matchedContacts: number; linkChannel: "email" | "pec" }
@@ -38,6 +41,11 @@ export interface AuditEventDetails {
         instructionsSent: boolean;
       };
   "recovery.refused": { reason: "no_active_pin" };
+  "revocation.requested":
+    | { linkChannel: "email" | "pec"; linkSent: boolean }
+    | { reason: "no_active_pin" | "health_card_mismatch"; instructionsSent: boolean };
+  "revocation.refused": { reason: "no_active_pin" };
+  "pin.revoked": { level: string; recoveriesCancelled: number; noticesSent: number };
   "letter_resend.issued": { claimId: string; delivery: "sms" | "email" };
   "letter_resend.refused": {
     reason: "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";

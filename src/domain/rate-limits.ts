@@ -19,6 +19,9 @@ export const LIMITER_NAMES = [
   "link_confirm_source",
   "letter_resend_source",
   "letter_resend_subject",
+  "revocation_source",
+  "revocation_subject",
+  "revocation_destination",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -39,6 +42,9 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   link_confirm_source: { max: 60, windowSeconds: 3600 },
   letter_resend_source: { max: 30, windowSeconds: 3600 },
   letter_resend_subject: { max: 5, windowSeconds: 24 * 3600 },
+  revocation_source: { max: 30, windowSeconds: 3600 },
+  revocation_subject: { max: 5, windowSeconds: 24 * 3600 },
+  revocation_destination: { max: 3, windowSeconds: 24 * 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

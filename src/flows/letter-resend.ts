@@ -12,8 +12,7 @@
  */
 import type { Acting } from "../domain/actor.ts";
 import { romeDate } from "../domain/eligibility.ts";
-import { AppError, ConflictError, type FieldError } from "../domain/errors.ts";
-import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
+import { ConflictError, type FieldError } from "../domain/errors.ts";
 import {
   generatePin,
   INITIAL_PIN_LENGTH,
@@ -26,11 +25,13 @@ import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
 import { hashInitialPin, issueInitialPin, type InitialPinHashes } from "./initial-pin.ts";
 import type { Credential } from "./ports.ts";
 import { enforceLimit } from "./rate-limit.ts";
+import { paced } from "./pacing.ts";
+import { bodyObject, fiscalCodeField, textOf, throwIfInvalid } from "./fields.ts";
 
 export type LetterResendDeps = Omit<PinIssuingDeps, "hasher"> &
   LimitsDeps & {
     hasher: Pick<PinHasher, "hash" | "verify" | "verifyDummy">;
-    config: { letterOverdueDays: number };
+    config: { letterOverdueDays: number; answerFloorMs: number };
   };
 
 export const RESENDS_PER_WINDOW = 3;
@@ -40,7 +41,14 @@ const RECEIVED = { status: "received" } as const;
 
 type Refusal = "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
 
-export async function resendLetter(
+export function resendLetter(
+  deps: LetterResendDeps,
+  req: { by: Acting; body: unknown },
+): Promise<typeof RECEIVED> {
+  return paced(deps.config.answerFloorMs, () => resend(deps, req));
+}
+
+async function resend(
   deps: LetterResendDeps,
   req: { by: Acting; body: unknown },
 ): Promise<typeof RECEIVED> {
@@ -147,24 +155,13 @@ async function issue(
 }
 
 function validate(raw: unknown, today: string): { fiscalCode: string; firstHalf: string } {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new AppError("MALFORMED_REQUEST");
-  const body = raw as Record<string, unknown>;
+  const body = bodyObject(raw);
   const fields: FieldError[] = [];
-  const fiscalCode = normalizeFiscalCode(
-    typeof body.fiscalCode === "string" ? body.fiscalCode.slice(0, 40) : "",
-  );
-  if (fiscalCode === "") fields.push({ field: "fiscalCode", code: "required" });
-  else {
-    const parsed = parseFiscalCode(fiscalCode, today);
-    if (!parsed.ok) fields.push({ field: "fiscalCode", code: `fiscal_code_${parsed.error}` });
-  }
-  const firstHalf = normalizePinInput(
-    typeof body.firstHalf === "string" ? body.firstHalf.slice(0, 40) : "",
-  );
+  const fiscalCode = fiscalCodeField(body.fiscalCode, today, fields);
+  const firstHalf = normalizePinInput(textOf(body.firstHalf, 40));
   if (firstHalf === "") fields.push({ field: "firstHalf", code: "required" });
   else if (!isPinShaped(firstHalf, OPERATING_PIN_LENGTH))
     fields.push({ field: "firstHalf", code: "first_half_shape" });
-  if (fields.length > 0) throw new AppError("VALIDATION_FAILED", { fields });
+  throwIfInvalid(fields);
   return { fiscalCode, firstHalf };
 }

@@ -11,13 +11,13 @@
 import type { Acting } from "../domain/actor.ts";
 import { isPinExpired, type PinLevel } from "../domain/credential.ts";
 import { mayUseExistingPin, romeDate } from "../domain/eligibility.ts";
-import { AppError, ConflictError } from "../domain/errors.ts";
-import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
+import { AppError, ConflictError, type FieldError } from "../domain/errors.ts";
 import { loginEvent, transition, type SessionState } from "../domain/journey.ts";
 import { isPinShaped, normalizePinInput } from "../domain/pin.ts";
 import { deviceEntry, deviceIdFor } from "../security/device-cookie.ts";
 import type { PinCheckDeps } from "./deps.ts";
 import { checkPin, subjectKeyOf } from "./pin-check.ts";
+import { bodyObject, fiscalCodeField, throwIfInvalid } from "./fields.ts";
 import { openSession, sessionIdHash, type SessionDeps } from "./session.ts";
 
 export type LoginDeps = PinCheckDeps & SessionDeps;
@@ -45,23 +45,14 @@ export interface LoginResult {
 
 /** Shape checks that need no database: a typo is told at once and costs no attempt. */
 export function validateLogin(raw: unknown, today: string): { fiscalCode: string; pin: string } {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new AppError("MALFORMED_REQUEST");
-  const body = raw as Record<string, unknown>;
-  const fields: { field: string; code: string }[] = [];
-  const cfRaw = typeof body.fiscalCode === "string" ? body.fiscalCode : "";
-  const pinRaw = typeof body.pin === "string" ? body.pin : "";
-  const fiscalCode = normalizeFiscalCode(cfRaw.slice(0, 40));
-  const pin = normalizePinInput(pinRaw.slice(0, 40));
-  if (fiscalCode === "") fields.push({ field: "fiscalCode", code: "required" });
-  else {
-    const parsed = parseFiscalCode(fiscalCode, today);
-    if (!parsed.ok) fields.push({ field: "fiscalCode", code: `fiscal_code_${parsed.error}` });
-  }
+  const body = bodyObject(raw);
+  const fields: FieldError[] = [];
+  const fiscalCode = fiscalCodeField(body.fiscalCode, today, fields);
+  const pin = normalizePinInput(typeof body.pin === "string" ? body.pin.slice(0, 40) : "");
   if (pin === "") fields.push({ field: "pin", code: "required" });
   else if (pin.length !== 8 && pin.length !== 16) fields.push({ field: "pin", code: "pin_length" });
   else if (!isPinShaped(pin, pin.length)) fields.push({ field: "pin", code: "pin_characters" });
-  if (fields.length > 0) throw new AppError("VALIDATION_FAILED", { fields });
+  throwIfInvalid(fields);
   return { fiscalCode, pin };
 }
 

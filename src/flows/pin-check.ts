@@ -76,12 +76,18 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
   const { verdict, knownDevice, counterKey } = reservation;
   if (verdict.kind !== "attempt") throw refusal(verdict, deps.clock.now());
   const cred = reservation.credential;
+  // No active PIN: the last revoked one, if any, takes the dummy's place (same cost), so that
+  // its holder learns it was revoked — only with the right PIN.
+  const revokedHash =
+    cred === null ? await deps.uow.direct.credentials.lastRevokedHash(input.fiscalCode) : null;
   let ok: boolean;
   try {
     ok =
-      cred === null
-        ? await deps.hasher.verifyDummy(input.pin)
-        : await deps.hasher.verify(cred.pinHash, input.pin);
+      cred !== null
+        ? await deps.hasher.verify(cred.pinHash, input.pin)
+        : revokedHash !== null
+          ? await deps.hasher.verify(revokedHash, input.pin)
+          : await deps.hasher.verifyDummy(input.pin);
   } catch (err) {
     // No verdict (hash queue full: 503, or a failure): the attempt was counted in advance and
     // must be given back, or a login storm would lock out the people it delayed.
@@ -90,6 +96,30 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
   }
   if (ok && cred !== null) {
     return { credential: cred, subjectKey, knownDevice, counterKeys: [counterKey, subjectKey] };
+  }
+  if (ok) {
+    await deps.uow.run(async (r) => {
+      r.audit.record(
+        input.purpose === "login"
+          ? {
+              type: "login.refused",
+              outcome: "refused",
+              actor: input.by.actor,
+              origin: input.by.origin,
+              subject: input.fiscalCode,
+              details: { reason: "revoked", knownDevice },
+            }
+          : {
+              type: "pin_card.refused",
+              outcome: "refused",
+              actor: input.by.actor,
+              origin: input.by.origin,
+              subject: input.fiscalCode,
+              details: { reason: "revoked" },
+            },
+      );
+    });
+    throw new AppError("PIN_REVOKED");
   }
   const failuresBefore = verdict.failuresBefore;
   const left = remainingAttempts(failuresBefore);

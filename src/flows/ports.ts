@@ -99,6 +99,8 @@ export interface NewCredential {
 
 export interface CredentialStore {
   active(fiscalCode: string): Promise<Credential | null>;
+  /** The hash of the person's most recently revoked PIN (a login with it says so). */
+  lastRevokedHash(fiscalCode: string): Promise<string | null>;
   insert(c: NewCredential): Promise<void>;
   /**
    * Ends an active credential and every session opened with it. False when it was no longer

@@ -4,10 +4,10 @@
  * Nothing here depends on the database, so a refusal tells nothing about the fiscal code.
  */
 import { z } from "zod";
-import { AppError, type FieldError } from "../domain/errors.ts";
-import { normalizeFiscalCode, parseFiscalCode } from "../domain/fiscal-code.ts";
+import type { FieldError } from "../domain/errors.ts";
 import { normalizeMobile } from "../domain/phone.ts";
 import { isLang, type Lang } from "../i18n/index.ts";
+import { bodyObject, fiscalCodeField, textOf as text, throwIfInvalid } from "./fields.ts";
 
 export interface RecoveryInput {
   fiscalCode: string;
@@ -23,19 +23,10 @@ const CONTACTS = ["mobile", "email", "pec"] as const;
 
 const emailSchema = z.string().max(254).pipe(z.email());
 
-const text = (v: unknown): string => (typeof v === "string" ? v.slice(0, 300).trim() : "");
-
 export function validateRecovery(raw: unknown, today: string): RecoveryInput {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new AppError("MALFORMED_REQUEST");
-  const body = raw as Record<string, unknown>;
+  const body = bodyObject(raw);
   const fields: FieldError[] = [];
-  const fiscalCode = normalizeFiscalCode(text(body.fiscalCode).slice(0, 40));
-  if (fiscalCode === "") fields.push({ field: "fiscalCode", code: "required" });
-  else {
-    const parsed = parseFiscalCode(fiscalCode, today);
-    if (!parsed.ok) fields.push({ field: "fiscalCode", code: `fiscal_code_${parsed.error}` });
-  }
+  const fiscalCode = fiscalCodeField(body.fiscalCode, today, fields);
   const out: RecoveryInput = { fiscalCode, lang: isLang(body.lang) ? body.lang : "it" };
   const mobile = text(body.mobile);
   if (mobile !== "") {
@@ -58,6 +49,6 @@ export function validateRecovery(raw: unknown, today: string): RecoveryInput {
     for (const k of CONTACTS)
       if (!given.includes(k)) fields.push({ field: k, code: "two_contacts_required" });
   }
-  if (fields.length > 0) throw new AppError("VALIDATION_FAILED", { fields });
+  throwIfInvalid(fields);
   return out;
 }

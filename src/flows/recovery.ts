@@ -20,25 +20,31 @@ import { destinationKey } from "../domain/contact-key.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import { AppError, ConflictError } from "../domain/errors.ts";
 import { generatePin, INITIAL_PIN_LENGTH, splitInitialPin } from "../domain/pin.ts";
-import { maskEmail, maskPhone } from "../domain/phone.ts";
-import { hmacHex } from "../security/crypto.ts";
+import { maskContact } from "../domain/mask.ts";
 import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
 import type { Contacts, Repos } from "./ports.ts";
 import { enforceLimit, withinLimit } from "./rate-limit.ts";
+import { isLinkToken, LINK_SECONDS, linkHash, linkUsable, newLinkToken } from "./links.ts";
+import { paced } from "./pacing.ts";
 import { subjectKeyOf } from "./pin-check.ts";
 import { validateRecovery, type RecoveryInput } from "./recovery-input.ts";
 
 export { validateRecovery, type RecoveryInput } from "./recovery-input.ts";
 
-export type RecoveryDeps = PinIssuingDeps & LimitsDeps & { config: { publicUrl: string } };
-
-/** How long a recovery link works. */
-export const RECOVERY_LINK_SECONDS = 24 * 3600;
+export type RecoveryDeps = PinIssuingDeps &
+  LimitsDeps & { config: { publicUrl: string; answerFloorMs: number } };
 
 /** Exactly what a well-formed request gets, whatever happened. */
 export const RECOVERY_RECEIVED = { status: "received" } as const;
 
-export async function requestRecovery(
+export function requestRecovery(
+  deps: RecoveryDeps,
+  req: { by: Acting; body: unknown },
+): Promise<typeof RECOVERY_RECEIVED> {
+  return paced(deps.config.answerFloorMs, () => request(deps, req));
+}
+
+async function request(
   deps: RecoveryDeps,
   req: { by: Acting; body: unknown },
 ): Promise<typeof RECOVERY_RECEIVED> {
@@ -52,13 +58,13 @@ export async function requestRecovery(
     deps.uow.direct.credentials.active(fc),
   ]);
   // Both branches do the same work: a token, one transaction, one message.
-  const token = Buffer.from(deps.randomBytes(32)).toString("base64url");
+  const token = newLinkToken(deps.randomBytes);
   const linkTo = registered === null ? null : linkDestination(registered);
   const matched = registered === null ? 0 : matchingContacts(input, registered);
   const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
   await deps.uow.run(async (r) => {
     if (credential !== null && registered !== null && linkTo !== null && matched >= 2) {
-      const expiresAt = new Date(now.getTime() + RECOVERY_LINK_SECONDS * 1000);
+      const expiresAt = new Date(now.getTime() + LINK_SECONDS * 1000);
       await r.links.create({
         tokenHash: linkHash(deps, token),
         purpose: "recovery",
@@ -121,39 +127,30 @@ export interface RecoveryDone {
   secondHalfTo: string;
 }
 
-/** A link's token: 32 random bytes in base64url. */
-export function isLinkToken(token: unknown): token is string {
-  return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/u.test(token);
-}
-
-export const linkHash = (deps: { keys: { links: LimitsDeps["keys"]["links"] } }, token: string) =>
-  hmacHex(deps.keys.links, token);
-
-/** Whether a link can still be confirmed (the page shows the button only then). */
-export async function recoveryLinkUsable(deps: RecoveryDeps, token: unknown): Promise<boolean> {
-  if (!isLinkToken(token)) return false;
-  return (
-    (await deps.uow.direct.links.find(linkHash(deps, token), "recovery", deps.clock.now())) !== null
-  );
-}
+/** Whether a recovery link can still be confirmed (the page shows the button only then). */
+export const recoveryLinkUsable = (deps: RecoveryDeps, token: unknown): Promise<boolean> =>
+  linkUsable(deps, "recovery", token);
 
 export async function confirmRecovery(
   deps: RecoveryDeps,
   req: { by: Acting; token: unknown },
 ): Promise<RecoveryDone> {
   await enforceLimit(deps, req.by, "link_confirm_source", req.by.origin.ip);
-  if (!(await recoveryLinkUsable(deps, req.token))) throw new AppError("LINK_INVALID");
-  const tokenHash = linkHash(deps, req.token as string);
-  // Hash before the transaction: no row locks held for argon2id.
+  if (!isLinkToken(req.token)) throw new AppError("LINK_INVALID");
+  // The link is used first, on its own: of concurrent confirmations only the one that got it
+  // goes on to hash a PIN (no row locks held for argon2id). Should what follows fail, the link
+  // is spent and the old PIN still works: a new request is needed.
+  const fc = await deps.uow.direct.links.use(
+    linkHash(deps, req.token),
+    "recovery",
+    deps.clock.now(),
+  );
+  if (fc === null) throw new AppError("LINK_INVALID");
   const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
   const pinHash = await deps.hasher.hash(pin);
   const now = deps.clock.now();
   const done = await deps.uow
-    .run(async (r) => {
-      const fc = await r.links.use(tokenHash, "recovery", now);
-      if (fc === null) return null;
-      return issueRecoveredPin(deps, r, req.by, fc, pin, pinHash, now);
-    })
+    .run((r) => issueRecoveredPin(deps, r, req.by, fc, pin, pinHash, now))
     .catch((err: unknown) => {
       if (err instanceof ConflictError) return null;
       throw err;
@@ -234,10 +231,22 @@ async function issueRecoveredPin(
       noticesSent: plan.others.length,
     },
   });
-  return { firstHalfTo: masked(plan.first.recipient), secondHalfTo: masked(plan.second.recipient) };
+  return {
+    firstHalfTo: maskContact(plan.first.recipient),
+    secondHalfTo: maskContact(plan.second.recipient),
+  };
 }
 
-type To<C extends string> = { channel: C; recipient: string };
+export type To<C extends string> = { channel: C; recipient: string };
+
+/** Every registered contact as a message destination. */
+export function registeredTargets(c: Contacts): To<"sms" | "email" | "pec">[] {
+  return [
+    ...(c.mobile === null ? [] : [{ channel: "sms" as const, recipient: c.mobile }]),
+    ...(c.email === null ? [] : [{ channel: "email" as const, recipient: c.email }]),
+    ...(c.pec === null ? [] : [{ channel: "pec" as const, recipient: c.pec }]),
+  ];
+}
 
 /** The link goes to the registered e-mail, else the PEC (seed: "una email o una PEC"). */
 function linkDestination(c: Contacts): To<"email" | "pec"> | null {
@@ -284,17 +293,10 @@ export function halvesPlan(c: Contacts): {
         ? { channel: "pec", recipient: c.pec }
         : null;
   if (first === null || second === null) return null;
-  const all: To<"sms" | "email" | "pec">[] = [
-    ...(c.mobile === null ? [] : [{ channel: "sms" as const, recipient: c.mobile }]),
-    ...(c.email === null ? [] : [{ channel: "email" as const, recipient: c.email }]),
-    ...(c.pec === null ? [] : [{ channel: "pec" as const, recipient: c.pec }]),
-  ];
+  const all = registeredTargets(c);
   const used = new Set([
     `${first.channel}:${first.recipient}`,
     `${second.channel}:${second.recipient}`,
   ]);
   return { first, second, others: all.filter((t) => !used.has(`${t.channel}:${t.recipient}`)) };
 }
-
-const masked = (recipient: string): string =>
-  recipient.includes("@") ? maskEmail(recipient) : maskPhone(recipient);

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
-type CookieName = "session" | "device" | "csrf" | "claim" | "recovery";
+type CookieName = "session" | "device" | "csrf" | "claim" | "recovery" | "revocation";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",
@@ -13,6 +13,7 @@ const BASE: Record<CookieName, string> = {
   csrf: "csrf",
   claim: "inps_claim",
   recovery: "inps_recovery",
+  revocation: "inps_revocation",
 };
 
 export function cookieName(ctx: AppContext, which: CookieName): string {

@@ -75,6 +75,24 @@ export const MESSAGE_KINDS = {
     secret: false,
     payload: z.object({ lang, at: z.iso.datetime() }),
   },
+  /** To the address given in a revocation request: the confirmation link. */
+  revocation_link: {
+    channels: ["email", "pec"],
+    secret: true,
+    payload: z.object({ lang, baseUrl: z.string(), expiresAt: z.iso.datetime() }),
+  },
+  /** To the address given in a revocation request that could not be confirmed. */
+  revocation_instructions: {
+    channels: ["email", "pec"],
+    secret: false,
+    payload: z.object({ lang }),
+  },
+  /** To every registered contact: the PIN was revoked. */
+  revocation_notice: {
+    channels: ["sms", "email", "pec"],
+    secret: false,
+    payload: z.object({ lang, at: z.iso.datetime() }),
+  },
 } as const satisfies Record<
   string,
   { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }

@@ -93,22 +93,38 @@ export async function renderMessage(
         ],
       );
     }
-    case "recovery_link": {
-      const p = MESSAGE_KINDS.recovery_link.payload.parse(payload);
-      const link = `${p.baseUrl.replace(/\/+$/u, "")}/recupera-pin/conferma?token=${encodeURIComponent(requireSecret(secret))}`;
+    case "recovery_link":
+    case "revocation_link": {
+      const p = MESSAGE_KINDS[kind].payload.parse(payload);
+      const path = kind === "recovery_link" ? "/recupera-pin/conferma" : "/revoca-pin/conferma";
+      const texts = kind === "recovery_link" ? "recoveryLink" : "revocationLink";
+      const link = `${p.baseUrl.replace(/\/+$/u, "")}${path}?token=${encodeURIComponent(requireSecret(secret))}`;
       const until = new Date(p.expiresAt);
       return email(
         p.lang,
-        t(p.lang, "messages.recoveryLink.subject"),
+        t(p.lang, `messages.${texts}.subject`),
         t(p.lang, "messages.greetingNeutral"),
         [
-          t(p.lang, "messages.recoveryLink.body"),
+          t(p.lang, `messages.${texts}.body`),
           `    ${link}`,
-          t(p.lang, "messages.recoveryLink.validity", {
+          t(p.lang, `messages.${texts}.validity`, {
             time: romeTime(p.lang, until),
             date: civilDate(p.lang, romeDate(until)),
           }),
-          t(p.lang, "messages.recoveryLink.notYou"),
+          t(p.lang, `messages.${texts}.notYou`),
+        ],
+      );
+    }
+    case "revocation_instructions": {
+      const p = MESSAGE_KINDS.revocation_instructions.payload.parse(payload);
+      return email(
+        p.lang,
+        t(p.lang, "messages.revocationInstructions.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "messages.revocationInstructions.body"),
+          t(p.lang, "messages.revocationInstructions.check"),
+          t(p.lang, "messages.revocationInstructions.notYou"),
         ],
       );
     }
@@ -145,19 +161,18 @@ export async function renderMessage(
         ],
       );
     }
-    case "recovery_notice": {
-      const p = MESSAGE_KINDS.recovery_notice.payload.parse(payload);
+    case "recovery_notice":
+    case "revocation_notice": {
+      const p = MESSAGE_KINDS[kind].payload.parse(payload);
+      const texts = kind === "recovery_notice" ? "recoveryNotice" : "revocationNotice";
       const at = new Date(p.at);
       const vars = { time: romeTime(p.lang, at), date: civilDate(p.lang, romeDate(at)) };
-      if (channel === "sms") return { text: t(p.lang, "messages.recoveryNotice.sms", vars) };
+      if (channel === "sms") return { text: t(p.lang, `messages.${texts}.sms`, vars) };
       return email(
         p.lang,
-        t(p.lang, "messages.recoveryNotice.subject"),
+        t(p.lang, `messages.${texts}.subject`),
         t(p.lang, "messages.greetingNeutral"),
-        [
-          t(p.lang, "messages.recoveryNotice.body", vars),
-          t(p.lang, "messages.recoveryNotice.notYou"),
-        ],
+        [t(p.lang, `messages.${texts}.body`, vars), t(p.lang, `messages.${texts}.notYou`)],
       );
     }
     case "pin_locked": {

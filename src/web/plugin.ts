@@ -22,6 +22,7 @@ import { loginScreens } from "./screens/login/routes.ts";
 import { newPinScreens } from "./screens/new-pin/routes.ts";
 import { recoveryScreens } from "./screens/recovery/routes.ts";
 import { letterResendScreens } from "./screens/letter-resend/routes.ts";
+import { revocationScreens } from "./screens/revocation/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -76,6 +77,7 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(loginScreens(screens));
     await app.register(recoveryScreens(screens));
     await app.register(letterResendScreens(screens));
+    await app.register(revocationScreens(screens));
     await app.register(newPinScreens(screens));
     await app.register(consultationScreens(screens));
   };

@@ -210,6 +210,10 @@ function repos(st: MemoryState): Repos {
     },
     credentials: {
       active: async (fc) => activeOf(fc),
+      lastRevokedHash: async (fc) =>
+        [...st.credentials.values()]
+          .filter((c) => c.fiscalCode === fc && c.status === "revoked")
+          .at(-1)?.pinHash ?? null,
       insert: async (c) => {
         if (activeOf(c.fiscalCode) !== null) throw new ConflictError("active credential");
         st.credentials.set(c.id, {

@@ -76,6 +76,8 @@ export async function startService(opts: TestServiceOptions = {}): Promise<TestS
     OUTBOX_KEY: Buffer.alloc(32, 9).toString("base64"),
     ...(env === "production" ? { DATABASE_URL: "postgres://unused.invalid/x" } : {}),
     ...NO_RATE_LIMITS,
+    // The neutral answers' floor only slows the tests down; the timing tests set it.
+    ANSWER_FLOOR_MS: "0",
     ...opts.envOverrides,
   });
   const tdb: TestDb =

@@ -20,6 +20,7 @@ import {
   type TestService,
 } from "../helpers/app.ts";
 import { count, csrfOf, formPost, page, People } from "../helpers/journeys.ts";
+import { alternatedTimings, auc, AUC_BOUNDS } from "../helpers/timing.ts";
 
 const DAY = 86_400;
 
@@ -27,7 +28,7 @@ describe("letter resend", () => {
   let s: TestService;
   let people: People;
   before(async () => {
-    s = await startService({ archiveSize: 40 });
+    s = await startService({ archiveSize: 70 });
     people = new People(s);
   });
   after(async () => {
@@ -173,5 +174,34 @@ describe("letter resend", () => {
     );
     assert.equal(ok.statusCode, 303);
     assert.equal((await page(s, ok.headers.location as string, jar)).statusCode, 200);
+  });
+
+  it("takes as long for an unknown fiscal code as for the right first half (distributions compared)", async (t) => {
+    // The answers' floor (production: 250 ms; the other tests run without it).
+    const floor = s.rt.ctx.config.answerFloorMs;
+    s.rt.ctx.config.answerFloorMs = 150;
+    t.after(() => {
+      s.rt.ctx.config.answerFloorMs = floor;
+    });
+    const holders = Array.from({ length: 12 }, () => people.next());
+    const pins: string[] = [];
+    for (const p of holders) pins.push(await claimed(p));
+    s.clock.advance(21 * DAY);
+    const unknown = (i: number) =>
+      encodeFiscalCode({
+        surname: "Ignota",
+        givenNames: "Carla",
+        sex: "F",
+        birthDate: `1953-0${1 + (i % 9)}-1${i % 10}`,
+        birthPlaceCode: "Z600",
+      });
+    const { a, b } = await alternatedTimings(
+      12,
+      (i) => resend(holders[i]!.fiscalCode, pins[i]!.slice(0, 8)),
+      (i) => resend(unknown(i), "ABCDEFGH"),
+    );
+    assert.equal(await count(s, "SELECT 1 FROM letter_resend WHERE at = $1", [s.clock.now()]), 12);
+    const v = auc(a, b);
+    assert.ok(v > AUC_BOUNDS[0] && v < AUC_BOUNDS[1], `AUC ${v.toFixed(2)}`);
   });
 });

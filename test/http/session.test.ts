@@ -211,7 +211,7 @@ describe("sessions (development)", () => {
     }
   });
 
-  it("ends the sessions of a PIN that is revoked", async () => {
+  it("ends the sessions of a PIN that is revoked, and then says it was revoked", async () => {
     const p = people.next();
     const { pin } = await personWithPin(s, p);
     const jar = new Jar();
@@ -221,9 +221,9 @@ describe("sessions (development)", () => {
     assert.ok(cred !== null && (await endCredential(s.rt.db, cred.id, "revoked", s.clock.now())));
     assert.equal(problemOf(await me(jar), 401).code, "SESSION_EXPIRED");
     assert.equal(
-      problemOf(await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }), 401)
+      problemOf(await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }), 403)
         .code,
-      "INVALID_CREDENTIALS",
+      "PIN_REVOKED",
     );
   });
 });

@@ -42,6 +42,13 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
   recovery_first_half: (lang) => ({ lang, fullName: "José D'Angelo" }),
   recovery_second_half: (lang) => ({ lang, fullName: "José D'Angelo" }),
   recovery_notice: (lang) => ({ lang, at: "2026-03-02T09:00:00.000Z" }),
+  revocation_link: (lang) => ({
+    lang,
+    baseUrl: "https://pin.example.org",
+    expiresAt: "2026-03-03T09:00:00.000Z",
+  }),
+  revocation_instructions: (lang) => ({ lang }),
+  revocation_notice: (lang) => ({ lang, at: "2026-03-02T09:00:00.000Z" }),
 };
 
 const SECRET = "K7M2P9QR";

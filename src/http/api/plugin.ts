@@ -12,6 +12,7 @@ import { claimRoutes, letterResendRoutes } from "./claims/routes.ts";
 import { meRoutes } from "./me/routes.ts";
 import { pinRoutes } from "./pin/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
+import { revocationRoutes } from "./revocation/routes.ts";
 import { sessionRoutes } from "./session/routes.ts";
 
 export function apiPlugin(ctx: AppContext) {
@@ -46,5 +47,6 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(pinRoutes(ctx));
     await app.register(meRoutes(ctx));
     await app.register(recoveryRoutes(ctx));
+    await app.register(revocationRoutes(ctx));
   };
 }

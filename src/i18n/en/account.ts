@@ -39,6 +39,38 @@ export const account: typeof italian = {
     sent2: "If nothing arrives within a few days, call the Contact Centre on +39 06 164164.",
     link: "Didn't the letter with the second part arrive?",
   },
+  revocation: {
+    title: "Revoke your PIN",
+    intro:
+      "If you have lost your PIN and cannot recover it, you can revoke it so that nobody else can use it. You need your fiscal code, your health card's details and an e-mail or PEC address where the confirmation can go.",
+    warning:
+      "Revocation is final: the PIN will never work again and logging in will need a new PIN claim. If you only forgot the PIN, recover it instead.",
+    fiscalCode: "Fiscal code",
+    healthCardNumber: "Health card number",
+    healthCardNumberHint: "20 digits, on the back of the card.",
+    healthCardExpiry: "Health card expiry date",
+    healthCardExpiryHint: "As printed on the card.",
+    addressHint: "Where the confirmation goes (e-mail or PEC)",
+    email: "E-mail",
+    pec: "PEC (certified e-mail)",
+    submit: "Ask for revocation",
+    sentTitle: "Request received",
+    sent1:
+      "If the details match, the address you gave will receive a message with a link to open within 24 hours to confirm the revocation.",
+    sent2: "Until you confirm, the PIN keeps working.",
+    home: "Back to the home page",
+    confirmTitle: "Confirm the revocation of your PIN",
+    confirm1:
+      "When you confirm, the PIN stops working for good, every open session closes and the registered contacts are told. Logging in again will need a new PIN claim.",
+    confirmButton: "I confirm: revoke the PIN",
+    doneTitle: "PIN revoked",
+    done1: "The PIN no longer works. Nobody can use it to reach INPS services.",
+    done2: "Whenever you wish, you can claim a new PIN.",
+    newClaim: "Claim a new PIN",
+    newRequest: "Make a new revocation request",
+    link: "Want to stop anyone else from using the PIN?",
+    linkText: "Revoke the PIN",
+  },
   recovery: {
     title: "Recover your PIN",
     intro:

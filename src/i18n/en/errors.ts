@@ -96,6 +96,11 @@ export const errors: typeof italian = {
       detail:
         "The link was already used, has expired (it lasts 24 hours) or was replaced by a newer request. If needed, make a new request.",
     },
+    PIN_REVOKED: {
+      title: "This PIN has been revoked",
+      detail:
+        "A revoked PIN no longer works and cannot be recovered. To log in again, make a new PIN claim.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -112,6 +117,8 @@ export const errors: typeof italian = {
     two_contacts_required: "Give at least two of mobile, e-mail and PEC, as you gave them to INPS.",
     first_half_shape:
       "The first part of the PIN has 8 characters (letters and digits, no 0, O, 1, I, L): it is in the SMS or e-mail.",
+    health_card_number: "The health card number has 20 digits (on the back of the card).",
+    email_or_pec_required: "Give an e-mail or PEC address where the confirmation can go.",
     required: "This field is required.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",

@@ -63,6 +63,26 @@ export const messages: typeof italian = {
       notYou:
         "If it was not you, call the Contact Centre at once: someone may have access to your contacts. You can also revoke the PIN.",
     },
+    revocationLink: {
+      subject: "INPS PIN revocation: confirm your request",
+      body: "we received a request to revoke an INPS PIN. If you confirm, the PIN stops working for good and logging in again will need a new PIN claim. To confirm, open this link:",
+      validity: "The link works once, until {{time}} (Italian time) on {{date}}.",
+      notYou:
+        "If you did not ask for a revocation, ignore this message: nothing changes without confirmation.",
+    },
+    revocationInstructions: {
+      subject: "INPS PIN revocation: how to go on",
+      body: "we received a request to revoke an INPS PIN with this address, but it could not be confirmed with the details given.",
+      check:
+        "Check the fiscal code and the health card's number (20 digits) and expiry, or call the Contact Centre: they can revoke the PIN by phone after checking your identity.",
+      notYou: "If you did not make this request, ignore this message.",
+    },
+    revocationNotice: {
+      sms: "INPS: on {{date}} at {{time}} (Italian time) your PIN was revoked. If it was not you, call +39 06 164164 at once.",
+      subject: "Your INPS PIN has been revoked",
+      body: "on {{date}} at {{time}} (Italian time) your INPS PIN was revoked and no longer works. Logging in again needs a new PIN claim.",
+      notYou: "If it was not you, call the Contact Centre at once.",
+    },
     pinLocked: {
       sms: "INPS: your PIN is locked for 5 minutes after 10 wrong attempts ({{time}}, Italian time). If it was not you, answer nobody and call +39 06 164164.",
       subject: "Your INPS PIN was locked for 5 minutes",

@@ -37,6 +37,38 @@ export const account = {
     sent2: "Se non riceve nulla entro qualche giorno, chiami il Contact Center al +39 06 164164.",
     link: "La lettera con la seconda parte non è arrivata?",
   },
+  revocation: {
+    title: "Revoca il PIN",
+    intro:
+      "Se ha perso il PIN e non riesce a ripristinarlo, può revocarlo perché nessun altro possa usarlo. Servono il codice fiscale, i dati della tessera sanitaria e un indirizzo e-mail o PEC dove ricevere la conferma.",
+    warning:
+      "La revoca è definitiva: il PIN non funzionerà più e per accedere di nuovo servirà una nuova richiesta di PIN. Se ha solo dimenticato il PIN, lo ripristini invece di revocarlo.",
+    fiscalCode: "Codice fiscale",
+    healthCardNumber: "Numero della tessera sanitaria",
+    healthCardNumberHint: "20 cifre, sul retro della tessera.",
+    healthCardExpiry: "Scadenza della tessera sanitaria",
+    healthCardExpiryHint: "Come scritta sulla tessera.",
+    addressHint: "Dove ricevere la conferma (e-mail oppure PEC)",
+    email: "E-mail",
+    pec: "PEC (posta elettronica certificata)",
+    submit: "Chieda la revoca",
+    sentTitle: "Richiesta ricevuta",
+    sent1:
+      "Se i dati corrispondono, all'indirizzo indicato arriverà un messaggio con un collegamento da aprire entro 24 ore per confermare la revoca.",
+    sent2: "Finché non conferma, il PIN continua a funzionare.",
+    home: "Torna alla pagina iniziale",
+    confirmTitle: "Confermi la revoca del PIN",
+    confirm1:
+      "Confermando, il PIN smette di funzionare per sempre, tutte le sessioni aperte si chiudono e i contatti registrati ricevono un avviso. Per accedere di nuovo servirà una nuova richiesta di PIN.",
+    confirmButton: "Confermo: revocate il PIN",
+    doneTitle: "PIN revocato",
+    done1: "Il PIN non funziona più. Nessuno può usarlo per accedere ai servizi INPS.",
+    done2: "Quando vuole, può chiedere un nuovo PIN.",
+    newClaim: "Richieda un nuovo PIN",
+    newRequest: "Faccia una nuova richiesta di revoca",
+    link: "Vuole impedire che il PIN sia usato da altri?",
+    linkText: "Revochi il PIN",
+  },
   recovery: {
     title: "Ripristina il PIN",
     intro:

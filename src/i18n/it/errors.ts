@@ -100,6 +100,11 @@ export const errors = {
       detail:
         "Il collegamento è già stato usato, è scaduto (vale 24 ore) o è stato sostituito da una richiesta più recente. Se serve, faccia una nuova richiesta.",
     },
+    PIN_REVOKED: {
+      title: "Questo PIN è stato revocato",
+      detail:
+        "Un PIN revocato non funziona più e non si può ripristinare. Per accedere di nuovo faccia una nuova richiesta di PIN.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -120,6 +125,8 @@ export const errors = {
       "Indichi almeno due contatti tra cellulare, e-mail e PEC, come li ha comunicati all'INPS.",
     first_half_shape:
       "La prima parte del PIN ha 8 caratteri (lettere e cifre, senza 0, O, 1, I, L): la trova nell'SMS o nell'e-mail.",
+    health_card_number: "Il numero della tessera sanitaria ha 20 cifre (sul retro della tessera).",
+    email_or_pec_required: "Indichi un'e-mail o una PEC dove ricevere la conferma.",
     required: "Campo obbligatorio.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",

@@ -63,6 +63,27 @@ export const messages = {
       notYou:
         "Se non è stato lei, chiami subito il Contact Center: qualcuno potrebbe avere accesso ai suoi contatti. Può anche revocare il PIN.",
     },
+    revocationLink: {
+      subject: "Revoca del PIN INPS: conferma la richiesta",
+      body: "abbiamo ricevuto una richiesta di revoca del PIN INPS. Se la conferma, il PIN smetterà di funzionare per sempre e per accedere di nuovo servirà una nuova richiesta di PIN. Per confermare apra questo collegamento:",
+      validity:
+        "Il collegamento vale una sola volta, fino alle {{time}} (ora italiana) del {{date}}.",
+      notYou:
+        "Se non ha chiesto lei la revoca, ignori questo messaggio: senza conferma non cambia nulla.",
+    },
+    revocationInstructions: {
+      subject: "Revoca del PIN INPS: come procedere",
+      body: "abbiamo ricevuto una richiesta di revoca del PIN INPS con questo indirizzo, ma non è stato possibile confermarla con i dati indicati.",
+      check:
+        "Controlli il codice fiscale, il numero (20 cifre) e la scadenza della tessera sanitaria, oppure chiami il Contact Center: può revocare il PIN per telefono dopo un controllo della sua identità.",
+      notYou: "Se non ha fatto lei la richiesta, ignori questo messaggio.",
+    },
+    revocationNotice: {
+      sms: "INPS: il {{date}} alle {{time}} (ora italiana) il suo PIN è stato revocato. Se non è stato lei, chiami subito il +39 06 164164.",
+      subject: "Il suo PIN INPS è stato revocato",
+      body: "il {{date}} alle {{time}} (ora italiana) il suo PIN INPS è stato revocato e non funziona più. Per accedere di nuovo serve una nuova richiesta di PIN.",
+      notYou: "Se non è stato lei, chiami subito il Contact Center.",
+    },
     pinLocked: {
       sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il +39 06 164164.",
       subject: "Il suo PIN INPS è stato bloccato per 5 minuti",

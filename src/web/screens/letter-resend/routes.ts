@@ -3,16 +3,15 @@
  * neutral answer; linked from the login page and the claim outcome page.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../../domain/errors.ts";
 import { resendLetter } from "../../../flows/letter-resend.ts";
 import { langOf } from "../../../http/lang.ts";
-import { retryAfter } from "../../../http/problem.ts";
 import { anonymousOf } from "../../../http/request.ts";
-import { catalogues, t, tField, type Lang } from "../../../i18n/index.ts";
+import { t, type Lang } from "../../../i18n/index.ts";
 import { csrfInput, errorSummary, textField, type FieldErrors } from "../../components.ts";
 import { html } from "../../html.ts";
 import { page } from "../../layout.ts";
 import { csrfFor, formOf, sendHtml, type FormValues } from "../../render.ts";
+import { formFailure } from "../../form-failure.ts";
 import type { ScreenDeps } from "../types.ts";
 
 export const LETTER_RESEND_PATH = "/lettera-non-arrivata";
@@ -89,14 +88,8 @@ export function letterResendScreens({ ctx, csrfCheck }: ScreenDeps) {
           body: { fiscalCode: values.fiscalCode, firstHalf: values.firstHalf },
         });
       } catch (err) {
-        if (!(err instanceof AppError) || err.status >= 500) throw err;
-        const errors = new Map(err.fields.map((f) => [f.field, tField(lang, f.code)]));
-        const retry = retryAfter(err);
-        if (retry !== undefined) void reply.header("retry-after", String(retry));
-        const msg = catalogues[lang].errors[err.code];
-        const notice =
-          err.code === "VALIDATION_FAILED" ? undefined : { title: msg.title, detail: msg.detail };
-        return form(req, reply, lang, values, errors, notice, err.status);
+        const f = formFailure(err, lang, reply);
+        return form(req, reply, lang, values, f.errors, f.notice, f.status);
       }
       return reply.redirect(SENT_PATH, 303);
     });

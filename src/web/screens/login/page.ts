@@ -59,6 +59,7 @@ ${textField({ id: "f-pin", name: "pin", type: "password", value: "", error: v.er
 </form>
 <p class="mt-4">${t(lang, "login.noPin")} <a href="/richiedi-pin">${t(lang, "login.claimLink")}</a></p>
 <p><a href="/lettera-non-arrivata">${t(lang, "resend.link")}</a></p>
+<p>${t(lang, "revocation.link")} <a href="/revoca-pin">${t(lang, "revocation.linkText")}</a></p>
 <p>${t(lang, "recovery.lostPin")} <a href="/recupera-pin">${t(lang, "recovery.lostPinLink")}</a> ${t(lang, "recovery.orCall")}</p>
 <script src="/assets/js/show-pin.js" defer></script>`,
   });

@@ -9,10 +9,10 @@ import { AppError } from "../../../domain/errors.ts";
 import * as recovery from "../../../flows/recovery.ts";
 import { cookieName, cookieOptions } from "../../../http/cookies.ts";
 import { langOf } from "../../../http/lang.ts";
-import { retryAfter } from "../../../http/problem.ts";
 import { anonymousOf } from "../../../http/request.ts";
-import { catalogues, tField, type Lang } from "../../../i18n/index.ts";
+import type { Lang } from "../../../i18n/index.ts";
 import { csrfFor, formOf, sendHtml, type FormValues } from "../../render.ts";
+import { formFailure } from "../../form-failure.ts";
 import type { ScreenDeps } from "../types.ts";
 import {
   RECOVERY_CONFIRM_PATH,
@@ -64,14 +64,8 @@ export function recoveryScreens({ ctx, csrfCheck }: ScreenDeps) {
           },
         });
       } catch (err) {
-        if (!(err instanceof AppError) || err.status >= 500) throw err;
-        const errors = new Map(err.fields.map((f) => [f.field, tField(lang, f.code)]));
-        const retry = retryAfter(err);
-        if (retry !== undefined) void reply.header("retry-after", String(retry));
-        const msg = catalogues[lang].errors[err.code];
-        const notice =
-          err.code === "VALIDATION_FAILED" ? undefined : { title: msg.title, detail: msg.detail };
-        return form(req, reply, lang, values, errors, notice, err.status);
+        const f = formFailure(err, lang, reply);
+        return form(req, reply, lang, values, f.errors, f.notice, f.status);
       }
       return reply.redirect(RECOVERY_SENT_PATH, 303);
     });
