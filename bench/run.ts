@@ -10,6 +10,8 @@
  *   3. Primary-key SELECT of a session row through a pool like the service's: the database limit.
  *   4. GET /api/v1/me with a session at 50 connections, ratio to (3), p99. Target ≥ 0.70, p99 < 20 ms.
  *   5. GET /healthz, the HTTP ceiling of one process.
+ *   6. With BENCH_ONLY=recovery: POST /api/v1/recovery and /api/v1/recovery/confirm (bench/
+ *      recovery.ts), beside the hash limit.
  * Uses BENCH_DATABASE_URL when set, otherwise starts a throwaway PostgreSQL 15 cluster.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -24,6 +26,7 @@ import { postgresDb } from "../src/store/db.ts";
 import { migrate } from "../src/store/migrate.ts";
 import { upsertPeople } from "../src/store/repos/archive.ts";
 import { startServiceProcess, type ServiceProcess } from "../test/helpers/process.ts";
+import { RECOVERY_ENV, recoveryPhase } from "./recovery.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -275,7 +278,8 @@ const line = (name: string, r: LoadResult | null, ratio?: number, target?: strin
         : `  ${ratio.toFixed(2).padStart(6)}  ${target ?? ""} ${ok === true ? "ok" : "MISSED"}`);
 
 async function main(): Promise<void> {
-  // BENCH_PROFILE=DIR writes a CPU profile of the service; BENCH_ONLY=login|me runs one part.
+  // BENCH_PROFILE=DIR writes a CPU profile of the service; BENCH_ONLY=login|me|recovery runs
+  // one part (recovery runs only when asked: it changes every PIN of the bench database).
   const profile = process.env.BENCH_PROFILE;
   const only = process.env.BENCH_ONLY;
   const temp = process.env.BENCH_DATABASE_URL === undefined ? startTempPostgres() : null;
@@ -296,6 +300,7 @@ async function main(): Promise<void> {
       WORKER_IN_PROCESS: "false",
       // One load generator is one source address: lift the per-address limits out of the way.
       RATE_LIMIT_LOGIN_SOURCE: "9999999/1h",
+      ...RECOVERY_ENV,
       ...(process.env.HASH_CONCURRENCY !== undefined
         ? { HASH_CONCURRENCY: process.env.HASH_CONCURRENCY }
         : {}),
@@ -306,7 +311,8 @@ async function main(): Promise<void> {
     );
     try {
       const auditBefore = await auditEvents(url);
-      const login = only === "me" ? null : await loginPhase(svc, bodies, hashBefore);
+      const login =
+        only === "me" || only === "recovery" ? null : await loginPhase(svc, bodies, hashBefore);
       if (login !== null) {
         const written = (await auditEvents(url)) - auditBefore;
         console.log(
@@ -318,6 +324,37 @@ async function main(): Promise<void> {
       let health: LoadResult | null = null;
       let selectRate = 0;
       let meUncached: LoadResult | null = null;
+      if (only === "recovery") {
+        const r = await recoveryPhase(svc.url, url, PEPPER, SECONDS, load);
+        console.log(
+          "\nmeasure                                   rate/s      p50 ms    p99 ms   ratio to the hash limit",
+        );
+        console.log(
+          `${"argon2id verify (m=19456 t=2 p=1)".padEnd(38)}${fmt(hashRate, 1)}                                 (hash limit)`,
+        );
+        console.log(
+          line(
+            "POST /api/v1/recovery, 32 conns",
+            r.requests,
+            r.requests.rps / hashRate,
+            "(no hash: a link and its message)",
+            true,
+          ).replace(/ ok$/u, ""),
+        );
+        console.log(
+          line(
+            "POST /api/v1/recovery/confirm, 32 conns",
+            r.confirmations,
+            r.confirmations.rps / hashRate,
+            "(one argon2id each)",
+            true,
+          ).replace(/ ok$/u, ""),
+        );
+        console.log(
+          `non-2xx/errors: requests ${r.requests.errors + r.requests.non2xx}, confirmations ${r.confirmations.errors + r.confirmations.non2xx} ${JSON.stringify(r.confirmations.statuses)}`,
+        );
+        return;
+      }
       if (only !== "login") {
         const cookies = await loginMany(svc.url, bodies.slice(0, 200));
         selectRate = await selectLimit(url, await sessionIds(url));
