@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
-type CookieName = "session" | "device" | "csrf" | "claim" | "recovery" | "revocation";
+export type CookieName = "session" | "device" | "csrf" | "claim" | "recovery" | "revocation";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { SqlParam } from "../../src/store/db.ts";
+import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
 import type { Jar, TestService } from "./app.ts";
 
 export interface Problem {
@@ -146,4 +147,29 @@ export async function page(s: TestService, url: string, jar: Jar): Promise<Light
 export function setCookieLines(res: LightMyRequestResponse): string[] {
   const h = res.headers["set-cookie"];
   return h === undefined ? [] : Array.isArray(h) ? h : [h];
+}
+
+/** Delivers the outbox and gives the messages sent since the previous call (the folder keeps all). */
+export function newMessages(s: TestService): () => Promise<DevOutboxEntry[]> {
+  const seen = new Set<string>();
+  return async () => {
+    const all = await s.deliver();
+    const fresh = all.filter((e) => !seen.has(e.id));
+    for (const e of all) seen.add(e.id);
+    return fresh;
+  };
+}
+
+/** What a client can observe of an answer, less what differs on every request anyway. */
+export function observable(r: LightMyRequestResponse): {
+  status: number;
+  body: string;
+  headers: [string, unknown][];
+} {
+  const skip = new Set(["date", "x-request-id", "content-length"]);
+  return {
+    status: r.statusCode,
+    body: r.body,
+    headers: Object.entries(r.headers).filter(([h]) => !skip.has(h)),
+  };
 }

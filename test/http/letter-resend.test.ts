@@ -6,7 +6,6 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { LightMyRequestResponse } from "fastify";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { encodeFiscalCode } from "../../src/domain/fiscal-code.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
@@ -19,7 +18,15 @@ import {
   startService,
   type TestService,
 } from "../helpers/app.ts";
-import { count, csrfOf, formPost, page, People } from "../helpers/journeys.ts";
+import {
+  count,
+  csrfOf,
+  formPost,
+  page,
+  People,
+  newMessages,
+  observable,
+} from "../helpers/journeys.ts";
 import { alternatedTimings, auc, AUC_BOUNDS } from "../helpers/timing.ts";
 
 const DAY = 86_400;
@@ -30,18 +37,13 @@ describe("letter resend", () => {
   before(async () => {
     s = await startService({ archiveSize: 70 });
     people = new People(s);
+    delivered = newMessages(s);
   });
   after(async () => {
     await s.close();
   });
 
-  const seen = new Set<string>();
-  const delivered = async (): Promise<DevOutboxEntry[]> => {
-    const all = await s.deliver();
-    const fresh = all.filter((e) => !seen.has(e.id));
-    for (const e of all) seen.add(e.id);
-    return fresh;
-  };
+  let delivered: () => Promise<DevOutboxEntry[]>;
   const resend = (fiscalCode: string, firstHalf: string) =>
     api(s, "POST", "/api/v1/claims/letter-resend", { fiscalCode, firstHalf });
   const login = (fiscalCode: string, pin: string) =>
@@ -59,14 +61,6 @@ describe("letter resend", () => {
     const r = await api(s, "POST", "/api/v1/claims", claimBody(p));
     assert.equal(r.json<{ status: string }>().status, "issued");
     return initialPinFromOutbox(await delivered(), { mobile: p.mobile }, p.fiscalCode);
-  };
-  const observable = (r: LightMyRequestResponse) => {
-    const skip = new Set(["date", "x-request-id", "content-length"]);
-    return {
-      status: r.statusCode,
-      body: r.body,
-      headers: Object.entries(r.headers).filter(([h]) => !skip.has(h)),
-    };
   };
 
   it("issues both halves afresh to the holder of the first half once the letter is overdue, and the old PIN stops working", async () => {

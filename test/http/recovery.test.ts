@@ -7,13 +7,21 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { LightMyRequestResponse } from "fastify";
 import { encodeFiscalCode } from "../../src/domain/fiscal-code.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
 import { hmacHex } from "../../src/security/crypto.ts";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { api, Jar, personWithPin, startService, type TestService } from "../helpers/app.ts";
-import { count, csrfOf, formPost, page, People, problemOf } from "../helpers/journeys.ts";
+import {
+  count,
+  csrfOf,
+  formPost,
+  page,
+  People,
+  problemOf,
+  newMessages,
+  observable,
+} from "../helpers/journeys.ts";
 import { alternatedTimings, auc, AUC_BOUNDS } from "../helpers/timing.ts";
 
 describe("PIN recovery", () => {
@@ -22,19 +30,13 @@ describe("PIN recovery", () => {
   before(async () => {
     s = await startService({ archiveSize: 40 });
     people = new People(s);
+    delivered = newMessages(s);
   });
   after(async () => {
     await s.close();
   });
 
-  const seen = new Set<string>();
-  /** The messages delivered since the last call (the outbox folder keeps every message). */
-  const delivered = async (): Promise<DevOutboxEntry[]> => {
-    const all = await s.deliver();
-    const fresh = all.filter((e) => !seen.has(e.id));
-    for (const e of all) seen.add(e.id);
-    return fresh;
-  };
+  let delivered: () => Promise<DevOutboxEntry[]>;
 
   const login = (fiscalCode: string, pin: string, jar?: Jar) =>
     api(s, "POST", "/api/v1/session", { fiscalCode, pin }, jar);
@@ -67,13 +69,6 @@ describe("PIN recovery", () => {
     return (
       half("recovery_first_half", p.mobile) + half("recovery_second_half", p.email?.toLowerCase())
     );
-  };
-
-  /** What a client can observe of an answer, except what differs per request anyway. */
-  const observable = (r: LightMyRequestResponse) => {
-    const skip = new Set(["date", "x-request-id", "content-length"]);
-    const headers = Object.entries(r.headers).filter(([h]) => !skip.has(h));
-    return { status: r.statusCode, body: r.body, headers };
   };
 
   it("sends a link when two contacts match, keeps the old PIN working until it is confirmed, then issues a new PIN of the same level split over two contacts", async () => {

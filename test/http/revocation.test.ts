@@ -7,7 +7,6 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { LightMyRequestResponse } from "fastify";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
 import { hmacHex } from "../../src/security/crypto.ts";
@@ -19,7 +18,16 @@ import {
   startService,
   type TestService,
 } from "../helpers/app.ts";
-import { count, csrfOf, formPost, page, People, problemOf } from "../helpers/journeys.ts";
+import {
+  count,
+  csrfOf,
+  formPost,
+  page,
+  People,
+  problemOf,
+  newMessages,
+  observable,
+} from "../helpers/journeys.ts";
 import { alternatedTimings, auc, AUC_BOUNDS } from "../helpers/timing.ts";
 
 describe("PIN revocation", () => {
@@ -28,18 +36,13 @@ describe("PIN revocation", () => {
   before(async () => {
     s = await startService({ archiveSize: 50 });
     people = new People(s);
+    delivered = newMessages(s);
   });
   after(async () => {
     await s.close();
   });
 
-  const seen = new Set<string>();
-  const delivered = async (): Promise<DevOutboxEntry[]> => {
-    const all = await s.deliver();
-    const fresh = all.filter((e) => !seen.has(e.id));
-    for (const e of all) seen.add(e.id);
-    return fresh;
-  };
+  let delivered: () => Promise<DevOutboxEntry[]>;
   const withCard = (): ArchivePerson => {
     for (;;) {
       const p = people.next();
@@ -67,14 +70,6 @@ describe("PIN revocation", () => {
         [hmacHex(s.rt.auditKeys.subject, fiscalCode)],
       )
     ).map((r) => r.type);
-  const observable = (r: LightMyRequestResponse) => {
-    const skip = new Set(["date", "x-request-id", "content-length"]);
-    return {
-      status: r.statusCode,
-      body: r.body,
-      headers: Object.entries(r.headers).filter(([h]) => !skip.has(h)),
-    };
-  };
 
   it("revokes for good after confirmation: sessions end, pending recoveries die, contacts are told, the right PIN says PIN_REVOKED, a new claim is accepted", async () => {
     const p = withCard();

@@ -51,3 +51,25 @@ export const json = (schema: Record<string, unknown>, description: string) => ({
 
 /** The answers every route behind a session may give. */
 export const guarded = { 401: problem, 403: problem } as const;
+
+/** The neutral answer of the anonymous requests (recovery, revocation, letter resend). */
+export const received = json(
+  { type: "object", properties: { status: { type: "string", enum: ["received"] } } },
+  "Request received (the same answer whatever happened)",
+);
+
+/** The body of a confirmation link's use. */
+export const linkTokenBody = {
+  type: "object",
+  properties: { token: { type: "string", maxLength: 100 } },
+  required: ["token"],
+};
+
+/** The refusals an anonymous request may get before its neutral answer. */
+export const anonymousRefusals = {
+  400: problem,
+  403: problem,
+  415: problem,
+  422: problem,
+  429: problem,
+} as const;

@@ -5,7 +5,7 @@ import { claimBodySchema } from "../../../flows/claim-input.ts";
 import { resendLetter } from "../../../flows/letter-resend.ts";
 import type { AppContext } from "../../context.ts";
 import { anonymousOf } from "../../request.ts";
-import { json, jsonSchema, problem } from "../docs.ts";
+import { anonymousRefusals, json, jsonSchema, problem, received } from "../docs.ts";
 
 const schema = {
   tags: ["claim"],
@@ -56,15 +56,8 @@ const resendSchema = {
     required: ["fiscalCode", "firstHalf"],
   },
   response: {
-    202: json(
-      { type: "object", properties: { status: { type: "string", enum: ["received"] } } },
-      "Request received",
-    ),
-    400: problem,
-    403: problem,
-    415: problem,
-    422: problem,
-    429: problem,
+    202: received,
+    ...anonymousRefusals,
   },
 };
 

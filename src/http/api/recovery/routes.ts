@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import * as recovery from "../../../flows/recovery.ts";
 import type { AppContext } from "../../context.ts";
 import { anonymousOf } from "../../request.ts";
-import { json, problem } from "../docs.ts";
+import { anonymousRefusals, json, linkTokenBody, problem, received } from "../docs.ts";
 
 const contact = { type: "string", maxLength: 300 };
 
@@ -24,15 +24,8 @@ const requestSchema = {
     required: ["fiscalCode"],
   },
   response: {
-    202: json(
-      { type: "object", properties: { status: { type: "string", enum: ["received"] } } },
-      "Request received",
-    ),
-    400: problem,
-    403: problem,
-    415: problem,
-    422: problem,
-    429: problem,
+    202: received,
+    ...anonymousRefusals,
   },
 };
 
@@ -41,11 +34,7 @@ const confirmSchema = {
   summary: "Confirm a recovery with the token of its link",
   description:
     "Uses the link once: a new 16-character initial PIN with the same level is issued, its first half by SMS to the registered mobile (else e-mail), its second half to the registered e-mail or PEC. Only now does the old PIN stop working; its sessions end and any lock ends. 410 when the link is unknown, used, expired or replaced.",
-  body: {
-    type: "object",
-    properties: { token: { type: "string", maxLength: 100 } },
-    required: ["token"],
-  },
+  body: linkTokenBody,
   response: {
     200: json(
       {

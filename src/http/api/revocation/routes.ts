@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import * as revocation from "../../../flows/revocation.ts";
 import type { AppContext } from "../../context.ts";
 import { anonymousOf } from "../../request.ts";
-import { json, problem } from "../docs.ts";
+import { anonymousRefusals, json, linkTokenBody, problem, received } from "../docs.ts";
 
 const address = { type: "string", maxLength: 300 };
 
@@ -25,15 +25,8 @@ const requestSchema = {
     required: ["fiscalCode", "healthCardNumber", "healthCardExpiry"],
   },
   response: {
-    202: json(
-      { type: "object", properties: { status: { type: "string", enum: ["received"] } } },
-      "Request received",
-    ),
-    400: problem,
-    403: problem,
-    415: problem,
-    422: problem,
-    429: problem,
+    202: received,
+    ...anonymousRefusals,
   },
 };
 
@@ -42,11 +35,7 @@ const confirmSchema = {
   summary: "Confirm a revocation with the token of its link",
   description:
     "Revokes the PIN for good: it never works again (a login with it answers PIN_REVOKED), every session ends, pending recoveries are cancelled and the registered contacts are told. A new claim is then accepted. 410 when the link is unknown, used, expired or replaced.",
-  body: {
-    type: "object",
-    properties: { token: { type: "string", maxLength: 100 } },
-    required: ["token"],
-  },
+  body: linkTokenBody,
   response: {
     200: json(
       { type: "object", properties: { status: { type: "string", enum: ["revoked"] } } },

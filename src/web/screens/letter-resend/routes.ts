@@ -2,28 +2,18 @@
  * /lettera-non-arrivata: "the letter never arrived" (flows/letter-resend.ts) as a form and its
  * neutral answer; linked from the login page and the claim outcome page.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { resendLetter } from "../../../flows/letter-resend.ts";
-import { langOf } from "../../../http/lang.ts";
-import { anonymousOf } from "../../../http/request.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
-import { csrfInput, errorSummary, textField, type FieldErrors } from "../../components.ts";
+import { csrfInput, errorSummary, textField } from "../../components.ts";
 import { html } from "../../html.ts";
 import { page } from "../../layout.ts";
-import { csrfFor, formOf, sendHtml, type FormValues } from "../../render.ts";
-import { formFailure } from "../../form-failure.ts";
+import { anonymousRequestScreens, type FormView } from "../anonymous-request.ts";
 import type { ScreenDeps } from "../types.ts";
 
 export const LETTER_RESEND_PATH = "/lettera-non-arrivata";
 const SENT_PATH = "/lettera-non-arrivata/inviata";
 
-function formPage(v: {
-  lang: Lang;
-  csrfToken: string;
-  values: FormValues;
-  errors: FieldErrors;
-  notice?: { title: string; detail: string } | undefined;
-}): string {
+function formPage(v: FormView): string {
   const { lang, values, errors } = v;
   const label = (f: string) =>
     t(lang, f === "firstHalf" ? "resend.firstHalf" : "resend.fiscalCode");
@@ -61,38 +51,15 @@ function sentPage(lang: Lang): string {
   });
 }
 
-export function letterResendScreens({ ctx, csrfCheck }: ScreenDeps) {
-  const start = { config: { journey: "start" as const } };
-  const form = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    lang: Lang,
-    values: FormValues,
-    errors = new Map<string, string>(),
-    notice?: { title: string; detail: string },
-    status = 200,
-  ) =>
-    sendHtml(
-      reply,
-      formPage({ lang, csrfToken: csrfFor(ctx, req, reply), values, errors, notice }),
-      status,
-    );
-  return async function letterResendPages(app: FastifyInstance): Promise<void> {
-    app.get(LETTER_RESEND_PATH, start, async (req, reply) => form(req, reply, langOf(req), {}));
-    app.post(LETTER_RESEND_PATH, { ...start, preHandler: csrfCheck }, async (req, reply) => {
-      const values = formOf(req);
-      const lang = langOf(req);
-      try {
-        await resendLetter(ctx, {
-          by: anonymousOf(req),
-          body: { fiscalCode: values.fiscalCode, firstHalf: values.firstHalf },
-        });
-      } catch (err) {
-        const f = formFailure(err, lang, reply);
-        return form(req, reply, lang, values, f.errors, f.notice, f.status);
-      }
-      return reply.redirect(SENT_PATH, 303);
-    });
-    app.get(SENT_PATH, start, async (req, reply) => sendHtml(reply, sentPage(langOf(req))));
-  };
+export function letterResendScreens(deps: ScreenDeps) {
+  return anonymousRequestScreens(deps, {
+    paths: { form: LETTER_RESEND_PATH, sent: SENT_PATH },
+    formPage,
+    sentPage,
+    submit: (by, v) =>
+      resendLetter(deps.ctx, {
+        by,
+        body: { fiscalCode: v.fiscalCode, firstHalf: v.firstHalf },
+      }),
+  });
 }

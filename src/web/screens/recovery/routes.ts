@@ -1,18 +1,6 @@
-/**
- * /recupera-pin: the recovery request form, its neutral answer, and the confirmation link's
- * page (a GET only shows the button: the POST confirms). The result page is reached by a
- * redirect, its masked destinations carried in a short signed cookie, so a reload never posts
- * the link again.
- */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../../domain/errors.ts";
+/** /recupera-pin: PIN recovery (flows/recovery.ts) as pages, on the anonymous-request shape. */
 import * as recovery from "../../../flows/recovery.ts";
-import { cookieName, cookieOptions } from "../../../http/cookies.ts";
-import { langOf } from "../../../http/lang.ts";
-import { anonymousOf } from "../../../http/request.ts";
-import type { Lang } from "../../../i18n/index.ts";
-import { csrfFor, formOf, sendHtml, type FormValues } from "../../render.ts";
-import { formFailure } from "../../form-failure.ts";
+import { anonymousRequestScreens } from "../anonymous-request.ts";
 import type { ScreenDeps } from "../types.ts";
 import {
   RECOVERY_CONFIRM_PATH,
@@ -26,94 +14,38 @@ import {
   recoverySentPage,
 } from "./page.ts";
 
-export function recoveryScreens({ ctx, csrfCheck }: ScreenDeps) {
-  const start = { config: { journey: "start" as const } };
-  const doneCookie = cookieName(ctx, "recovery");
-  const form = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    lang: Lang,
-    values: FormValues,
-    errors = new Map<string, string>(),
-    notice?: { title: string; detail: string },
-    status = 200,
-  ) =>
-    sendHtml(
-      reply,
-      recoveryFormPage({ lang, csrfToken: csrfFor(ctx, req, reply), values, errors, notice }),
-      status,
-    );
-  const invalid = (req: FastifyRequest, reply: FastifyReply) =>
-    sendHtml(reply, recoveryInvalidPage(langOf(req)), 410);
-
-  return async function recoveryPages(app: FastifyInstance): Promise<void> {
-    app.get(RECOVERY_PATH, start, async (req, reply) => form(req, reply, langOf(req), {}));
-
-    app.post(RECOVERY_PATH, { ...start, preHandler: csrfCheck }, async (req, reply) => {
-      const values = formOf(req);
-      const lang = langOf(req);
-      try {
-        await recovery.requestRecovery(ctx, {
-          by: anonymousOf(req),
-          body: {
-            fiscalCode: values.fiscalCode,
-            mobile: values.mobile,
-            email: values.email,
-            pec: values.pec,
-            lang,
-          },
-        });
-      } catch (err) {
-        const f = formFailure(err, lang, reply);
-        return form(req, reply, lang, values, f.errors, f.notice, f.status);
-      }
-      return reply.redirect(RECOVERY_SENT_PATH, 303);
-    });
-
-    app.get(RECOVERY_SENT_PATH, start, async (req, reply) =>
-      sendHtml(reply, recoverySentPage(langOf(req))),
-    );
-
-    app.get(RECOVERY_CONFIRM_PATH, start, async (req, reply) => {
-      const token = (req.query as { token?: unknown }).token;
-      if (!(await recovery.recoveryLinkUsable(ctx, token))) return invalid(req, reply);
-      return sendHtml(
-        reply,
-        recoveryConfirmPage(langOf(req), csrfFor(ctx, req, reply), token as string),
-      );
-    });
-
-    app.post(RECOVERY_CONFIRM_PATH, { ...start, preHandler: csrfCheck }, async (req, reply) => {
-      let done: recovery.RecoveryDone;
-      try {
-        done = await recovery.confirmRecovery(ctx, {
-          by: anonymousOf(req),
-          token: formOf(req).token,
-        });
-      } catch (err) {
-        if (err instanceof AppError && err.code === "LINK_INVALID") return invalid(req, reply);
-        throw err;
-      }
-      void reply.setCookie(doneCookie, JSON.stringify([done.firstHalfTo, done.secondHalfTo]), {
-        ...cookieOptions(ctx, 600),
-        signed: true,
-      });
-      return reply.redirect(RECOVERY_DONE_PATH, 303);
-    });
-
-    app.get(RECOVERY_DONE_PATH, start, async (req, reply) => {
-      const raw = req.cookies[doneCookie];
-      const unsigned = raw === undefined ? null : req.unsignCookie(raw);
-      const to = unsigned?.valid === true ? parsePair(unsigned.value) : null;
-      if (to === null) return reply.redirect(RECOVERY_PATH, 303);
-      return sendHtml(reply, recoveryDonePage(langOf(req), to));
-    });
-  };
+export function recoveryScreens(deps: ScreenDeps) {
+  const { ctx } = deps;
+  return anonymousRequestScreens(deps, {
+    paths: { form: RECOVERY_PATH, sent: RECOVERY_SENT_PATH },
+    formPage: recoveryFormPage,
+    sentPage: recoverySentPage,
+    submit: (by, v, lang) =>
+      recovery.requestRecovery(ctx, {
+        by,
+        body: { fiscalCode: v.fiscalCode, mobile: v.mobile, email: v.email, pec: v.pec, lang },
+      }),
+    link: {
+      paths: { confirm: RECOVERY_CONFIRM_PATH, done: RECOVERY_DONE_PATH },
+      cookie: "recovery",
+      usable: (token) => recovery.recoveryLinkUsable(ctx, token),
+      confirm: async (by, token) => {
+        const done = await recovery.confirmRecovery(ctx, { by, token });
+        return JSON.stringify([done.firstHalfTo, done.secondHalfTo]);
+      },
+      confirmPage: recoveryConfirmPage,
+      donePage: (lang, data) => {
+        const to = parsePair(data);
+        return to === null ? null : recoveryDonePage(lang, to);
+      },
+      invalidPage: recoveryInvalidPage,
+    },
+  });
 }
 
-function parsePair(value: string | null): { first: string; second: string } | null {
+function parsePair(value: string): { first: string; second: string } | null {
   try {
-    const v: unknown = JSON.parse(value ?? "");
+    const v: unknown = JSON.parse(value);
     if (Array.isArray(v) && typeof v[0] === "string" && typeof v[1] === "string")
       return { first: v[0], second: v[1] };
   } catch {
