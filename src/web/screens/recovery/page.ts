@@ -4,6 +4,7 @@ import { html } from "../../html.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
 import { page } from "../../layout.ts";
 import type { FormValues } from "../../render.ts";
+import { linkConfirmPage, linkInvalidPage } from "../link-pages.ts";
 
 export const RECOVERY_PATH = "/recupera-pin";
 export const RECOVERY_SENT_PATH = "/recupera-pin/inviata";
@@ -60,22 +61,18 @@ export function recoverySentPage(lang: Lang): string {
   });
 }
 
-export function recoveryConfirmPage(lang: Lang, csrfToken: string, token: string): string {
-  return page({
+export const recoveryConfirmPage = (lang: Lang, csrfToken: string, token: string): string =>
+  linkConfirmPage({
     lang,
-    title: t(lang, "recovery.confirmTitle"),
-    // The token stays out of the language switch's address.
-    path: RECOVERY_PATH,
-    body: html`<h1>${t(lang, "recovery.confirmTitle")}</h1>
-<p>${t(lang, "recovery.confirm1")}</p>
-<p>${t(lang, "recovery.confirm2")}</p>
-<form method="post" action="${RECOVERY_CONFIRM_PATH}">
-${csrfInput(csrfToken)}
-<input type="hidden" name="token" value="${token}">
-<button type="submit" class="btn btn-primary btn-lg">${t(lang, "recovery.confirmButton")}</button>
-</form>`,
+    csrfToken,
+    token,
+    action: RECOVERY_CONFIRM_PATH,
+    formPath: RECOVERY_PATH,
+    title: "recovery.confirmTitle",
+    paragraphs: ["recovery.confirm1", "recovery.confirm2"],
+    button: "recovery.confirmButton",
+    tone: "primary",
   });
-}
 
 export function recoveryDonePage(lang: Lang, to: { first: string; second: string }): string {
   return page({
@@ -93,13 +90,5 @@ export function recoveryDonePage(lang: Lang, to: { first: string; second: string
   });
 }
 
-export function recoveryInvalidPage(lang: Lang): string {
-  return page({
-    lang,
-    title: t(lang, "recovery.invalidTitle"),
-    path: RECOVERY_PATH,
-    body: html`<h1>${t(lang, "recovery.invalidTitle")}</h1>
-<p>${t(lang, "errors.LINK_INVALID.detail")}</p>
-<p><a class="btn btn-primary" href="${RECOVERY_PATH}">${t(lang, "recovery.newRequest")}</a></p>`,
-  });
-}
+export const recoveryInvalidPage = (lang: Lang): string =>
+  linkInvalidPage(lang, RECOVERY_PATH, "recovery.newRequest");

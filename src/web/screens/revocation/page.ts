@@ -4,6 +4,7 @@ import { html } from "../../html.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
 import { page } from "../../layout.ts";
 import type { FormValues } from "../../render.ts";
+import { linkConfirmPage, linkInvalidPage } from "../link-pages.ts";
 
 export const REVOCATION_PATH = "/revoca-pin";
 export const REVOCATION_SENT_PATH = "/revoca-pin/inviata";
@@ -75,28 +76,18 @@ export function revocationMessagePage(lang: Lang, path: string, which: "sent" | 
   });
 }
 
-export function revocationConfirmPage(lang: Lang, csrfToken: string, token: string): string {
-  return page({
+export const revocationConfirmPage = (lang: Lang, csrfToken: string, token: string): string =>
+  linkConfirmPage({
     lang,
-    title: t(lang, "revocation.confirmTitle"),
-    path: REVOCATION_PATH,
-    body: html`<h1>${t(lang, "revocation.confirmTitle")}</h1>
-<p>${t(lang, "revocation.confirm1")}</p>
-<form method="post" action="${REVOCATION_CONFIRM_PATH}">
-${csrfInput(csrfToken)}
-<input type="hidden" name="token" value="${token}">
-<button type="submit" class="btn btn-danger btn-lg">${t(lang, "revocation.confirmButton")}</button>
-</form>`,
+    csrfToken,
+    token,
+    action: REVOCATION_CONFIRM_PATH,
+    formPath: REVOCATION_PATH,
+    title: "revocation.confirmTitle",
+    paragraphs: ["revocation.confirm1"],
+    button: "revocation.confirmButton",
+    tone: "danger",
   });
-}
 
-export function revocationInvalidPage(lang: Lang): string {
-  return page({
-    lang,
-    title: t(lang, "recovery.invalidTitle"),
-    path: REVOCATION_PATH,
-    body: html`<h1>${t(lang, "recovery.invalidTitle")}</h1>
-<p>${t(lang, "errors.LINK_INVALID.detail")}</p>
-<p><a class="btn btn-primary" href="${REVOCATION_PATH}">${t(lang, "revocation.newRequest")}</a></p>`,
-  });
-}
+export const revocationInvalidPage = (lang: Lang): string =>
+  linkInvalidPage(lang, REVOCATION_PATH, "revocation.newRequest");
