@@ -118,6 +118,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         { name: "consultation" },
         { name: "recovery" },
         { name: "revocation" },
+        { name: "contacts" },
       ],
     },
   });

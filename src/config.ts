@@ -72,6 +72,8 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   letter_resend_subject: "of letter-resend requests per fiscal code",
   revocation_source: "of PIN revocation requests per source address",
   revocation_subject: "of PIN revocation requests per fiscal code",
+  contact_code: "of contact-change codes per holder",
+  contact_code_destination: "of contact-change codes per new contact; past it the code is not sent",
   revocation_destination:
     "of revocation messages per destination address; past it the request is answered alike without a message",
 };

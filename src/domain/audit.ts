@@ -31,6 +31,15 @@ export interface AuditEventDetails {
   "pin.answer_repeated": Record<string, never>;
   "session.ended": { reason: "logout" | "timeout" | "replaced_by_login" };
   "pin_card.downloaded": Record<string, never>;
+  "reauth.succeeded": Record<string, never>;
+  "reauth.refused": { reason: "wrong_pin" | "locked" | "suspended" | "revoked" };
+  "contact.change_requested": { kind: "mobile" | "email" | "pec"; codeSent: boolean };
+  "contact.change_refused": {
+    kind: "mobile" | "email" | "pec";
+    reason: "wrong_code" | "no_pending_change";
+  };
+  "contact.changed": { kind: "mobile" | "email" | "pec"; oldTold: boolean };
+  "contact.removed": { kind: "mobile" | "email" | "pec" };
   "pin_card.refused": { reason: "wrong_pin" | "locked" | "suspended" | "revoked" };
   "rate_limit.exceeded": { limiter: string };
   "recovery.requested":

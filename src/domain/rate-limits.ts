@@ -22,6 +22,8 @@ export const LIMITER_NAMES = [
   "revocation_source",
   "revocation_subject",
   "revocation_destination",
+  "contact_code",
+  "contact_code_destination",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -45,6 +47,8 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   revocation_source: { max: 30, windowSeconds: 3600 },
   revocation_subject: { max: 5, windowSeconds: 24 * 3600 },
   revocation_destination: { max: 3, windowSeconds: 24 * 3600 },
+  contact_code: { max: 5, windowSeconds: 3600 },
+  contact_code_destination: { max: 5, windowSeconds: 24 * 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

@@ -17,6 +17,7 @@ export interface HousekeepingReport {
   sessions: number;
   handovers: number;
   links: number;
+  contactChanges: number;
   counters: number;
   devices: number;
   rateLimits: number;
@@ -34,6 +35,7 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     handovers: await d.handovers.deleteExpired(now),
     // Kept a week past expiry: a late click is told "used or expired", not "unknown".
     links: await d.links.deleteExpired(new Date(now.getTime() - 7 * 86_400_000)),
+    contactChanges: await d.contacts.deleteExpired(now),
     counters: await d.throttle.deleteStale(now),
     // A device cookie lives two years: a browser unused for longer is forgotten.
     devices: await d.devices.deleteUnused(new Date(now.getTime() - 2 * 365 * 86_400_000)),

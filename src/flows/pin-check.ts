@@ -7,6 +7,7 @@
  * holder (at most once a day). The caller records the success in its own transaction.
  */
 import type { Acting } from "../domain/actor.ts";
+import type { AuditRecord } from "../domain/audit.ts";
 import { AppError } from "../domain/errors.ts";
 import { lockUntil, remainingAttempts, type AttemptVerdict } from "../domain/lockout.ts";
 import type { LimiterName } from "../domain/rate-limits.ts";
@@ -15,7 +16,7 @@ import type { PinCheckDeps } from "./deps.ts";
 import type { LoginCandidate, Repos } from "./ports.ts";
 import { limitKeyOf, refuseOverLimit } from "./rate-limit.ts";
 
-export type PinPurpose = "login" | "pin_card";
+export type PinPurpose = "login" | "pin_card" | "reauth";
 
 export interface PinCheckInput {
   by: Acting;
@@ -99,25 +100,7 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
   }
   if (ok) {
     await deps.uow.run(async (r) => {
-      r.audit.record(
-        input.purpose === "login"
-          ? {
-              type: "login.refused",
-              outcome: "refused",
-              actor: input.by.actor,
-              origin: input.by.origin,
-              subject: input.fiscalCode,
-              details: { reason: "revoked", knownDevice },
-            }
-          : {
-              type: "pin_card.refused",
-              outcome: "refused",
-              actor: input.by.actor,
-              origin: input.by.origin,
-              subject: input.fiscalCode,
-              details: { reason: "revoked" },
-            },
-      );
+      r.audit.record(pinEvent(input, "refused", "revoked", knownDevice));
     });
     throw new AppError("PIN_REVOKED");
   }
@@ -126,25 +109,7 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
   const now = deps.clock.now();
   const locked = await deps.uow.run(async (r) => {
     const started = await r.throttle.recordFailure(counterKey, failuresBefore, now);
-    r.audit.record(
-      input.purpose === "login"
-        ? {
-            type: "login.failed",
-            outcome: "failure",
-            actor: input.by.actor,
-            origin: input.by.origin,
-            subject: input.fiscalCode,
-            details: { reason: "wrong_pin", remainingAttempts: left, knownDevice },
-          }
-        : {
-            type: "pin_card.refused",
-            outcome: "failure",
-            actor: input.by.actor,
-            origin: input.by.origin,
-            subject: input.fiscalCode,
-            details: { reason: "wrong_pin" },
-          },
-    );
+    r.audit.record(pinEvent(input, "failure", "wrong_pin", knownDevice, left));
     if (started) await lockStarted(deps, r, input, knownDevice, subjectKey, now);
     return started;
   });
@@ -176,12 +141,35 @@ async function recordRefusal(
       details: { until: verdict.lockedUntil.toISOString(), knownDevice },
     });
   }
-  const reason = verdict.kind === "suspended" ? "suspended" : "locked";
   r.audit.record(
-    input.purpose === "login"
-      ? { type: "login.refused", outcome: "refused", ...common, details: { reason, knownDevice } }
-      : { type: "pin_card.refused", outcome: "refused", ...common, details: { reason } },
+    pinEvent(input, "refused", verdict.kind === "suspended" ? "suspended" : "locked", knownDevice),
   );
+}
+
+/** The audit event of a PIN typed for `purpose` that did not pass. */
+function pinEvent(
+  input: PinCheckInput,
+  outcome: "failure" | "refused",
+  reason: "wrong_pin" | "locked" | "suspended" | "revoked",
+  knownDevice: boolean,
+  remaining = 0,
+): AuditRecord {
+  const common = {
+    outcome,
+    actor: input.by.actor,
+    origin: input.by.origin,
+    subject: input.fiscalCode,
+  };
+  if (input.purpose === "pin_card")
+    return { type: "pin_card.refused", ...common, details: { reason } };
+  if (input.purpose === "reauth") return { type: "reauth.refused", ...common, details: { reason } };
+  return reason === "wrong_pin"
+    ? {
+        type: "login.failed",
+        ...common,
+        details: { reason, remainingAttempts: remaining, knownDevice },
+      }
+    : { type: "login.refused", ...common, details: { reason, knownDevice } };
 }
 
 function refusal(verdict: Exclude<AttemptVerdict, { kind: "attempt" }>, now: Date): AppError {

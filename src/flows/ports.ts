@@ -122,6 +122,8 @@ export interface SessionRecord {
   newPinUntil: Date | null;
   /** The page to resume at once the journey allows (continuation). */
   returnTo: string | null;
+  /** When the PIN was last typed after the login (null: only at the login). */
+  pinAt: Date | null;
   credentialKind: PinKind;
   credentialSetAt: Date;
   surname: string | null;
@@ -163,6 +165,8 @@ export interface SessionStore {
   createForLogin(l: LoginSession): Promise<void>;
   find(idHash: string): Promise<SessionRecord | null>;
   touch(idHash: string, now: Date): Promise<void>;
+  /** The PIN was typed again in this session (re-authentication); false: no such session. */
+  markPinEntered(idHash: string, now: Date): Promise<boolean>;
   delete(idHash: string): Promise<boolean>;
   update(
     idHash: string,
@@ -286,6 +290,33 @@ export interface LinkStore {
   deleteExpired(before: Date): Promise<number>;
 }
 
+export type ContactKind = "mobile" | "email" | "pec";
+
+export interface PendingContactChange {
+  fiscalCode: string;
+  kind: ContactKind;
+  value: string;
+  codeHash: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface ContactStore {
+  /** Saves (or replaces) the person's pending change of this kind, its tries at zero. */
+  savePending(c: PendingContactChange): Promise<void>;
+  /** Counts a try; the pending change, or null (none, expired, tries spent). */
+  tryPending(
+    fiscalCode: string,
+    kind: ContactKind,
+    maxTries: number,
+    now: Date,
+  ): Promise<{ value: string; codeHash: string; tries: number } | null>;
+  /** Removes the pending change with this code hash: true for the one caller that got it. */
+  takePending(fiscalCode: string, kind: ContactKind, codeHash: string): Promise<boolean>;
+  set(fiscalCode: string, kind: ContactKind, value: string | null, now: Date): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
 export interface RateLimitStore {
   hit(name: LimiterName, key: string, limit: Limit, now: Date): Promise<LimitVerdict>;
   deleteExpired(now: Date, longestWindowSeconds: number): Promise<number>;
@@ -316,6 +347,7 @@ export interface Repos {
   devices: DeviceStore;
   handovers: HandoverStore;
   links: LinkStore;
+  contacts: ContactStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

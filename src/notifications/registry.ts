@@ -93,6 +93,18 @@ export const MESSAGE_KINDS = {
     secret: false,
     payload: z.object({ lang, at: z.iso.datetime() }),
   },
+  /** To a new contact: the 6-digit code that confirms it. */
+  contact_code: {
+    channels: ["sms", "email", "pec"],
+    secret: true,
+    payload: z.object({ lang }),
+  },
+  /** To a contact that was replaced or removed. */
+  contact_notice: {
+    channels: ["sms", "email", "pec"],
+    secret: false,
+    payload: z.object({ lang, change: z.enum(["replaced", "removed"]), at: z.iso.datetime() }),
+  },
 } as const satisfies Record<
   string,
   { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }

@@ -175,6 +175,35 @@ export async function renderMessage(
         [t(p.lang, `messages.${texts}.body`, vars), t(p.lang, `messages.${texts}.notYou`)],
       );
     }
+    case "contact_code": {
+      const p = MESSAGE_KINDS.contact_code.payload.parse(payload);
+      const code = requireSecret(secret);
+      if (channel === "sms") return { text: t(p.lang, "messages.contactCode.sms", { code }) };
+      return email(
+        p.lang,
+        t(p.lang, "messages.contactCode.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          `${t(p.lang, "messages.contactCode.body")}\n\n    ${code}`,
+          t(p.lang, "messages.contactCode.notYou"),
+        ],
+      );
+    }
+    case "contact_notice": {
+      const p = MESSAGE_KINDS.contact_notice.payload.parse(payload);
+      const at = new Date(p.at);
+      const vars = { time: romeTime(p.lang, at), date: civilDate(p.lang, romeDate(at)) };
+      if (channel === "sms") return { text: t(p.lang, "messages.contactNotice.sms", vars) };
+      return email(
+        p.lang,
+        t(p.lang, "messages.contactNotice.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, `messages.contactNotice.${p.change}`, vars),
+          t(p.lang, "messages.contactNotice.notYou"),
+        ],
+      );
+    }
     case "pin_locked": {
       const p = MESSAGE_KINDS.pin_locked.payload.parse(payload);
       const at = new Date(p.lockedAt);

@@ -35,6 +35,14 @@ import {
 import { deleteUnusedDevices } from "./repos/devices.ts";
 import { deleteExpiredHandovers, findHandover, saveHandover } from "./repos/handovers.ts";
 import {
+  deleteExpiredChanges,
+  markPinEntered,
+  savePendingChange,
+  setContact,
+  takePendingChange,
+  tryPendingChange,
+} from "./repos/contacts.ts";
+import {
   cancelPendingLinks,
   createLink,
   deleteExpiredLinks,
@@ -105,6 +113,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       createForLogin: (l) => createLoginSession(q, l, headLock),
       find: (idHash) => findSession(q, idHash),
       touch: (idHash, now) => touchSession(q, idHash, now),
+      markPinEntered: (idHash, now) => markPinEntered(q, idHash, now),
       delete: (idHash) => deleteSession(q, idHash),
       update: (idHash, changes) => updateSession(q, idHash, changes),
       deleteExpired: (now, idle) => deleteExpiredSessions(q, now, idle),
@@ -133,6 +142,13 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       use: (hash, purpose, now) => useLink(q, hash, purpose, now),
       cancelPending: (fc, purpose, now) => cancelPendingLinks(q, fc, purpose, now),
       deleteExpired: (before) => deleteExpiredLinks(q, before),
+    },
+    contacts: {
+      savePending: (c) => savePendingChange(q, c),
+      tryPending: (fc, kind, max, now) => tryPendingChange(q, fc, kind, max, now),
+      takePending: (fc, kind, hash) => takePendingChange(q, fc, kind, hash),
+      set: (fc, kind, value, now) => setContact(q, fc, kind, value, now),
+      deleteExpired: (now) => deleteExpiredChanges(q, now),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

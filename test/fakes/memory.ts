@@ -27,6 +27,7 @@ import type {
   LinkPurpose,
   NewClaim,
   NewLink,
+  PendingContactChange,
   NewSession,
   Repos,
   Reservation,
@@ -47,6 +48,7 @@ export interface MemoryState {
   limits: Map<string, { windowStart: Date; hits: number }>;
   handovers: Map<string, Handover>;
   resends: { fiscalCode: string; credentialId: string; at: Date }[];
+  contactChanges: Map<string, PendingContactChange & { tries: number }>;
   links: Map<string, NewLink & { usedAt: Date | null; cancelledAt: Date | null }>;
   outbox: (OutgoingMessage<MessageKind> & { queuedAt: Date })[];
   audit: AuditRecord[];
@@ -64,6 +66,7 @@ export function emptyState(): MemoryState {
     limits: new Map(),
     handovers: new Map(),
     resends: [],
+    contactChanges: new Map(),
     links: new Map(),
     outbox: [],
     audit: [],
@@ -98,6 +101,7 @@ function repos(st: MemoryState): Repos {
     if (c?.status !== "active") throw new ConflictError("the credential is no longer active");
     const p = st.people.get(s.fiscalCode);
     st.sessions.set(s.idHash, {
+      pinAt: null,
       idHash: s.idHash,
       fiscalCode: s.fiscalCode,
       credentialId: s.credentialId,
@@ -250,6 +254,11 @@ function repos(st: MemoryState): Repos {
         const s = st.sessions.get(h);
         if (s !== undefined) s.lastSeenAt = now;
       },
+      markPinEntered: async (h, now) => {
+        const s = st.sessions.get(h);
+        if (s !== undefined) s.pinAt = now;
+        return s !== undefined;
+      },
       delete: async (h) => st.sessions.delete(h),
       update: async (h, c) => {
         const s = st.sessions.get(h);
@@ -326,6 +335,26 @@ function repos(st: MemoryState): Repos {
         st.handovers.set(h, { ...v });
       },
       find: async (h) => st.handovers.get(h) ?? null,
+      deleteExpired: async () => 0,
+    },
+    contacts: {
+      savePending: async (c) => {
+        st.contactChanges.set(`${c.fiscalCode}:${c.kind}`, { ...c, tries: 0 });
+      },
+      tryPending: async (fc, kind, max, now) => {
+        const c = st.contactChanges.get(`${fc}:${kind}`);
+        if (c === undefined || c.expiresAt <= now || c.tries >= max) return null;
+        c.tries++;
+        return { value: c.value, codeHash: c.codeHash, tries: c.tries };
+      },
+      takePending: async (fc, kind, hash) => {
+        const c = st.contactChanges.get(`${fc}:${kind}`);
+        return c?.codeHash === hash && st.contactChanges.delete(`${fc}:${kind}`);
+      },
+      set: async (fc, kind, value) => {
+        const a = st.accounts.get(fc);
+        if (a !== undefined) a[kind] = value;
+      },
       deleteExpired: async () => 0,
     },
     links: {

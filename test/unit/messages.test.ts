@@ -48,6 +48,8 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
     expiresAt: "2026-03-03T09:00:00.000Z",
   }),
   revocation_instructions: (lang) => ({ lang }),
+  contact_code: (lang) => ({ lang }),
+  contact_notice: (lang) => ({ lang, change: "replaced", at: "2026-03-02T09:00:00.000Z" }),
   revocation_notice: (lang) => ({ lang, at: "2026-03-02T09:00:00.000Z" }),
 };
 

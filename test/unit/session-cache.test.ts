@@ -27,6 +27,7 @@ function record(idHash: string): SessionRecord {
     absoluteExpiry: new Date(t.getTime() + 3600_000),
     newPinUntil: null,
     returnTo: null,
+    pinAt: null,
     credentialKind: "operating",
     credentialSetAt: t,
     surname: null,

@@ -43,6 +43,7 @@ describe("housekeeping", () => {
         sessions: 0,
         handovers: 0,
         links: 0,
+        contactChanges: 0,
         counters: 0,
         devices: 0,
         rateLimits: 0,

@@ -10,6 +10,7 @@ import { langOf } from "../lang.ts";
 import { asAppError, errorSummary, sendProblem } from "../problem.ts";
 import { claimRoutes, letterResendRoutes } from "./claims/routes.ts";
 import { meRoutes } from "./me/routes.ts";
+import { contactRoutes } from "./me/contacts.ts";
 import { pinRoutes } from "./pin/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 import { revocationRoutes } from "./revocation/routes.ts";
@@ -46,6 +47,7 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(sessionRoutes(ctx));
     await app.register(pinRoutes(ctx));
     await app.register(meRoutes(ctx));
+    await app.register(contactRoutes(ctx));
     await app.register(recoveryRoutes(ctx));
     await app.register(revocationRoutes(ctx));
   };

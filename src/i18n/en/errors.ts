@@ -101,6 +101,19 @@ export const errors: typeof italian = {
       detail:
         "A revoked PIN no longer works and cannot be recovered. To log in again, make a new PIN claim.",
     },
+    REAUTHENTICATION_REQUIRED: {
+      title: "Your PIN is needed again",
+      detail: "To change your contacts, type your PIN again: it counts for 5 minutes.",
+    },
+    CODE_INVALID: {
+      title: "Invalid code",
+      detail:
+        "The code is wrong or has expired (it lasts 10 minutes, 5 tries). If needed, ask for a new code.",
+    },
+    LAST_CONTACT: {
+      title: "At least one contact is needed",
+      detail: "You cannot remove the last registered contact: add another one first.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -119,6 +132,7 @@ export const errors: typeof italian = {
       "The first part of the PIN has 8 characters (letters and digits, no 0, O, 1, I, L): it is in the SMS or e-mail.",
     health_card_number: "The health card number has 20 digits (on the back of the card).",
     email_or_pec_required: "Give an e-mail or PEC address where the confirmation can go.",
+    code_shape: "The code has 6 digits.",
     required: "This field is required.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",

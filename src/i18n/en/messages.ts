@@ -83,6 +83,21 @@ export const messages: typeof italian = {
       body: "on {{date}} at {{time}} (Italian time) your INPS PIN was revoked and no longer works. Logging in again needs a new PIN claim.",
       notYou: "If it was not you, call the Contact Centre at once.",
     },
+    contactCode: {
+      sms: "INPS: code to confirm this contact: {{code}}. It lasts 10 minutes. Do not share it.",
+      subject: "INPS contact confirmation code",
+      body: "to confirm this address as a contact of your INPS PIN, type this code on the contacts page (it lasts 10 minutes):",
+      notYou: "If you did not ask for the change, ignore this message.",
+    },
+    contactNotice: {
+      sms: "INPS: on {{date}} at {{time}} this contact was removed from your PIN. If it was not you, call +39 06 164164.",
+      subject: "INPS PIN contacts changed",
+      replaced:
+        "on {{date}} at {{time}} (Italian time) this contact was replaced by another among your INPS PIN's contacts.",
+      removed:
+        "on {{date}} at {{time}} (Italian time) this contact was removed from your INPS PIN's contacts.",
+      notYou: "If it was not you, call the Contact Centre at once.",
+    },
     pinLocked: {
       sms: "INPS: your PIN is locked for 5 minutes after 10 wrong attempts ({{time}}, Italian time). If it was not you, answer nobody and call +39 06 164164.",
       subject: "Your INPS PIN was locked for 5 minutes",

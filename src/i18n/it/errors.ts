@@ -105,6 +105,19 @@ export const errors = {
       detail:
         "Un PIN revocato non funziona più e non si può ripristinare. Per accedere di nuovo faccia una nuova richiesta di PIN.",
     },
+    REAUTHENTICATION_REQUIRED: {
+      title: "Serve di nuovo il PIN",
+      detail: "Per cambiare i contatti scriva di nuovo il PIN: vale per 5 minuti.",
+    },
+    CODE_INVALID: {
+      title: "Codice non valido",
+      detail:
+        "Il codice non è corretto o è scaduto (vale 10 minuti, 5 tentativi). Se serve, chieda un nuovo codice.",
+    },
+    LAST_CONTACT: {
+      title: "Serve almeno un contatto",
+      detail: "Non può togliere l'ultimo contatto registrato: ne aggiunga prima un altro.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -127,6 +140,7 @@ export const errors = {
       "La prima parte del PIN ha 8 caratteri (lettere e cifre, senza 0, O, 1, I, L): la trova nell'SMS o nell'e-mail.",
     health_card_number: "Il numero della tessera sanitaria ha 20 cifre (sul retro della tessera).",
     email_or_pec_required: "Indichi un'e-mail o una PEC dove ricevere la conferma.",
+    code_shape: "Il codice ha 6 cifre.",
     required: "Campo obbligatorio.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",

@@ -84,6 +84,21 @@ export const messages = {
       body: "il {{date}} alle {{time}} (ora italiana) il suo PIN INPS è stato revocato e non funziona più. Per accedere di nuovo serve una nuova richiesta di PIN.",
       notYou: "Se non è stato lei, chiami subito il Contact Center.",
     },
+    contactCode: {
+      sms: "INPS: codice per confermare questo contatto: {{code}}. Vale 10 minuti. Non comunicarlo a nessuno.",
+      subject: "Codice di conferma del contatto INPS",
+      body: "per confermare questo indirizzo come contatto del suo PIN INPS scriva questo codice nella pagina dei contatti (vale 10 minuti):",
+      notYou: "Se non ha chiesto lei il cambio, ignori questo messaggio.",
+    },
+    contactNotice: {
+      sms: "INPS: il {{date}} alle {{time}} questo contatto è stato tolto dal suo PIN. Se non è stato lei, chiami il +39 06 164164.",
+      subject: "Contatti del PIN INPS cambiati",
+      replaced:
+        "il {{date}} alle {{time}} (ora italiana) questo contatto è stato sostituito da un altro nei contatti del suo PIN INPS.",
+      removed:
+        "il {{date}} alle {{time}} (ora italiana) questo contatto è stato tolto dai contatti del suo PIN INPS.",
+      notYou: "Se non è stato lei, chiami subito il Contact Center.",
+    },
     pinLocked: {
       sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il +39 06 164164.",
       subject: "Il suo PIN INPS è stato bloccato per 5 minuti",

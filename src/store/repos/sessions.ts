@@ -27,6 +27,7 @@ interface Row {
   surname: string | null;
   given_names: string | null;
   return_to: string | null;
+  pin_ms: number | null;
 }
 
 /**
@@ -114,7 +115,8 @@ export async function findSession(q: Queryable, idHash: string): Promise<Session
             (extract(epoch FROM pin_card_until) * 1000)::float8 AS pin_card_until_ms,
             credential_kind,
             (extract(epoch FROM credential_set_at) * 1000)::float8 AS credential_set_ms,
-            surname, given_names, return_to
+            surname, given_names, return_to,
+            (extract(epoch FROM pin_at) * 1000)::float8 AS pin_ms
        FROM session WHERE id_hash = $1`,
     [idHash],
   );
@@ -131,6 +133,7 @@ export async function findSession(q: Queryable, idHash: string): Promise<Session
     absoluteExpiry: ms(r.absolute_expiry_ms),
     newPinUntil: r.pin_card_until_ms === null ? null : ms(r.pin_card_until_ms),
     returnTo: r.return_to,
+    pinAt: r.pin_ms === null ? null : ms(r.pin_ms),
     credentialKind: r.credential_kind,
     credentialSetAt: ms(r.credential_set_ms),
     surname: r.surname,
