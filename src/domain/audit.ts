@@ -57,7 +57,7 @@ export interface AuditEventDetails {
   "pin.revoked": { level: string; recoveriesCancelled: number; noticesSent: number };
   "letter_resend.issued": { claimId: string; delivery: "sms" | "email" };
   "letter_resend.refused": {
-    reason: "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
+    reason: "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many" | "rate_limited";
   };
   "pin.recovered": {
     level: string;

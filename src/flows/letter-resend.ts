@@ -24,7 +24,7 @@ import type { PinHasher } from "../security/hasher.ts";
 import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
 import { hashInitialPin, issueInitialPin, type InitialPinHashes } from "./initial-pin.ts";
 import type { Credential } from "./ports.ts";
-import { enforceLimit } from "./rate-limit.ts";
+import { enforceLimit, withinDirectLimit } from "./rate-limit.ts";
 import { paced } from "./pacing.ts";
 import { bodyObject, fiscalCodeField, textOf, throwIfInvalid } from "./fields.ts";
 
@@ -55,8 +55,23 @@ async function resend(
   await enforceLimit(deps, req.by, "letter_resend_source", req.by.origin.ip);
   const now = deps.clock.now();
   const input = validate(req.body, romeDate(now));
-  await enforceLimit(deps, req.by, "letter_resend_subject", input.fiscalCode);
   const fc = input.fiscalCode;
+  // Past the limit per fiscal code the answer stays the same (a 429 would let a stranger keep
+  // the holder out and tell when someone last tried); nothing is checked, so guessing halves
+  // stays bounded.
+  if (!(await withinDirectLimit(deps, req.by, "letter_resend_subject", fc))) {
+    await deps.uow.run(async (r) => {
+      r.audit.record({
+        type: "letter_resend.refused",
+        outcome: "refused",
+        actor: req.by.actor,
+        origin: req.by.origin,
+        subject: fc,
+        details: { reason: "rate_limited" },
+      });
+    });
+    return RECEIVED;
+  }
   const credential = await deps.uow.direct.credentials.active(fc);
   const resendable =
     credential !== null &&

@@ -77,10 +77,9 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
   const { verdict, knownDevice, counterKey } = reservation;
   if (verdict.kind !== "attempt") throw refusal(verdict, deps.clock.now());
   const cred = reservation.credential;
-  // No active PIN: the last revoked one, if any, takes the dummy's place (same cost), so that
-  // its holder learns it was revoked — only with the right PIN.
-  const revokedHash =
-    cred === null ? await deps.uow.direct.credentials.lastRevokedHash(input.fiscalCode) : null;
+  // No active PIN: the last revoked one, if any, takes the dummy's place (same cost, read in the
+  // reservation), so that its holder learns it was revoked — only with the right PIN.
+  const revokedHash = cred === null ? reservation.revokedHash : null;
   let ok: boolean;
   try {
     ok =
@@ -99,6 +98,8 @@ export async function checkPin(deps: PinCheckDeps, input: PinCheckInput): Promis
     return { credential: cred, subjectKey, knownDevice, counterKeys: [counterKey, subjectKey] };
   }
   if (ok) {
+    // Not a failed attempt: the attempt counted in advance is given back.
+    await deps.uow.direct.throttle.release(counterKey);
     await deps.uow.run(async (r) => {
       r.audit.record(pinEvent(input, "refused", "revoked", knownDevice));
     });

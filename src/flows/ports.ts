@@ -99,8 +99,6 @@ export interface NewCredential {
 
 export interface CredentialStore {
   active(fiscalCode: string): Promise<Credential | null>;
-  /** The hash of the person's most recently revoked PIN (a login with it says so). */
-  lastRevokedHash(fiscalCode: string): Promise<string | null>;
   insert(c: NewCredential): Promise<void>;
   /**
    * Ends an active credential and every session opened with it. False when it was no longer
@@ -193,6 +191,11 @@ export interface Reservation {
   knownDevice: boolean;
   verdict: AttemptVerdict;
   credential: LoginCandidate | null;
+  /**
+   * Without an active PIN, the hash of the last revoked one (read in the same statement, so a
+   * fiscal code with or without an active PIN costs the same round trips).
+   */
+  revokedHash: string | null;
 }
 
 /** A hit on a named rate limit: the key is already a keyed hash. */

@@ -67,6 +67,29 @@ export async function withinLimit(
   return verdict.allowed;
 }
 
+/**
+ * Counts a hit outside any transaction and answers whether it is within the limit, for what is
+ * answered alike past it (its first refusal of a window audited).
+ */
+export async function withinDirectLimit(
+  deps: LimitsDeps,
+  by: Acting,
+  name: LimiterName,
+  value: string,
+): Promise<boolean> {
+  const verdict = await deps.uow.direct.limits.hit(
+    name,
+    limitKeyOf(deps, name, value),
+    deps.limits[name],
+    deps.clock.now(),
+  );
+  if (!verdict.allowed && verdict.first)
+    await deps.uow.run(async (r) => {
+      recordRefusal(r, by, name);
+    });
+  return verdict.allowed;
+}
+
 /** A limiter's key: a keyed hash of what it counts (an address, a contact, a fiscal code). */
 export const limitKeyOf = (deps: LimitsDeps, name: LimiterName, value: string): string =>
   hmacHex(deps.keys.limits, `${name}:${value}`);

@@ -51,71 +51,79 @@ async function request(
   await enforceLimit(deps, req.by, "recovery_source", req.by.origin.ip);
   const now = deps.clock.now();
   const input = validateRecovery(req.body, romeDate(now));
-  await enforceLimit(deps, req.by, "recovery_subject", input.fiscalCode);
   const fc = input.fiscalCode;
+  const given = givenDestination(input);
+  // Per fiscal code and address given: a stranger's requests from their own addresses never
+  // use up the holder's (who would otherwise be kept from recovering).
+  await enforceLimit(deps, req.by, "recovery_subject", `${fc}|${destinationKey(given.recipient)}`);
   const [registered, credential] = await Promise.all([
     deps.uow.direct.accounts.contacts(fc),
     deps.uow.direct.credentials.active(fc),
   ]);
-  // Both branches do the same work: a token, one transaction, one message.
   const token = newLinkToken(deps.randomBytes);
   const linkTo = registered === null ? null : linkDestination(registered);
   const matched = registered === null ? 0 : matchingContacts(input, registered);
   const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
   await deps.uow.run(async (r) => {
-    if (credential !== null && registered !== null && linkTo !== null && matched >= 2) {
-      const expiresAt = new Date(now.getTime() + LINK_SECONDS * 1000);
-      await r.links.create({
-        tokenHash: linkHash(deps, token),
-        purpose: "recovery",
-        fiscalCode: fc,
-        createdAt: now,
-        expiresAt,
-      });
-      await r.outbox.enqueue(
-        {
-          id: deps.newId(),
-          kind: "recovery_link",
-          ...linkTo,
-          payload: {
-            lang: registered.lang,
-            baseUrl: deps.config.publicUrl,
-            expiresAt: expiresAt.toISOString(),
-          },
-          secret: token,
-        },
-        now,
-      );
-      r.audit.record({
-        type: "recovery.requested",
-        outcome: "success",
-        ...acting,
-        details: { matchedContacts: matched, linkChannel: linkTo.channel },
-      });
-      return;
-    }
-    const to = givenDestination(input);
+    // The address given always gets the same neutral message (whether a link went elsewhere
+    // must not show in its mailbox either), limited per destination.
     const sent = await withinLimit(
       deps,
       r,
       req.by,
       "recovery_destination",
-      destinationKey(to.recipient),
+      destinationKey(given.recipient),
     );
     if (sent)
       await r.outbox.enqueue(
-        { id: deps.newId(), kind: "recovery_instructions", ...to, payload: { lang: input.lang } },
+        {
+          id: deps.newId(),
+          kind: "recovery_instructions",
+          ...given,
+          payload: { lang: input.lang },
+        },
         now,
       );
+    if (credential === null || registered === null || linkTo === null || matched < 2) {
+      r.audit.record({
+        type: "recovery.requested",
+        outcome: "refused",
+        ...acting,
+        details: {
+          matchedContacts: matched,
+          reason: credential === null ? "no_active_pin" : "contacts_mismatch",
+          instructionsSent: sent,
+        },
+      });
+      return;
+    }
+    const expiresAt = new Date(now.getTime() + LINK_SECONDS * 1000);
+    await r.links.create({
+      tokenHash: linkHash(deps, token),
+      purpose: "recovery",
+      fiscalCode: fc,
+      createdAt: now,
+      expiresAt,
+    });
+    await r.outbox.enqueue(
+      {
+        id: deps.newId(),
+        kind: "recovery_link",
+        ...linkTo,
+        payload: {
+          lang: registered.lang,
+          baseUrl: deps.config.publicUrl,
+          expiresAt: expiresAt.toISOString(),
+        },
+        secret: token,
+      },
+      now,
+    );
     r.audit.record({
       type: "recovery.requested",
-      outcome: "refused",
+      outcome: "success",
       ...acting,
-      details: {
-        matchedContacts: matched,
-        reason: credential === null ? "no_active_pin" : "contacts_mismatch",
-        instructionsSent: sent,
-      },
+      details: { matchedContacts: matched, linkChannel: linkTo.channel },
     });
   });
   return RECOVERY_RECEIVED;
@@ -255,7 +263,7 @@ function linkDestination(c: Contacts): To<"email" | "pec"> | null {
   return null;
 }
 
-/** Instructions go to an address the requester gave: e-mail, else PEC, else SMS. */
+/** The neutral message goes to an address the requester gave: e-mail, else PEC, else SMS. */
 function givenDestination(i: RecoveryInput): To<"email" | "pec" | "sms"> {
   if (i.email !== undefined) return { channel: "email", recipient: i.email };
   if (i.pec !== undefined) return { channel: "pec", recipient: i.pec };

@@ -92,7 +92,13 @@ async function request(
   await enforceLimit(deps, req.by, "revocation_source", req.by.origin.ip);
   const now = deps.clock.now();
   const input = validateRevocation(req.body, romeDate(now));
-  await enforceLimit(deps, req.by, "revocation_subject", input.fiscalCode);
+  // Per fiscal code and address given: a stranger's requests never use up the holder's.
+  await enforceLimit(
+    deps,
+    req.by,
+    "revocation_subject",
+    `${input.fiscalCode}|${destinationKey(input.to.recipient)}`,
+  );
   const fc = input.fiscalCode;
   const [person, credential] = await Promise.all([
     deps.uow.direct.archive.findPerson(fc),

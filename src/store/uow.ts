@@ -27,7 +27,6 @@ import {
 import {
   accountContacts,
   activeCredential,
-  lastRevokedHash,
   endCredential,
   insertCredential,
   upsertAccount,
@@ -104,7 +103,6 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
     },
     credentials: {
       active: (fc) => activeCredential(q, fc),
-      lastRevokedHash: (fc) => lastRevokedHash(q, fc),
       insert: (c) => insertCredential(q, c),
       end: (id, status, at) => endCredential(q, id, status, at),
     },

@@ -156,6 +156,12 @@ function repos(st: MemoryState): Repos {
               residenceCountry: p?.residence.country ?? null,
               italianIdOnFile: p?.italianIdOnFile ?? false,
             },
+      revokedHash:
+        c === null
+          ? ([...st.credentials.values()]
+              .filter((x) => x.fiscalCode === fiscalCode && x.status === "revoked")
+              .at(-1)?.pinHash ?? null)
+          : null,
     };
   };
   return {
@@ -214,10 +220,6 @@ function repos(st: MemoryState): Repos {
     },
     credentials: {
       active: async (fc) => activeOf(fc),
-      lastRevokedHash: async (fc) =>
-        [...st.credentials.values()]
-          .filter((c) => c.fiscalCode === fc && c.status === "revoked")
-          .at(-1)?.pinHash ?? null,
       insert: async (c) => {
         if (activeOf(c.fiscalCode) !== null) throw new ConflictError("active credential");
         st.credentials.set(c.id, {

@@ -81,6 +81,10 @@ describe("PIN recovery", () => {
     assert.deepEqual(asked.json(), { status: "received" });
     const sent = await delivered();
     const link = sent.find((e) => e.kind === "recovery_link");
+    assert.ok(
+      sent.some((e) => e.kind === "recovery_instructions" && e.to === p.email?.toLowerCase()),
+      "the address given gets the same neutral message whether or not a link went out",
+    );
     assert.equal(link?.to, p.email?.toLowerCase(), "to the registered e-mail");
     const token = tokenIn(link);
     assert.equal(

@@ -32,13 +32,14 @@ export const messages: typeof italian = {
         "If you did not ask for a recovery, ignore this message: nothing changes without confirmation.",
     },
     recoveryInstructions: {
-      sms: "INPS: the PIN recovery request could not be confirmed with the details given. To update your contacts call +39 06 164164.",
-      subject: "INPS PIN recovery: how to go on",
-      body: "we received a request to recover an INPS PIN with this address, but it could not be confirmed with the details given.",
+      sms: "INPS: we received a PIN recovery request with this number. If the details match, the link goes to the registered e-mail or PEC. Otherwise call +39 06 164164.",
+      subject: "INPS PIN recovery: request received",
+      body: "we received a request to recover an INPS PIN giving this address. If the fiscal code and at least two contacts match the registered ones, the registered e-mail or PEC receives a link to open within 24 hours to confirm.",
       contacts:
-        "A recovery needs the fiscal code and at least two of the registered contacts (mobile, e-mail, PEC) written as you gave them to INPS. If your contacts have changed, call the Contact Centre: after checking your identity an agent can add a contact to the registered ones.",
+        "If no link arrives, the registered contacts may differ from those given: at least two of mobile, e-mail and PEC are needed, written as you gave them to INPS. If your contacts have changed, call the Contact Centre: after checking your identity an agent can add a contact.",
       revoked: "If your PIN was revoked, or you do not have a PIN yet, you need a new PIN claim.",
-      notYou: "If you did not make this request, ignore this message.",
+      notYou:
+        "If you did not make this request, ignore this message: nothing changes without confirmation.",
     },
     recoveredHalf: {
       sms: "INPS: new PIN after recovery, first part: {{half}}. The second part comes by e-mail. Do not share it.",

@@ -30,14 +30,15 @@ export const messages = {
         "Se non ha chiesto lei il ripristino, ignori questo messaggio: senza conferma non cambia nulla.",
     },
     recoveryInstructions: {
-      sms: "INPS: non è stato possibile confermare la richiesta di ripristino del PIN con i dati indicati. Per aggiornare i contatti chiami il +39 06 164164.",
-      subject: "Ripristino del PIN INPS: come procedere",
-      body: "abbiamo ricevuto una richiesta di ripristino del PIN INPS con questo indirizzo, ma non è stato possibile confermarla con i dati indicati.",
+      sms: "INPS: abbiamo ricevuto una richiesta di ripristino del PIN con questo numero. Se i dati corrispondono, il collegamento arriva all'e-mail o PEC registrata. Altrimenti chiami il +39 06 164164.",
+      subject: "Ripristino del PIN INPS: richiesta ricevuta",
+      body: "abbiamo ricevuto una richiesta di ripristino del PIN INPS in cui è indicato questo indirizzo. Se il codice fiscale e almeno due contatti corrispondono a quelli registrati, all'e-mail o alla PEC registrata arriva un collegamento da aprire entro 24 ore per confermare.",
       contacts:
-        "Per il ripristino servono il codice fiscale e almeno due dei contatti registrati (cellulare, e-mail, PEC) scritti come li ha comunicati all'INPS. Se i suoi contatti sono cambiati, chiami il Contact Center: dopo un controllo della sua identità un operatore può aggiungere un contatto a quelli registrati.",
+        "Se il collegamento non arriva, i contatti registrati potrebbero essere diversi da quelli indicati: servono almeno due tra cellulare, e-mail e PEC, scritti come li ha comunicati all'INPS. Se i suoi contatti sono cambiati, chiami il Contact Center: dopo un controllo della sua identità un operatore può aggiungere un contatto.",
       revoked:
         "Se il suo PIN è stato revocato, o non ha ancora un PIN, serve una nuova richiesta di PIN.",
-      notYou: "Se non ha fatto lei la richiesta, ignori questo messaggio.",
+      notYou:
+        "Se non ha fatto lei la richiesta, ignori questo messaggio: senza conferma non cambia nulla.",
     },
     recoveredHalf: {
       sms: "INPS: nuovo PIN dopo il ripristino, prima parte: {{half}}. La seconda parte arriva per e-mail. Non comunicarla a nessuno.",

@@ -41,15 +41,6 @@ export async function activeCredential(
   return row === undefined ? null : toCredential(row);
 }
 
-export async function lastRevokedHash(q: Queryable, fiscalCode: string): Promise<string | null> {
-  const rows = await q.query<{ pin_hash: string }>(
-    `SELECT pin_hash FROM credential WHERE fiscal_code = $1 AND status = 'revoked'
-      ORDER BY ended_at DESC LIMIT 1`,
-    [fiscalCode],
-  );
-  return rows[0]?.pin_hash ?? null;
-}
-
 export async function upsertAccount(
   q: Queryable,
   fiscalCode: string,

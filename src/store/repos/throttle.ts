@@ -42,6 +42,7 @@ interface ReserveRow {
   set_at: Date | null;
   res_country: string | null;
   italian_id_on_file: boolean | null;
+  revoked_hash: string | null;
 }
 
 /** The attempt on its counter; `gate` (a FROM … WHERE) lets a rate limit hold it back. */
@@ -140,10 +141,15 @@ function reserveStatement(a: AttemptTarget, refusals: boolean, hit: Statement | 
   ];
   return withCtes(hit === null ? ctes : [["rl", hit], ...ctes], {
     sql: `SELECT ${hit === null ? "" : "rl.hits, rl.window_start, "}t.key, t.failures, t.locked_until, t.last_verdict,
-            c.id, c.kind, c.level, c.pin_hash, c.set_at, p.res_country, p.italian_id_on_file
+            c.id, c.kind, c.level, c.pin_hash, c.set_at, p.res_country, p.italian_id_on_file,
+            rv.pin_hash AS revoked_hash
        FROM ${hit === null ? "t" : "rl LEFT JOIN t ON true"}
        LEFT JOIN credential c ON t.key IS NOT NULL AND c.fiscal_code = $1 AND c.status = 'active'
-       LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code`,
+       LEFT JOIN archive_person p ON p.fiscal_code = c.fiscal_code
+       LEFT JOIN LATERAL (
+         SELECT pin_hash FROM credential
+          WHERE t.key IS NOT NULL AND c.id IS NULL AND fiscal_code = $1 AND status = 'revoked'
+          ORDER BY ended_at DESC LIMIT 1) rv ON true`,
     params: [a.fiscalCode],
   });
 }
@@ -154,6 +160,7 @@ function reservationOf(r: ReserveRow & { key: string }, a: AttemptTarget): Reser
     knownDevice: r.key !== sharedCounterKey(a.subjectKey),
     verdict: verdictOf(r),
     credential: candidateOf(r),
+    revokedHash: r.revoked_hash,
   };
 }
 

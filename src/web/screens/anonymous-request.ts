@@ -76,15 +76,17 @@ export function anonymousRequestScreens(
 
     const link = screen.link;
     if (link === undefined) return;
+    // A link is followed from a mailbox, perhaps in a browser where someone is logged in.
+    const anyState = { config: { journey: "public" as const } };
     const doneCookie = cookieName(ctx, link.cookie);
     const invalid = (req: FastifyRequest, reply: FastifyReply) =>
       sendHtml(reply, link.invalidPage(langOf(req)), 410);
-    app.get(link.paths.confirm, start, async (req, reply) => {
+    app.get(link.paths.confirm, anyState, async (req, reply) => {
       const token = (req.query as { token?: unknown }).token;
       if (typeof token !== "string" || !(await link.usable(token))) return invalid(req, reply);
       return sendHtml(reply, link.confirmPage(langOf(req), csrfFor(ctx, req, reply), token));
     });
-    app.post(link.paths.confirm, { ...start, preHandler: csrfCheck }, async (req, reply) => {
+    app.post(link.paths.confirm, { ...anyState, preHandler: csrfCheck }, async (req, reply) => {
       let data: string;
       try {
         data = await link.confirm(anonymousOf(req), formOf(req).token);
@@ -95,7 +97,7 @@ export function anonymousRequestScreens(
       void reply.setCookie(doneCookie, data, { ...cookieOptions(ctx, 600), signed: true });
       return reply.redirect(link.paths.done, 303);
     });
-    app.get(link.paths.done, start, async (req, reply) => {
+    app.get(link.paths.done, anyState, async (req, reply) => {
       const raw = req.cookies[doneCookie];
       const unsigned = raw === undefined ? null : req.unsignCookie(raw);
       const done = unsigned?.valid === true ? link.donePage(langOf(req), unsigned.value) : null;

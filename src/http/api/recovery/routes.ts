@@ -62,13 +62,18 @@ export function recoveryRoutes(ctx: AppContext) {
       const answer = await recovery.requestRecovery(ctx, { by: anonymousOf(req), body: req.body });
       return reply.code(202).send(answer);
     });
-    app.post("/recovery/confirm", { schema: confirmSchema, config: start }, async (req, reply) => {
-      const body = req.body as { token?: unknown } | null;
-      const done = await recovery.confirmRecovery(ctx, {
-        by: anonymousOf(req),
-        token: body?.token,
-      });
-      return reply.send({ status: "issued", ...done });
-    });
+    // A link may be followed in a browser where someone is logged in.
+    app.post(
+      "/recovery/confirm",
+      { schema: confirmSchema, config: { journey: "public" } },
+      async (req, reply) => {
+        const body = req.body as { token?: unknown } | null;
+        const done = await recovery.confirmRecovery(ctx, {
+          by: anonymousOf(req),
+          token: body?.token,
+        });
+        return reply.send({ status: "issued", ...done });
+      },
+    );
   };
 }

@@ -61,7 +61,8 @@ export function revocationRoutes(ctx: AppContext) {
     });
     app.post(
       "/revocation/confirm",
-      { schema: confirmSchema, config: start },
+      // A link may be followed in a browser where someone is logged in.
+      { schema: confirmSchema, config: { journey: "public" } },
       async (req, reply) => {
         const body = req.body as { token?: unknown } | null;
         await revocation.confirmRevocation(ctx, { by: anonymousOf(req), token: body?.token });
