@@ -23,6 +23,7 @@ import { newPinScreens } from "./screens/new-pin/routes.ts";
 import { recoveryScreens } from "./screens/recovery/routes.ts";
 import { letterResendScreens } from "./screens/letter-resend/routes.ts";
 import { revocationScreens } from "./screens/revocation/routes.ts";
+import { contactsScreens } from "./screens/contacts/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -80,5 +81,6 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(revocationScreens(screens));
     await app.register(newPinScreens(screens));
     await app.register(consultationScreens(screens));
+    await app.register(contactsScreens(screens));
   };
 }

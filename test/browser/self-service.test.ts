@@ -118,4 +118,24 @@ describe("self-service journeys in Chromium", { skip: browserSkip() }, () => {
       await check(page, url);
     }
   });
+
+  it("contacts: the list and the code page, from the personal area", async () => {
+    const p = people.next();
+    const { pin } = await personWithPin(b.s, p);
+    await b.s.deliver();
+    const page = await b.newPage({ viewport: PHONE });
+    okHtml(await page.goto("/accedi"), "login");
+    await page.getByLabel("Codice fiscale").fill(p.fiscalCode);
+    await page.getByLabel(/^PIN\b/u).fill(pin);
+    await page.getByRole("button", { name: "Accedi" }).click();
+    await page.waitForURL("**/area-personale");
+    await page.getByRole("link", { name: /Apri I miei contatti/u }).click();
+    await page.waitForURL("**/area-personale/contatti");
+    await check(page, "contacts");
+    await page.getByLabel("Contatto da cambiare").selectOption("pec");
+    await page.getByLabel("Nuovo valore").fill("me@pec.example.it");
+    await page.getByRole("button", { name: "Mandate il codice" }).click();
+    await page.waitForURL("**/area-personale/contatti/codice?tipo=pec");
+    await check(page, "contact code");
+  });
 });

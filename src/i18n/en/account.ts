@@ -143,6 +143,32 @@ export const account: typeof italian = {
     replaceWindow:
       "A replacement can be asked for within 15 minutes of the change; after that, call the Contact Centre on +39 06 164164.",
   },
+  contacts: {
+    title: "My contacts",
+    intro:
+      "The contacts registered with the PIN are used for INPS messages and to recover the PIN if you lose it: online recovery needs at least two of them.",
+    registered: "Registered contacts",
+    kind: { mobile: "Mobile", email: "E-mail", pec: "PEC" },
+    field: { kind: "Contact to change", value: "New value", pin: "PIN", code: "Code received" },
+    valueHint:
+      "The mobile with the international prefix (e.g. +54 9 11 2345 6789), or the address.",
+    pin: "PIN",
+    pinHint: "For your security, type your PIN again (it counts for 5 minutes).",
+    changeTitle: "Add or change a contact",
+    changeIntro:
+      "We send a 6-digit code to the new contact: type it on the next page within 10 minutes. The previous contact will be told.",
+    sendCode: "Send the code",
+    remove: "Remove",
+    codeTitle: "Type the code you received",
+    codeIntro:
+      "We sent a 6-digit code to the new contact ({{kind}}). It lasts 10 minutes, with at most 5 tries.",
+    confirm: "Confirm the new contact",
+    back: "← My contacts",
+    changed: "Contact updated.",
+    removed: "Contact removed.",
+    link: "My contacts",
+    linkText: "Mobile, e-mail and PEC registered with the PIN.",
+  },
   area: {
     title: "Personal area",
     welcome: "Welcome, {{name}}.",

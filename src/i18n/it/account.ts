@@ -141,6 +141,37 @@ export const account = {
     replaceWindow:
       "Il PIN sostitutivo si può chiedere entro 15 minuti dal cambio; dopo, chiami il Contact Center al +39 06 164164.",
   },
+  contacts: {
+    title: "I miei contatti",
+    intro:
+      "I contatti registrati con il PIN servono per ricevere i messaggi dell'INPS e per ripristinare il PIN se lo perde: ne servono almeno due per il ripristino online.",
+    registered: "Contatti registrati",
+    kind: { mobile: "Cellulare", email: "E-mail", pec: "PEC" },
+    field: {
+      kind: "Contatto da cambiare",
+      value: "Nuovo valore",
+      pin: "PIN",
+      code: "Codice ricevuto",
+    },
+    valueHint:
+      "Il cellulare con il prefisso internazionale (ad es. +54 9 11 2345 6789), o l'indirizzo.",
+    pin: "PIN",
+    pinHint: "Per sicurezza scriva di nuovo il suo PIN (vale 5 minuti).",
+    changeTitle: "Aggiungere o cambiare un contatto",
+    changeIntro:
+      "Le mandiamo un codice di 6 cifre al nuovo contatto: lo scriva nella pagina seguente entro 10 minuti. Il contatto precedente riceverà un avviso.",
+    sendCode: "Mandate il codice",
+    remove: "Togli",
+    codeTitle: "Scriva il codice ricevuto",
+    codeIntro:
+      "Abbiamo mandato un codice di 6 cifre al nuovo contatto ({{kind}}). Vale 10 minuti, con al massimo 5 tentativi.",
+    confirm: "Conferma il nuovo contatto",
+    back: "← I miei contatti",
+    changed: "Contatto aggiornato.",
+    removed: "Contatto tolto.",
+    link: "I miei contatti",
+    linkText: "Cellulare, e-mail e PEC registrati con il PIN.",
+  },
   area: {
     title: "Area personale",
     welcome: "Benvenuto/a, {{name}}.",

@@ -45,6 +45,11 @@ export function personalAreaPage(
     <p class="card-text">${t(lang, "area.slipsText")}</p>
     <a class="btn btn-primary" href="/cedolino">${t(lang, "area.open")}<span class="visually-hidden"> ${t(lang, "slips.title")}</span></a>
   </div></div></div>
+  <div class="col-md-6 mb-3"><div class="card card-bg"><div class="card-body">
+    <h2 class="h5 card-title">${t(lang, "contacts.link")}</h2>
+    <p class="card-text">${t(lang, "contacts.linkText")}</p>
+    <a class="btn btn-primary" href="/area-personale/contatti">${t(lang, "area.open")}<span class="visually-hidden"> ${t(lang, "contacts.link")}</span></a>
+  </div></div></div>
 </div>`,
   });
 }
