@@ -49,11 +49,11 @@ export interface AuditEventDetails {
         reason: "no_active_pin" | "contacts_mismatch";
         instructionsSent: boolean;
       };
-  "recovery.refused": { reason: "no_active_pin" };
+  "recovery.refused": { reason: "no_active_pin" | "link_invalid" };
   "revocation.requested":
     | { linkChannel: "email" | "pec"; linkSent: boolean }
     | { reason: "no_active_pin" | "health_card_mismatch"; instructionsSent: boolean };
-  "revocation.refused": { reason: "no_active_pin" };
+  "revocation.refused": { reason: "no_active_pin" | "link_invalid" };
   "pin.revoked": { level: string; recoveriesCancelled: number; noticesSent: number };
   "letter_resend.issued": { claimId: string; delivery: "sms" | "email" };
   "letter_resend.refused": {

@@ -153,7 +153,19 @@ export async function confirmRecovery(
     "recovery",
     deps.clock.now(),
   );
-  if (fc === null) throw new AppError("LINK_INVALID");
+  if (fc === null) {
+    // Unknown, used, expired or replaced: audited (the flood is bounded by the limit above).
+    await deps.uow.run(async (r) => {
+      r.audit.record({
+        type: "recovery.refused",
+        outcome: "refused",
+        actor: req.by.actor,
+        origin: req.by.origin,
+        details: { reason: "link_invalid" },
+      });
+    });
+    throw new AppError("LINK_INVALID");
+  }
   const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
   const pinHash = await deps.hasher.hash(pin);
   const now = deps.clock.now();

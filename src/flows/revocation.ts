@@ -188,14 +188,27 @@ export async function confirmRevocation(
   const now = deps.clock.now();
   const done = await deps.uow.run(async (r) => {
     const fc = await r.links.use(tokenHash, "revocation", now);
-    if (fc === null) return false;
+    if (fc === null) {
+      r.audit.record({
+        type: "revocation.refused",
+        outcome: "refused",
+        actor: req.by.actor,
+        origin: req.by.origin,
+        details: { reason: "link_invalid" },
+      });
+      return false;
+    }
     const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
-    const [credential, contacts] = await Promise.all([
-      r.credentials.active(fc),
-      r.accounts.contacts(fc),
-    ]);
-    // Already revoked or replaced since the request: the link is spent, nothing else changes.
-    if (credential === null || !(await r.credentials.end(credential.id, "revoked", now))) {
+    const contacts = await r.accounts.contacts(fc);
+    // Whatever PIN is active now is revoked — also one a recovery or a PIN change issued since
+    // the request (read again if it changed between the read and the end).
+    let credential = await r.credentials.active(fc);
+    let ended = credential !== null && (await r.credentials.end(credential.id, "revoked", now));
+    if (!ended) {
+      credential = await r.credentials.active(fc);
+      ended = credential !== null && (await r.credentials.end(credential.id, "revoked", now));
+    }
+    if (credential === null || !ended) {
       r.audit.record({
         type: "revocation.refused",
         outcome: "refused",

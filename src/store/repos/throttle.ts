@@ -252,8 +252,11 @@ export async function clearSubject(q: Queryable, subjectKey: string, now: Date):
   await q.query(
     `UPDATE login_throttle SET failures = 0, streak = 0, locked_until = NULL, last_verdict = 'attempt',
             updated_at = $2
-      WHERE key = $1
-         OR key IN (SELECT 'device:' || id::text FROM device WHERE subject_key = $1)`,
+      WHERE key IN (
+        -- Locked in key order, as a login's reset locks its rows: no deadlock between them.
+        SELECT key FROM login_throttle
+         WHERE key = $1 OR key IN (SELECT 'device:' || id::text FROM device WHERE subject_key = $1)
+         ORDER BY key FOR UPDATE)`,
     [subjectKey, now],
   );
 }
