@@ -39,8 +39,9 @@ export async function migrate(db: Db): Promise<number[]> {
        applied_at timestamptz NOT NULL DEFAULT now())`,
     )
     .catch((err: unknown) => {
-      // Two processes creating the table at once: the loser sees a duplicate type/relation.
-      if (!isUniqueViolation(err)) throw err;
+      // Two processes creating the table at once: the loser sees a duplicate key (23505), table
+      // (42P07) or type (42710), depending on where the race is lost.
+      if (!isUniqueViolation(err) && !hasCode(err, "42P07") && !hasCode(err, "42710")) throw err;
     });
   const applied = new Set(
     (await db.query<{ version: number }>("SELECT version FROM schema_migrations")).map(
@@ -65,4 +66,8 @@ export async function migrate(db: Db): Promise<number[]> {
     }
   }
   return done;
+}
+
+function hasCode(err: unknown, code: string): boolean {
+  return typeof err === "object" && err !== null && "code" in err && err.code === code;
 }

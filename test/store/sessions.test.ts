@@ -70,6 +70,7 @@ describe(`sessions on ${ENGINE}`, () => {
       absoluteExpiry: at(8 * 3600),
       newPinUntil: at(600.5),
       returnTo: "/area/contributi?anno=2024",
+      pinAt: null,
       credentialKind: "initial",
       credentialSetAt: T0,
       surname: p.surname,
