@@ -17,16 +17,20 @@ export async function enforceLimit(
   name: LimiterName,
   value: string,
 ): Promise<void> {
-  // One statement: the counter needs no transaction of its own; the refusal it may record (no
-  // change of state) is written on its own.
-  const verdict = await deps.uow.direct.limits.hit(
+  await refuseOverLimit(deps, by, name, await directHit(deps, name, value));
+}
+
+/**
+ * One statement: the counter needs no transaction of its own (the refusal it may lead to, no
+ * change of state, is written on its own).
+ */
+const directHit = (deps: LimitsDeps, name: LimiterName, value: string): Promise<LimitVerdict> =>
+  deps.uow.direct.limits.hit(
     name,
     limitKeyOf(deps, name, value),
     deps.limits[name],
     deps.clock.now(),
   );
-  await refuseOverLimit(deps, by, name, verdict);
-}
 
 /**
  * RATE_LIMITED (429 with Retry-After at the edge) when the verdict is over the limit, its first
@@ -77,12 +81,7 @@ export async function withinDirectLimit(
   name: LimiterName,
   value: string,
 ): Promise<boolean> {
-  const verdict = await deps.uow.direct.limits.hit(
-    name,
-    limitKeyOf(deps, name, value),
-    deps.limits[name],
-    deps.clock.now(),
-  );
+  const verdict = await directHit(deps, name, value);
   if (!verdict.allowed && verdict.first)
     await deps.uow.run(async (r) => {
       recordRefusal(r, by, name);

@@ -7,6 +7,7 @@ import type { LightMyRequestResponse } from "fastify";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { SqlParam } from "../../src/store/db.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
+import { hmacHex } from "../../src/security/crypto.ts";
 import type { Jar, TestService } from "./app.ts";
 
 export interface Problem {
@@ -172,4 +173,14 @@ export function observable(r: LightMyRequestResponse): {
     body: r.body,
     headers: Object.entries(r.headers).filter(([h]) => !skip.has(h)),
   };
+}
+
+/** The audit event types about a person, in order. */
+export async function auditTypesOf(s: TestService, fiscalCode: string): Promise<string[]> {
+  return (
+    await s.rt.db.query<{ type: string }>(
+      "SELECT type FROM audit_event WHERE subject_key = $1 ORDER BY seq",
+      [hmacHex(s.rt.auditKeys.subject, fiscalCode)],
+    )
+  ).map((r) => r.type);
 }

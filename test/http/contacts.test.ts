@@ -6,9 +6,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
-import { hmacHex } from "../../src/security/crypto.ts";
 import { api, Jar, personWithPin, startService, type TestService } from "../helpers/app.ts";
-import { newMessages, People, problemOf } from "../helpers/journeys.ts";
+import { auditTypesOf, newMessages, People, problemOf } from "../helpers/journeys.ts";
 
 describe("contacts", () => {
   let s: TestService;
@@ -29,13 +28,7 @@ describe("contacts", () => {
     if (m?.[1] === undefined) throw new Error(`no code to ${to}`);
     return m[1];
   };
-  const eventsOf = async (fiscalCode: string): Promise<string[]> =>
-    (
-      await s.rt.db.query<{ type: string }>(
-        "SELECT type FROM audit_event WHERE subject_key = $1 ORDER BY seq",
-        [hmacHex(s.rt.auditKeys.subject, fiscalCode)],
-      )
-    ).map((r) => r.type);
+  const eventsOf = (fiscalCode: string) => auditTypesOf(s, fiscalCode);
   /** A holder logged in (PIN typed now) and their jar. */
   const holder = async () => {
     const p = people.next();

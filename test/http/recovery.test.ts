@@ -9,10 +9,10 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { encodeFiscalCode } from "../../src/domain/fiscal-code.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
-import { hmacHex } from "../../src/security/crypto.ts";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { api, Jar, personWithPin, startService, type TestService } from "../helpers/app.ts";
 import {
+  auditTypesOf,
   count,
   csrfOf,
   formPost,
@@ -43,14 +43,7 @@ describe("PIN recovery", () => {
   const request = (body: Record<string, unknown>) => api(s, "POST", "/api/v1/recovery", body);
   const confirm = (token: string) => api(s, "POST", "/api/v1/recovery/confirm", { token });
 
-  /** The audit event types about a person, in order. */
-  const eventsOf = async (fiscalCode: string): Promise<string[]> =>
-    (
-      await s.rt.db.query<{ type: string }>(
-        "SELECT type FROM audit_event WHERE subject_key = $1 ORDER BY seq",
-        [hmacHex(s.rt.auditKeys.subject, fiscalCode)],
-      )
-    ).map((r) => r.type);
+  const eventsOf = (fiscalCode: string) => auditTypesOf(s, fiscalCode);
 
   const tokenIn = (e: DevOutboxEntry | undefined): string => {
     const m = /conferma\?token=([A-Za-z0-9_-]{43})/u.exec(e?.text ?? "");

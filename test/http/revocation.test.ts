@@ -9,7 +9,6 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
-import { hmacHex } from "../../src/security/crypto.ts";
 import {
   api,
   claimBody,
@@ -19,6 +18,7 @@ import {
   type TestService,
 } from "../helpers/app.ts";
 import {
+  auditTypesOf,
   count,
   csrfOf,
   formPost,
@@ -63,13 +63,7 @@ describe("PIN revocation", () => {
     if (m?.[1] === undefined) throw new Error("no revocation link");
     return m[1];
   };
-  const eventsOf = async (fiscalCode: string): Promise<string[]> =>
-    (
-      await s.rt.db.query<{ type: string }>(
-        "SELECT type FROM audit_event WHERE subject_key = $1 ORDER BY seq",
-        [hmacHex(s.rt.auditKeys.subject, fiscalCode)],
-      )
-    ).map((r) => r.type);
+  const eventsOf = (fiscalCode: string) => auditTypesOf(s, fiscalCode);
 
   it("revokes for good after confirmation: sessions end, pending recoveries die, contacts are told, the right PIN says PIN_REVOKED, a new claim is accepted", async () => {
     const p = withCard();
