@@ -9,19 +9,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { deriveKeys } from "../src/security/keys.ts";
 import { hmacHex } from "../src/security/crypto.ts";
+import type { LoadResult } from "./load-result.ts";
 
-export interface RecoveryLoad {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  statuses: Record<string, number>;
-  total: number;
-  cpuMs: number;
-}
-
-type Load = (job: Record<string, unknown>) => Promise<RecoveryLoad>;
+type Load = (job: Record<string, unknown>) => Promise<LoadResult>;
 
 export const RECOVERY_ENV = {
   ANSWER_FLOOR_MS: "0",
@@ -37,7 +27,7 @@ export async function recoveryPhase(
   pepper: Buffer,
   seconds: number,
   load: Load,
-): Promise<{ requests: RecoveryLoad; confirmations: RecoveryLoad }> {
+): Promise<{ requests: LoadResult; confirmations: LoadResult }> {
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
   try {

@@ -26,6 +26,7 @@ import { postgresDb } from "../src/store/db.ts";
 import { migrate } from "../src/store/migrate.ts";
 import { upsertPeople } from "../src/store/repos/archive.ts";
 import { startServiceProcess, type ServiceProcess } from "../test/helpers/process.ts";
+import type { LoadResult } from "./load-result.ts";
 import { RECOVERY_ENV, recoveryPhase } from "./recovery.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -60,17 +61,6 @@ async function createDatabase(adminUrl: string): Promise<string> {
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-interface LoadResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  statuses: Record<string, number>;
-  total: number;
-  cpuMs: number;
 }
 
 function load(job: Record<string, unknown>): Promise<LoadResult> {

@@ -50,7 +50,7 @@ export function pinIsFresh(s: SessionRecord, now: Date): boolean {
 export async function reauthenticate(
   deps: ContactsDeps,
   req: { by: Acting; session: SessionRecord; pin: unknown; deviceCookie: string | undefined },
-): Promise<{ freshUntil: Date }> {
+): Promise<{ pinAt: Date; freshUntil: Date }> {
   const pin = normalizePinInput(typeof req.pin === "string" ? req.pin.slice(0, 40) : "");
   if (pin === "")
     throw new AppError("VALIDATION_FAILED", { fields: [{ field: "pin", code: "required" }] });
@@ -78,7 +78,7 @@ export async function reauthenticate(
     });
   });
   deps.sessions.cache?.delete(req.session.idHash);
-  return { freshUntil: new Date(now.getTime() + REAUTH_SECONDS * 1000) };
+  return { pinAt: now, freshUntil: new Date(now.getTime() + REAUTH_SECONDS * 1000) };
 }
 
 function kindOf(v: unknown): ContactKind | null {

@@ -8,9 +8,10 @@ import type { ArchivePerson, ContributionPeriod, PensionPayment } from "../domai
 import type { AuditRecord } from "../domain/audit.ts";
 import type { PinKind, PinLevel } from "../domain/credential.ts";
 import type { SessionState } from "../domain/journey.ts";
-import type { AttemptVerdict } from "../domain/lockout.ts";
 import type { Limit, LimitVerdict, LimiterName } from "../domain/rate-limits.ts";
 import type { OutgoingMessage, MessageKind } from "../notifications/registry.ts";
+import type { ThrottleStore } from "./ports-lockout.ts";
+import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -174,77 +175,6 @@ export interface SessionStore {
   deleteExpired(now: Date, idleSeconds: number): Promise<string[]>;
 }
 
-/** The active PIN of a fiscal code as a login needs it, with the holder's eligibility facts. */
-export interface LoginCandidate {
-  id: string;
-  kind: PinKind;
-  level: PinLevel;
-  pinHash: string;
-  setAt: Date;
-  residenceCountry: string | null;
-  italianIdOnFile: boolean;
-}
-
-export interface Reservation {
-  /** The counter the attempt went to: the known device's, or the fiscal code's shared one. */
-  counterKey: string;
-  knownDevice: boolean;
-  verdict: AttemptVerdict;
-  credential: LoginCandidate | null;
-  /**
-   * Without an active PIN, the hash of the last revoked one (read in the same statement, so a
-   * fiscal code with or without an active PIN costs the same round trips).
-   */
-  revokedHash: string | null;
-}
-
-/** A hit on a named rate limit: the key is already a keyed hash. */
-export interface LimitHit {
-  name: LimiterName;
-  key: string;
-  limit: Limit;
-}
-
-export interface AttemptTarget {
-  subjectKey: string;
-  deviceId: string | null;
-  fiscalCode: string;
-  now: Date;
-}
-
-export interface ThrottleStore {
-  /**
-   * Counts an attempt (before the PIN is checked) on the device's counter when `deviceId` is a
-   * device registered for this subject, else on the subject's shared counter; reads the active
-   * PIN in the same round trip.
-   */
-  reserve(a: AttemptTarget): Promise<Reservation>;
-  /**
-   * A hit on the rate limit first, then — within it — reserve() when the attempt goes ahead;
-   * when it would be refused (locked, lock starting, suspended) nothing changes and the
-   * reservation is null: the caller then reserves inside a transaction that records the
-   * refusal. One statement for the common case.
-   */
-  tryReserve(
-    a: AttemptTarget,
-    limit: LimitHit,
-  ): Promise<{ limit: LimitVerdict; reservation: Reservation | null }>;
-  /** Gives back an attempt that got no verdict (the hash could not run). */
-  release(counterKey: string): Promise<void>;
-  /** After a wrong PIN (already counted): true when this failure starts the lock. */
-  recordFailure(counterKey: string, failuresBefore: number, now: Date): Promise<boolean>;
-  /** A right PIN resets these counters. */
-  recordSuccess(counterKeys: readonly string[], now: Date): Promise<void>;
-  /**
-   * Ends every lock and suspension of a holder: the shared counter and the counters of every
-   * browser registered for them (a recovery, or the contact centre after an identity check).
-   */
-  clearSubject(subjectKey: string, now: Date): Promise<void>;
-  /** True (and remembered) when the holder was not told of a lock in the last `seconds`. */
-  claimLockNotice(counterKey: string, now: Date, seconds: number): Promise<boolean>;
-  deleteStale(now: Date): Promise<number>;
-}
-
 /** Browsers in which a holder logged in (registered with the login's session). */
 export interface DeviceStore {
   /** Housekeeping: browsers unused since `before`. */
@@ -266,60 +196,6 @@ export interface HandoverStore {
   deleteExpired(now: Date): Promise<number>;
 }
 
-export type LinkPurpose = "recovery" | "revocation";
-
-export interface NewLink {
-  tokenHash: string;
-  purpose: LinkPurpose;
-  fiscalCode: string;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-/** Single-use confirmation links (the token itself is never stored, only its keyed hash). */
-export interface LinkStore {
-  /** Saves a link; the person's earlier pending links of the same purpose stop working. */
-  create(l: NewLink): Promise<void>;
-  /** The fiscal code of a pending, unexpired link (nothing is changed). */
-  find(tokenHash: string, purpose: LinkPurpose, now: Date): Promise<string | null>;
-  /**
-   * Uses a pending, unexpired link once: its fiscal code, or null when it is unknown, used,
-   * cancelled or expired (of concurrent uses exactly one gets it).
-   */
-  use(tokenHash: string, purpose: LinkPurpose, now: Date): Promise<string | null>;
-  /** Cancels the person's pending links of a purpose; returns how many. */
-  cancelPending(fiscalCode: string, purpose: LinkPurpose, now: Date): Promise<number>;
-  /** Housekeeping: links expired before `before`. */
-  deleteExpired(before: Date): Promise<number>;
-}
-
-export type ContactKind = "mobile" | "email" | "pec";
-
-export interface PendingContactChange {
-  fiscalCode: string;
-  kind: ContactKind;
-  value: string;
-  codeHash: string;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-export interface ContactStore {
-  /** Saves (or replaces) the person's pending change of this kind, its tries at zero. */
-  savePending(c: PendingContactChange): Promise<void>;
-  /** Counts a try; the pending change, or null (none, expired, tries spent). */
-  tryPending(
-    fiscalCode: string,
-    kind: ContactKind,
-    maxTries: number,
-    now: Date,
-  ): Promise<{ value: string; codeHash: string; tries: number } | null>;
-  /** Removes the pending change with this code hash: true for the one caller that got it. */
-  takePending(fiscalCode: string, kind: ContactKind, codeHash: string): Promise<boolean>;
-  set(fiscalCode: string, kind: ContactKind, value: string | null, now: Date): Promise<void>;
-  deleteExpired(now: Date): Promise<number>;
-}
-
 export interface RateLimitStore {
   hit(name: LimiterName, key: string, limit: Limit, now: Date): Promise<LimitVerdict>;
   deleteExpired(now: Date, longestWindowSeconds: number): Promise<number>;
@@ -338,6 +214,22 @@ export interface OutboxMaintenance {
   /** Scrubs recipients and payloads of messages delivered or abandoned before `before`. */
   scrubDelivered(before: Date, now: Date): Promise<number>;
 }
+
+export type {
+  AttemptTarget,
+  LimitHit,
+  LoginCandidate,
+  Reservation,
+  ThrottleStore,
+} from "./ports-lockout.ts";
+export type {
+  ContactKind,
+  ContactStore,
+  LinkPurpose,
+  LinkStore,
+  NewLink,
+  PendingContactChange,
+} from "./ports-self-service.ts";
 
 /** Everything a flow may touch inside one transaction. */
 export interface Repos {

@@ -67,12 +67,12 @@ export function contactsScreens({ ctx, csrfCheck }: ScreenDeps) {
     if (contacts.pinIsFresh(c.session, ctx.clock.now())) return c.session;
     if ((values.pin ?? "") === "")
       throw new AppError("VALIDATION_FAILED", { fields: [{ field: "pin", code: "required" }] });
-    const { freshUntil } = await contacts.reauthenticate(ctx, {
+    const { pinAt } = await contacts.reauthenticate(ctx, {
       ...c,
       pin: values.pin,
       deviceCookie: readCookie(ctx, req, "device"),
     });
-    return { ...c.session, pinAt: new Date(freshUntil.getTime() - contacts.REAUTH_SECONDS * 1000) };
+    return { ...c.session, pinAt };
   };
   const failed = (
     req: FastifyRequest,
