@@ -23,6 +23,7 @@ import { webPlugin } from "./web/plugin.ts";
 import { replyWithError } from "./web/error-reply.ts";
 import { csrfBindingOf } from "./web/render.ts";
 import { cookieName, cookieOptions } from "./http/cookies.ts";
+import { textPart } from "./http/uploads.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -86,10 +87,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     cookieOpts: cookieOptions(ctx),
     csrfOpts: { hmacKey: ctx.cookieSecret.toString("base64") },
     getUserInfo: (req) => csrfBindingOf(ctx, req),
-    getToken: (req) => {
-      const b = req.body as Record<string, unknown> | undefined;
-      return typeof b?._csrf === "string" ? b._csrf : undefined;
-    },
+    // A form's field, or a multipart form's text part (upload pages).
+    getToken: (req) => textPart(req.body, "_csrf"),
   });
   installEdgeSecurity(app, ctx);
   const routes = installJourneyGuard(app, ctx, {

@@ -16,6 +16,7 @@ import {
   type Limit,
   type LimiterName,
 } from "./domain/rate-limits.ts";
+import { deriveKey } from "./security/crypto.ts";
 
 export type AppEnv = "development" | "production" | "test";
 
@@ -55,6 +56,10 @@ export interface Config {
   letterOverdueDays: number;
   /** How often the worker runs housekeeping. */
   housekeepingMinutes: number;
+  /** Key-encryption key of uploaded documents (envelope encryption). */
+  documentKey: Buffer;
+  /** Days after a conversion request is decided before its documents are deleted. */
+  documentRetentionDays: number;
 }
 
 const LIMIT_DOCS: Record<LimiterName, string> = {
@@ -76,6 +81,8 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   contact_code_destination: "of contact-change codes per new contact; past it the code is not sent",
   revocation_destination:
     "of revocation messages per destination address; past it the request is answered alike without a message",
+  conversion_upload: "of conversion uploads (accepted or refused) per holder",
+  benefit_claim: "of benefit claims filed per holder",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {
@@ -110,6 +117,10 @@ export const CONFIG_DOCS: Record<string, string> = {
     "Days after an initial PIN was issued before its letter counts as overdue and the holder of the first half may ask for both halves again (default 20).",
   OUTBOX_RETENTION_DAYS:
     "Days after delivery (or abandonment) before a message's recipient and payload are scrubbed (default 30).",
+  DOCUMENT_KEY:
+    "AES-256 key-encryption key of uploaded documents (each document is sealed under its own key, wrapped under this one), base64 of 32 bytes. Required in production; development and tests derive one from PIN_PEPPER.",
+  DOCUMENT_RETENTION_DAYS:
+    "Days after a conversion request is decided before its uploaded documents are deleted (default 90).",
   HOUSEKEEPING_MINUTES:
     "How often the worker removes expired sessions, stale counters and finished rate-limit windows, and scrubs old messages (default 10).",
   ...Object.fromEntries(
@@ -162,6 +173,8 @@ const schema = z.object({
     .default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OUTBOX_RETENTION_DAYS: intIn(1, 3650).default(30),
+  DOCUMENT_KEY: z.string().optional(),
+  DOCUMENT_RETENTION_DAYS: intIn(1, 3650).default(90),
   LETTER_OVERDUE_DAYS: intIn(1, 365).default(20),
   ANSWER_FLOOR_MS: intIn(0, 5000).default(250),
   HOUSEKEEPING_MINUTES: intIn(1, 24 * 60).default(10),
@@ -239,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataDir = resolve(e.DATA_DIR);
   if (production) {
-    const missing = (["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"] as const).filter(
+    const missing = (["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY", "DOCUMENT_KEY"] as const).filter(
       (k) => (e[k] ?? "") === "",
     );
     if (missing.length > 0) throw new Error(`production requires ${missing.join(", ")}`);
@@ -258,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             outboxKey: Buffer.alloc(32, 9).toString("base64"),
           }
         : devSecrets(dataDir);
+  const pinPepper = decodeKey("PIN_PEPPER", e.PIN_PEPPER ?? secrets.pinPepper, 32);
   return {
     env: e.APP_ENV,
     port: e.PORT,
@@ -267,7 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     outboxDir: resolve(e.OUTBOX_DIR ?? join(dataDir, "outbox")),
-    pinPepper: decodeKey("PIN_PEPPER", e.PIN_PEPPER ?? secrets.pinPepper, 32),
+    pinPepper,
     outboxKey: decodeKey("OUTBOX_KEY", e.OUTBOX_KEY ?? secrets.outboxKey, 32, 32),
     hashConcurrency: e.HASH_CONCURRENCY ?? availableParallelism(),
     hashQueueLimit: e.HASH_QUEUE_LIMIT,
@@ -288,5 +302,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     letterOverdueDays: e.LETTER_OVERDUE_DAYS,
     answerFloorMs: e.ANSWER_FLOOR_MS,
     housekeepingMinutes: e.HOUSEKEEPING_MINUTES,
+    documentKey:
+      e.DOCUMENT_KEY === undefined
+        ? deriveKey(pinPepper, "document-kek")
+        : decodeKey("DOCUMENT_KEY", e.DOCUMENT_KEY, 32, 32),
+    documentRetentionDays: e.DOCUMENT_RETENTION_DAYS,
   };
 }

@@ -20,6 +20,7 @@ import type { AuditKeys } from "./store/audit.ts";
 import { openDb, type Db } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
 import { createUnitOfWork } from "./store/uow.ts";
+import { documentKey } from "./security/envelope.ts";
 import { deriveKeys } from "./security/keys.ts";
 
 export { deriveKeys };
@@ -101,6 +102,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       everyMs: config.housekeepingMinutes * 60_000,
       idleSeconds: config.sessionIdleSeconds,
       outboxRetentionDays: config.outboxRetentionDays,
+      documentRetentionDays: config.documentRetentionDays,
       limits: config.limits,
     },
   });
@@ -117,6 +119,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     randomBytes,
     newId: randomUUID,
     keys: keys.flow,
+    documentKey: documentKey(config.documentKey),
     limits: config.limits,
     sessions: {
       idleSeconds: config.sessionIdleSeconds,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { loadConfig, type Config } from "../config.ts";
 import { openDb, type Db } from "../store/db.ts";
 import { migrate } from "../store/migrate.ts";
+import { CONVERSION_USAGE } from "./conversion-usage.ts";
 
 // The web service, the PDFs and the demo archive are loaded only by the commands that use
 // them: `audit verify` or `migrate` start in a fraction of the time.
@@ -17,7 +18,8 @@ const USAGE = `usage: inps-pin <command>
   audit verify [--expect-head SEQ:HASH]
                         walk the audit trail's hash chain; exit 1 naming the first broken event
   lockout lift CF --reason TEXT
-                        let unknown browsers try a PIN again (after an identity check), audited`;
+                        let unknown browsers try a PIN again (after an identity check), audited
+${CONVERSION_USAGE}`;
 
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({
@@ -181,6 +183,15 @@ export async function runCli(argv: string[]): Promise<number> {
       });
       console.log("lockout lifted (audited)");
       return 0;
+    }
+    case "conversion": {
+      const { conversionCommand } = await import("./conversion.ts");
+      const code = await withDb(config, async (db) => {
+        await migrate(db);
+        return conversionCommand(config, db, rest);
+      });
+      if (code === null) break;
+      return code;
     }
     default:
       break;

@@ -65,6 +65,19 @@ export interface AuditEventDetails {
     secondHalf: "email" | "pec";
     noticesSent: number;
   };
+  "conversion.form_downloaded": { reference: string };
+  "conversion.submitted": {
+    requestId: string;
+    reference: string;
+    documents: { role: string; mediaType: string; size: number }[];
+  };
+  "conversion.upload_refused": { field: string; refusal: string };
+  "conversion.approved": { requestId: string; claimsReleased: number };
+  "conversion.rejected": { requestId: string; reason: string };
+  "conversion.documents_read": { requestId: string; documents: number };
+  "benefit_claim.filed": { protocol: string; benefitType: string; status: string };
+  "benefit_claim.released": { protocol: string; requestId: string };
+  "benefit_claim.receipt_downloaded": { protocol: string };
   "dev.clock_moved": { advanceSeconds: number; now: string };
 }
 

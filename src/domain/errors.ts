@@ -30,6 +30,9 @@ export const ERROR_STATUS = {
   REAUTHENTICATION_REQUIRED: 403,
   CODE_INVALID: 422,
   LAST_CONTACT: 409,
+  ALREADY_DISPOSITIVE: 409,
+  CONVERSION_PENDING: 409,
+  CONVERSION_DECIDED: 409,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,
@@ -44,6 +47,8 @@ export interface FieldError {
   field: string;
   /** Key of the message in the i18n catalogue, under "field." */
   code: string;
+  /** Values for the message's placeholders (a file's name), never anything secret. */
+  params?: Record<string, string>;
 }
 
 export class AppError extends Error {

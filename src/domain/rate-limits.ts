@@ -24,6 +24,8 @@ export const LIMITER_NAMES = [
   "revocation_destination",
   "contact_code",
   "contact_code_destination",
+  "conversion_upload",
+  "benefit_claim",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -49,6 +51,8 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   revocation_destination: { max: 3, windowSeconds: 24 * 3600 },
   contact_code: { max: 5, windowSeconds: 3600 },
   contact_code_destination: { max: 5, windowSeconds: 24 * 3600 },
+  conversion_upload: { max: 10, windowSeconds: 24 * 3600 },
+  benefit_claim: { max: 20, windowSeconds: 24 * 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

@@ -1,7 +1,8 @@
 /**
  * Housekeeping, run by the worker: expired sessions and confirmation links, stale lockout counters, browsers unused
  * for longer than their device cookie lives and finished rate-limit windows removed; delivered messages' personal data scrubbed once the retention
- * period has passed (SPEC.md "Retention").
+ * period has passed; uploaded documents deleted once their request was decided long enough ago
+ * (SPEC.md "Retention").
  */
 import { DEFAULT_LIMITS, type Limit, type LimiterName } from "../domain/rate-limits.ts";
 import { systemActor } from "../domain/actor.ts";
@@ -10,6 +11,8 @@ import type { BaseDeps } from "./deps.ts";
 export interface HousekeepingDeps extends BaseDeps {
   idleSeconds: number;
   outboxRetentionDays: number;
+  /** Days after a conversion's decision before its documents go (default 90). */
+  documentRetentionDays?: number;
   limits?: Readonly<Record<LimiterName, Limit>>;
 }
 
@@ -22,6 +25,7 @@ export interface HousekeepingReport {
   devices: number;
   rateLimits: number;
   scrubbedMessages: number;
+  documents: number;
 }
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
@@ -42,6 +46,10 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     rateLimits: await d.limits.deleteExpired(now, longest),
     scrubbedMessages: await d.outboxMaintenance.scrubDelivered(
       new Date(now.getTime() - deps.outboxRetentionDays * 86_400_000),
+      now,
+    ),
+    documents: await d.conversions.purgeDocuments(
+      new Date(now.getTime() - (deps.documentRetentionDays ?? 90) * 86_400_000),
       now,
     ),
   };

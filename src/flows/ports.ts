@@ -11,6 +11,12 @@ import type { SessionState } from "../domain/journey.ts";
 import type { Limit, LimitVerdict, LimiterName } from "../domain/rate-limits.ts";
 import type { OutgoingMessage, MessageKind } from "../notifications/registry.ts";
 import type { ThrottleStore } from "./ports-lockout.ts";
+import type {
+  BenefitClaimStore,
+  ConversionStore,
+  DocumentStore,
+  LevelReader,
+} from "./ports-requests.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
@@ -230,6 +236,19 @@ export type {
   NewLink,
   PendingContactChange,
 } from "./ports-self-service.ts";
+export type {
+  BenefitClaim,
+  BenefitClaimStatus,
+  BenefitClaimStore,
+  ConversionRequest,
+  ConversionStatus,
+  ConversionStore,
+  DocumentMediaType,
+  DocumentRole,
+  DocumentStore,
+  LevelReader,
+  SealedDocument,
+} from "./ports-requests.ts";
 
 /** Everything a flow may touch inside one transaction. */
 export interface Repos {
@@ -243,6 +262,10 @@ export interface Repos {
   handovers: HandoverStore;
   links: LinkStore;
   contacts: ContactStore;
+  conversions: ConversionStore;
+  documents: DocumentStore;
+  benefitClaims: BenefitClaimStore;
+  levels: LevelReader;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

@@ -36,7 +36,7 @@ export function toProblem(err: AppError, lang: Lang, instance?: string): Problem
           errors: err.fields.map((f) => ({
             field: f.field,
             code: f.code,
-            detail: tField(lang, f.code),
+            detail: tField(lang, f.code, f.params),
           })),
         }
       : {}),

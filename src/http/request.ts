@@ -3,11 +3,12 @@
  * where, and the request's journey (the resolved session and its state), resolved once and
  * only when something asks for it (static assets never touch the database).
  */
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Acting, Origin } from "../domain/actor.ts";
 import { resolveSession, journeyStateOf, type ResolvedSession } from "../flows/session.ts";
 import type { JourneyState } from "../domain/journey.ts";
 import type { NewOperatingPin } from "../flows/operating-pin.ts";
+import type { SessionRecord } from "../flows/ports.ts";
 import { AppError } from "../domain/errors.ts";
 import type { AppContext } from "./context.ts";
 import { readCookie } from "./cookies.ts";
@@ -68,6 +69,27 @@ export async function liveSessionOf(
     );
   }
   return { ...j.resolved, token: j.token };
+}
+
+/** The citizen acting through a live session (for the personal area's routes). */
+export async function citizenOf(
+  ctx: AppContext,
+  req: FastifyRequest,
+): Promise<{ by: Acting; session: SessionRecord }> {
+  const { session } = await liveSessionOf(ctx, req);
+  return {
+    by: { actor: { kind: "citizen", fiscalCode: session.fiscalCode }, origin: originOf(req) },
+    session,
+  };
+}
+
+/** A PDF download, never cached. */
+export function sendPdf(reply: FastifyReply, pdf: Uint8Array, filename: string): FastifyReply {
+  return reply
+    .type("application/pdf")
+    .header("cache-control", "no-store")
+    .header("content-disposition", `attachment; filename="${filename}"`)
+    .send(pdf);
 }
 
 const replays = new WeakMap<FastifyRequest, NewOperatingPin>();

@@ -36,9 +36,10 @@ export function t(lang: Lang, key: MessageKey, vars?: Record<string, string | nu
 }
 
 /** For keys built at run time (field codes): falls back to a generic message. */
-export function tField(lang: Lang, code: string): string {
+export function tField(lang: Lang, code: string, params?: Record<string, string>): string {
   const table = catalogues[lang].field as Record<string, string>;
-  return table[code] ?? catalogues[lang].field.invalid;
+  const text = table[code] ?? catalogues[lang].field.invalid;
+  return text.replace(/\{\{(\w+)\}\}/gu, (m, name: string) => params?.[name] ?? m);
 }
 
 export function isLang(v: unknown): v is Lang {

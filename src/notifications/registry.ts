@@ -105,6 +105,18 @@ export const MESSAGE_KINDS = {
     secret: false,
     payload: z.object({ lang, change: z.enum(["replaced", "removed"]), at: z.iso.datetime() }),
   },
+  /** To the holder: their conversion request was decided. */
+  conversion_decided: {
+    channels: ["email", "pec", "sms"],
+    secret: false,
+    payload: z.object({
+      lang,
+      outcome: z.enum(["approved", "rejected"]),
+      reference: z.string(),
+      reason: z.string().nullable(),
+      claimsReleased: z.number().int().min(0),
+    }),
+  },
 } as const satisfies Record<
   string,
   { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }

@@ -204,6 +204,20 @@ export async function renderMessage(
         ],
       );
     }
+    case "conversion_decided": {
+      const p = MESSAGE_KINDS.conversion_decided.payload.parse(payload);
+      const vars = { reference: p.reference, reason: p.reason ?? "", claims: p.claimsReleased };
+      if (channel === "sms")
+        return { text: t(p.lang, `messages.conversionDecided.${p.outcome}Sms`, vars) };
+      const claims =
+        p.claimsReleased > 0 ? [t(p.lang, "messages.conversionDecided.claims", vars)] : [];
+      return email(
+        p.lang,
+        t(p.lang, `messages.conversionDecided.${p.outcome}Subject`),
+        t(p.lang, "messages.greetingNeutral"),
+        [t(p.lang, `messages.conversionDecided.${p.outcome}`, vars), ...claims],
+      );
+    }
     case "pin_locked": {
       const p = MESSAGE_KINDS.pin_locked.payload.parse(payload);
       const at = new Date(p.lockedAt);

@@ -38,6 +38,7 @@ export interface WorkerDeps {
     everyMs: number;
     idleSeconds: number;
     outboxRetentionDays: number;
+    documentRetentionDays?: number;
     limits: Readonly<Record<LimiterName, Limit>>;
   };
 }
@@ -122,6 +123,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       clock: deps.clock,
       idleSeconds: h.idleSeconds,
       outboxRetentionDays: h.outboxRetentionDays,
+      documentRetentionDays: h.documentRetentionDays,
       limits: h.limits,
     });
     deps.log?.("housekeeping", { ...report });

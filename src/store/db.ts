@@ -7,7 +7,7 @@ import { Socket } from "node:net";
 import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
 
-export type SqlParam = string | number | boolean | Date | null | readonly string[];
+export type SqlParam = string | number | boolean | Date | null | readonly string[] | Uint8Array;
 
 /** A parameterised statement, for composing several into one round trip. */
 export interface Statement {

@@ -48,6 +48,22 @@ import {
   findLink,
   useLink,
 } from "./repos/links.ts";
+import {
+  activeLevelLocked,
+  benefitClaimsOf,
+  conversionsOf,
+  decideConversion,
+  documentsOf,
+  findConversion,
+  insertBenefitClaim,
+  insertConversion,
+  listConversions,
+  makeDispositive,
+  nextProtocol,
+  purgeDocuments,
+  putDocument,
+  releaseWaitingClaims,
+} from "./repos/requests.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import {
@@ -147,6 +163,28 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       takePending: (fc, kind, hash) => takePendingChange(q, fc, kind, hash),
       set: (fc, kind, value, now) => setContact(q, fc, kind, value, now),
       deleteExpired: (now) => deleteExpiredChanges(q, now),
+    },
+    conversions: {
+      insert: (r) => insertConversion(q, r),
+      find: (id) => findConversion(q, id),
+      ofPerson: (fc) => conversionsOf(q, fc),
+      list: (status) => listConversions(q, status),
+      decide: (id, d) => decideConversion(q, id, d),
+      purgeDocuments: (before, now) => purgeDocuments(q, before, now),
+    },
+    documents: {
+      put: (d) => putDocument(q, d),
+      ofRequest: (id) => documentsOf(q, id),
+    },
+    benefitClaims: {
+      nextProtocol: (year) => nextProtocol(q, year),
+      insert: (c) => insertBenefitClaim(q, c),
+      ofPerson: (fc) => benefitClaimsOf(q, fc),
+      releaseWaiting: (fc, at) => releaseWaitingClaims(q, fc, at),
+    },
+    levels: {
+      activeLevelLocked: (fc) => activeLevelLocked(q, fc),
+      makeDispositive: (fc) => makeDispositive(q, fc),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

@@ -20,7 +20,7 @@ export function formFailure(err: unknown, lang: Lang, reply: FastifyReply): Form
   if (retry !== undefined) void reply.header("retry-after", String(retry));
   const msg = catalogues[lang].errors[err.code];
   return {
-    errors: new Map(err.fields.map((f) => [f.field, tField(lang, f.code)])),
+    errors: new Map(err.fields.map((f) => [f.field, tField(lang, f.code, f.params)])),
     notice: err.code === "VALIDATION_FAILED" ? undefined : { title: msg.title, detail: msg.detail },
     status: err.status,
   };

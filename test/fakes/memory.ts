@@ -36,8 +36,9 @@ import type {
 } from "../../src/flows/ports.ts";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { MessageKind, OutgoingMessage } from "../../src/notifications/registry.ts";
+import { requestRepos, type RequestsState } from "./memory-requests.ts";
 
-export interface MemoryState {
+export interface MemoryState extends RequestsState {
   people: Map<string, ArchivePerson>;
   claims: Map<string, NewClaim & { supersededBy?: string }>;
   accounts: Map<string, Contacts>;
@@ -68,6 +69,10 @@ export function emptyState(): MemoryState {
     resends: [],
     contactChanges: new Map(),
     links: new Map(),
+    conversions: new Map(),
+    documents: new Map(),
+    benefitClaims: new Map(),
+    protocols: new Map(),
     outbox: [],
     audit: [],
   };
@@ -378,6 +383,7 @@ function repos(st: MemoryState): Repos {
       },
       deleteExpired: async () => 0,
     },
+    ...requestRepos(st),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -51,6 +51,13 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
   contact_code: (lang) => ({ lang }),
   contact_notice: (lang) => ({ lang, change: "replaced", at: "2026-03-02T09:00:00.000Z" }),
   revocation_notice: (lang) => ({ lang, at: "2026-03-02T09:00:00.000Z" }),
+  conversion_decided: (lang) => ({
+    lang,
+    outcome: "rejected",
+    reference: "CD-0A1B2-C3D4E",
+    reason: "document unreadable",
+    claimsReleased: 0,
+  }),
 };
 
 const SECRET = "K7M2P9QR";

@@ -10,7 +10,9 @@ import { langOf } from "../lang.ts";
 import { asAppError, errorSummary, sendProblem } from "../problem.ts";
 import { claimRoutes, letterResendRoutes } from "./claims/routes.ts";
 import { meRoutes } from "./me/routes.ts";
+import { benefitRoutes } from "./me/benefits.ts";
 import { contactRoutes } from "./me/contacts.ts";
+import { conversionRoutes } from "./me/conversion.ts";
 import { pinRoutes } from "./pin/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 import { revocationRoutes } from "./revocation/routes.ts";
@@ -48,6 +50,8 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(pinRoutes(ctx));
     await app.register(meRoutes(ctx));
     await app.register(contactRoutes(ctx));
+    await app.register(conversionRoutes(ctx));
+    await app.register(benefitRoutes(ctx));
     await app.register(recoveryRoutes(ctx));
     await app.register(revocationRoutes(ctx));
   };

@@ -3,6 +3,39 @@ import type { documents as italian } from "../it/documents.ts";
 
 export const documents: typeof italian = {
   documents: {
+    conversionForm: {
+      title: "Request to convert the PIN into a dispositive PIN",
+      qrAlt: "QR code with the request reference {{reference}}",
+      reference: "Request reference",
+      surname: "Surname",
+      givenNames: "Given names",
+      fiscalCode: "Fiscal code",
+      date: "Date",
+      request:
+        "The person named above asks INPS to convert their ordinary PIN into a dispositive PIN, so as to request benefits with the online services.",
+      attachment:
+        "A copy of a valid identity document (passport or a document of the country of residence) is uploaded together with this signed form.",
+      privacy:
+        "INPS processes the data to handle the request (EU Regulation 2016/679). Uploaded documents are kept encrypted and deleted once the retention period after the decision has passed.",
+      signature: "Place and date                                                     Signature",
+      howToSend:
+        "Print the form, sign it and upload it (scan or photo, PDF, JPEG or PNG up to 10 MB) in your personal area under “Dispositive PIN”, together with the identity document. No need to post it.",
+    },
+    benefitReceipt: {
+      title: "Receipt of a benefit claim",
+      protocol: "Protocol number",
+      benefit: "Benefit",
+      holder: "Claimant",
+      fiscalCode: "Fiscal code",
+      filedAt: "Filed on",
+      status: "Status",
+      waiting_for_dispositive: "Waiting for the dispositive PIN",
+      in_processing: "In processing",
+      waiting_for_dispositiveNote:
+        "The claim was filed on {{date}}: from this date the deadlines stop running. It will be processed once your PIN becomes dispositive; you can request this from your personal area.",
+      in_processingNote:
+        "The claim, filed on {{date}}, is being processed. Keep this receipt and the protocol number.",
+    },
     common: {
       holder: "Holder: {{name}}",
       fiscalCode: "Fiscal code: {{fiscalCode}}",

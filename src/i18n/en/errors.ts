@@ -110,6 +110,19 @@ export const errors: typeof italian = {
       detail:
         "The code is wrong or has expired (it lasts 10 minutes, 5 tries). If needed, ask for a new code.",
     },
+    ALREADY_DISPOSITIVE: {
+      title: "The PIN is already dispositive",
+      detail: "Your PIN is already dispositive: you can request benefits directly.",
+    },
+    CONVERSION_PENDING: {
+      title: "Request already sent",
+      detail:
+        "You already have a request for a dispositive PIN under review: wait for the answer before sending another.",
+    },
+    CONVERSION_DECIDED: {
+      title: "Request already decided",
+      detail: "This request for a dispositive PIN has already been approved or rejected.",
+    },
     LAST_CONTACT: {
       title: "At least one contact is needed",
       detail: "You cannot remove the last registered contact: add another one first.",
@@ -134,6 +147,24 @@ export const errors: typeof italian = {
     email_or_pec_required: "Give an e-mail or PEC address where the confirmation can go.",
     code_shape: "The code has 6 digits.",
     required: "This field is required.",
+    invalid_iban:
+      "The IBAN is not correct: check the letters and digits (for example AR12 3456 …).",
+    invalid_option: "Choose one of the options offered.",
+    unknown_benefit: "Choose a benefit from the list.",
+    file_required: "Choose the file to upload.",
+    upload_empty: "The file “{{file}}” is empty.",
+    upload_too_large:
+      "The file “{{file}}” is over 10 MB: make it smaller (for example a scan at 200 dpi).",
+    upload_file_type:
+      "The file “{{file}}” is not a PDF, a JPEG or a PNG (its content counts, not its name).",
+    upload_active_content:
+      "The file “{{file}}” contains web-page code and cannot be accepted: upload a scan or a photo.",
+    upload_pdf_encrypted: "The PDF “{{file}}” is password-protected: save it without protection.",
+    upload_pdf_javascript:
+      "The PDF “{{file}}” contains programs (JavaScript or actions): print it to a new PDF or upload a scan.",
+    upload_pdf_embedded_file:
+      "The PDF “{{file}}” carries other files attached: upload the document only.",
+    upload_unreadable: "The file “{{file}}” is damaged or unreadable.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",
     invalid_type: "Invalid value.",

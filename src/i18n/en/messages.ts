@@ -99,6 +99,20 @@ export const messages: typeof italian = {
         "on {{date}} at {{time}} (Italian time) this contact was removed from your INPS PIN's contacts.",
       notYou: "If it was not you, call the Contact Centre at once.",
     },
+    conversionDecided: {
+      approvedSms:
+        "INPS: your request {{reference}} was approved: your PIN is now dispositive. Log in again to use it.",
+      rejectedSms:
+        "INPS: your request {{reference}} to make your PIN dispositive was not approved: {{reason}}. Details in your personal area.",
+      approvedSubject: "Your INPS PIN is now dispositive",
+      rejectedSubject: "Your request for a dispositive PIN was not approved",
+      approved:
+        "your request {{reference}} was approved: your PIN is now dispositive and lets you request benefits. It counts from your next login: log out and log in again.",
+      rejected:
+        "your request {{reference}} to make your PIN dispositive was not approved, for this reason: {{reason}}. You can send a new request from your personal area, or go to an INPS office.",
+      claims:
+        "Your benefit claims waiting for the dispositive PIN ({{claims}}) are now being processed, with the date you filed them.",
+    },
     pinLocked: {
       sms: "INPS: your PIN is locked for 5 minutes after 10 wrong attempts ({{time}}, Italian time). If it was not you, answer nobody and call +39 06 164164.",
       subject: "Your INPS PIN was locked for 5 minutes",

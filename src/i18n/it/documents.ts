@@ -1,6 +1,39 @@
 /** Italian catalogue: printable documents (PIN letter, PIN card, contribution statement, pension slip). */
 export const documents = {
   documents: {
+    conversionForm: {
+      title: "Richiesta di conversione del PIN in PIN dispositivo",
+      qrAlt: "Codice QR con il riferimento della richiesta {{reference}}",
+      reference: "Riferimento della richiesta",
+      surname: "Cognome",
+      givenNames: "Nome",
+      fiscalCode: "Codice fiscale",
+      date: "Data",
+      request:
+        "La persona indicata sopra chiede all'INPS di convertire il proprio PIN ordinario in PIN dispositivo, per poter richiedere prestazioni e benefici economici con i servizi online.",
+      attachment:
+        "Allega la copia di un documento di identità valido (passaporto o documento del Paese di residenza), caricata insieme a questo modulo firmato.",
+      privacy:
+        "I dati sono trattati dall'INPS per gestire la richiesta (Regolamento UE 2016/679). I documenti caricati sono conservati cifrati e cancellati dopo la decisione, trascorso il periodo di conservazione.",
+      signature: "Luogo e data                                                       Firma",
+      howToSend:
+        "Stampi il modulo, lo firmi e lo carichi (scansione o foto, PDF, JPEG o PNG fino a 10 MB) nella sua area personale, alla voce «PIN dispositivo», insieme al documento di identità. Non serve spedirlo.",
+    },
+    benefitReceipt: {
+      title: "Ricevuta di presentazione della domanda",
+      protocol: "Numero di protocollo",
+      benefit: "Prestazione",
+      holder: "Richiedente",
+      fiscalCode: "Codice fiscale",
+      filedAt: "Presentata il",
+      status: "Stato",
+      waiting_for_dispositive: "In attesa del PIN dispositivo",
+      in_processing: "In lavorazione",
+      waiting_for_dispositiveNote:
+        "La domanda è stata presentata il {{date}}: da questa data i termini sono interrotti. Sarà lavorata quando il suo PIN diventerà dispositivo; può richiederlo dall'area personale.",
+      in_processingNote:
+        "La domanda, presentata il {{date}}, è in lavorazione. Conservi questa ricevuta e il numero di protocollo.",
+    },
     common: {
       holder: "Titolare: {{name}}",
       fiscalCode: "Codice fiscale: {{fiscalCode}}",

@@ -114,6 +114,19 @@ export const errors = {
       detail:
         "Il codice non è corretto o è scaduto (vale 10 minuti, 5 tentativi). Se serve, chieda un nuovo codice.",
     },
+    ALREADY_DISPOSITIVE: {
+      title: "Il PIN è già dispositivo",
+      detail: "Il suo PIN è già dispositivo: può richiedere le prestazioni direttamente.",
+    },
+    CONVERSION_PENDING: {
+      title: "Richiesta già inviata",
+      detail:
+        "Ha già una richiesta di PIN dispositivo in esame: attenda la risposta prima di inviarne un'altra.",
+    },
+    CONVERSION_DECIDED: {
+      title: "Richiesta già decisa",
+      detail: "Questa richiesta di PIN dispositivo è già stata accolta o respinta.",
+    },
     LAST_CONTACT: {
       title: "Serve almeno un contatto",
       detail: "Non può togliere l'ultimo contatto registrato: ne aggiunga prima un altro.",
@@ -142,6 +155,24 @@ export const errors = {
     email_or_pec_required: "Indichi un'e-mail o una PEC dove ricevere la conferma.",
     code_shape: "Il codice ha 6 cifre.",
     required: "Campo obbligatorio.",
+    invalid_iban:
+      "L'IBAN non è corretto: controlli le lettere e le cifre (ad esempio AR12 3456 …).",
+    invalid_option: "Scelga una delle voci proposte.",
+    unknown_benefit: "Scelga una prestazione dell'elenco.",
+    file_required: "Scelga il file da caricare.",
+    upload_empty: "Il file «{{file}}» è vuoto.",
+    upload_too_large:
+      "Il file «{{file}}» supera 10 MB: lo riduca (ad esempio una scansione a 200 dpi).",
+    upload_file_type:
+      "Il file «{{file}}» non è un PDF, un JPEG o un PNG (conta il contenuto, non il nome).",
+    upload_active_content:
+      "Il file «{{file}}» contiene codice di una pagina web e non può essere accettato: carichi una scansione o una foto.",
+    upload_pdf_encrypted: "Il PDF «{{file}}» è protetto da password: lo salvi senza protezione.",
+    upload_pdf_javascript:
+      "Il PDF «{{file}}» contiene programmi (JavaScript o azioni): lo stampi come nuovo PDF o carichi una scansione.",
+    upload_pdf_embedded_file:
+      "Il PDF «{{file}}» contiene altri file allegati: carichi solo il documento.",
+    upload_unreadable: "Il file «{{file}}» è danneggiato o illeggibile.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",
     invalid_type: "Valore non valido.",

@@ -100,6 +100,20 @@ export const messages = {
         "il {{date}} alle {{time}} (ora italiana) questo contatto è stato tolto dai contatti del suo PIN INPS.",
       notYou: "Se non è stato lei, chiami subito il Contact Center.",
     },
+    conversionDecided: {
+      approvedSms:
+        "INPS: la richiesta {{reference}} è stata accolta: il suo PIN ora è dispositivo. Rientri nei servizi per usarlo.",
+      rejectedSms:
+        "INPS: la richiesta {{reference}} di PIN dispositivo non è stata accolta: {{reason}}. Dettagli nell'area personale.",
+      approvedSubject: "Il suo PIN INPS ora è dispositivo",
+      rejectedSubject: "La richiesta di PIN dispositivo non è stata accolta",
+      approved:
+        "la sua richiesta {{reference}} è stata accolta: il suo PIN ora è dispositivo e le permette di richiedere prestazioni. Vale dal prossimo accesso: esca e rientri nei servizi.",
+      rejected:
+        "la sua richiesta {{reference}} di PIN dispositivo non è stata accolta, per questo motivo: {{reason}}. Può inviare una nuova richiesta dall'area personale oppure rivolgersi a una sede INPS.",
+      claims:
+        "Le sue domande di prestazione in attesa del PIN dispositivo ({{claims}}) sono ora in lavorazione, con la data in cui le ha presentate.",
+    },
     pinLocked: {
       sms: "INPS: il suo PIN è bloccato per 5 minuti dopo 10 tentativi errati ({{time}}, ora italiana). Se non è stato lei, non risponda a nessuno e chiami il +39 06 164164.",
       subject: "Il suo PIN INPS è stato bloccato per 5 minuti",

@@ -3,11 +3,10 @@
  * contacts, changed with a code sent to the new one after the PIN was typed again.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Acting } from "../../../domain/actor.ts";
 import * as contacts from "../../../flows/contacts.ts";
 import type { AppContext } from "../../context.ts";
 import { readCookie } from "../../cookies.ts";
-import { liveSessionOf, originOf } from "../../request.ts";
+import { citizenOf } from "../../request.ts";
 import { guarded, json, problem } from "../docs.ts";
 
 const nullable = { type: ["string", "null"] };
@@ -81,14 +80,7 @@ const schemas = {
 
 export function contactRoutes(ctx: AppContext) {
   const personal = { journey: "personal" } as const;
-  const citizen = async (req: FastifyRequest) => {
-    const { session } = await liveSessionOf(ctx, req);
-    const by: Acting = {
-      actor: { kind: "citizen", fiscalCode: session.fiscalCode },
-      origin: originOf(req),
-    };
-    return { by, session };
-  };
+  const citizen = (req: FastifyRequest) => citizenOf(ctx, req);
   return async function contactResource(app: FastifyInstance): Promise<void> {
     app.get("/me/contacts", { schema: schemas.list, config: personal }, async (req) => {
       const { session } = await citizen(req);

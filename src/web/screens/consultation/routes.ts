@@ -2,13 +2,13 @@
  * The personal area and the consultation pages: contribution statement and pension slips, as
  * pages and as printable PDFs.
  */
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { pinExpiresAt } from "../../../domain/credential.ts";
 import { romeDate } from "../../../domain/eligibility.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { contributionStatement, pensionSlips } from "../../../flows/consult.ts";
 import { langOf } from "../../../http/lang.ts";
-import { liveSessionOf } from "../../../http/request.ts";
+import { liveSessionOf, sendPdf } from "../../../http/request.ts";
 import { civilDate } from "../../../i18n/format.ts";
 import {
   renderContributionStatementPdf,
@@ -17,14 +17,6 @@ import {
 import { csrfFor, sendHtml, userOf } from "../../render.ts";
 import type { ScreenDeps } from "../types.ts";
 import { contributionsPage, personalAreaPage, slipsPage } from "./pages.ts";
-
-function sendPdf(reply: FastifyReply, pdf: Uint8Array, filename: string): FastifyReply {
-  return reply
-    .type("application/pdf")
-    .header("cache-control", "no-store")
-    .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(pdf);
-}
 
 export function consultationScreens({ ctx }: ScreenDeps) {
   const personal = { config: { journey: "personal" as const } };

@@ -1,0 +1,111 @@
+/**
+ * `inps-pin conversion list [--status S] | approve ID | reject ID --reason TEXT |
+ * documents ID --out DIR`: the reviewer's side of the conversion until the staff back office
+ * exists. Every decision and every reading of documents is audited as the system actor "cli".
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Config } from "../config.ts";
+import { systemActor } from "../domain/actor.ts";
+import { systemClock, type Clock } from "../domain/clock.ts";
+import { AppError } from "../domain/errors.ts";
+import * as review from "../flows/conversion-review.ts";
+import type { ConversionStatus } from "../flows/ports.ts";
+import { documentKey } from "../security/envelope.ts";
+import { deriveKeys } from "../security/keys.ts";
+import type { Db } from "../store/db.ts";
+import { createUnitOfWork } from "../store/uow.ts";
+import { maskFiscalCode } from "../domain/mask.ts";
+
+const EXTENSION: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+};
+
+function deps(config: Config, db: Db, clock: Clock): review.ReviewDeps {
+  const keys = deriveKeys(config.pinPepper);
+  return {
+    uow: createUnitOfWork({
+      db,
+      clock,
+      outboxKey: config.outboxKey,
+      auditKeys: keys.audit,
+      messagesQueued: () => undefined,
+    }),
+    clock,
+    newId: () => crypto.randomUUID(),
+    documentKey: documentKey(config.documentKey),
+  };
+}
+
+const STATUSES: readonly string[] = ["submitted", "approved", "rejected"];
+
+/** Exit code; null when the arguments are not a conversion command (usage is printed). */
+export async function conversionCommand(
+  config: Config,
+  db: Db,
+  args: readonly string[],
+  clock: Clock = systemClock,
+): Promise<number | null> {
+  const [sub, id, flag, value] = args;
+  const d = deps(config, db, clock);
+  const by = systemActor("cli");
+  try {
+    switch (sub) {
+      case "list": {
+        if (id !== undefined && (id !== "--status" || !STATUSES.includes(flag ?? ""))) return null;
+        const rows = await review.listConversions(d, flag as ConversionStatus | undefined);
+        for (const c of rows)
+          console.log(
+            [
+              c.id,
+              c.reference,
+              maskFiscalCode(c.fiscalCode),
+              c.status,
+              c.submittedAt.toISOString(),
+              c.reason ?? "",
+            ].join("\t"),
+          );
+        console.log(`${rows.length} request(s)`);
+        return 0;
+      }
+      case "documents": {
+        if (id === undefined || flag !== "--out" || (value ?? "") === "") return null;
+        const docs = await review.readConversionDocuments(d, { by, id });
+        await mkdir(value ?? ".", { recursive: true, mode: 0o700 });
+        for (const doc of docs) {
+          const file = join(value ?? ".", `${id}-${doc.role}.${EXTENSION[doc.mediaType] ?? "bin"}`);
+          await writeFile(file, doc.bytes, { mode: 0o600 });
+          console.log(
+            `${file}\t${doc.mediaType}\t${doc.bytes.length} bytes\t(sent as ${doc.fileName})`,
+          );
+        }
+        return 0;
+      }
+      case "approve": {
+        if (id === undefined || flag !== undefined) return null;
+        const r = await review.decideConversion(d, { by, id, approve: true });
+        console.log(`approved; benefit claims released: ${r.claimsReleased.join(", ") || "none"}`);
+        return 0;
+      }
+      case "reject": {
+        if (id === undefined || flag !== "--reason" || (value ?? "").trim() === "") return null;
+        await review.decideConversion(d, { by, id, approve: false, reason: value ?? "" });
+        console.log("rejected (the citizen is told the reason)");
+        return 0;
+      }
+      default:
+        return null;
+    }
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const what: Record<string, string> = {
+      NOT_FOUND: `no conversion request ${id ?? ""}`,
+      CONVERSION_DECIDED: "the request was already decided",
+      PIN_NOT_ELIGIBLE: "the person has no active PIN (revoked?): reject the request instead",
+    };
+    console.error(what[err.code] ?? err.code);
+    return 1;
+  }
+}

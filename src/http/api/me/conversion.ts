@@ -1,0 +1,109 @@
+/**
+ * /api/v1/me/conversion (flows/conversion.ts): the pre-filled request form, the upload of the
+ * signed form and an identity document (multipart, judged by content), and the status.
+ */
+import type { FastifyInstance } from "fastify";
+import * as conversion from "../../../flows/conversion.ts";
+import { renderConversionFormPdf } from "../../../notifications/pdf/requests.ts";
+import type { AppContext } from "../../context.ts";
+import { langOf } from "../../lang.ts";
+import { citizenOf, sendPdf } from "../../request.ts";
+import { acceptUploads, UPLOAD_BODY_LIMIT, uploadedFile } from "../../uploads.ts";
+import { guarded, json, problem } from "../docs.ts";
+
+const tags = ["conversion"];
+const nullableString = { type: ["string", "null"] };
+const statusBody = json(
+  {
+    type: "object",
+    properties: {
+      level: { type: "string", enum: ["ordinary", "dispositive"] },
+      requestId: nullableString,
+      reference: nullableString,
+      status: { type: "string", enum: ["none", "submitted", "approved", "rejected"] },
+      reason: nullableString,
+      submittedAt: nullableString,
+      decidedAt: nullableString,
+    },
+  },
+  "The PIN's level and the latest conversion request",
+);
+
+const schemas = {
+  form: {
+    tags,
+    summary: "The conversion request form, pre-filled with a QR code of its reference (PDF)",
+    response: {
+      200: {
+        description: "PDF to print and sign",
+        content: { "application/pdf": { schema: { type: "string", format: "binary" } } },
+      },
+      ...guarded,
+      409: problem,
+    },
+  },
+  submit: {
+    tags,
+    summary: "Upload the signed form and an identity document (multipart/form-data)",
+    description:
+      "Parts `signedForm` and `identityDocument`: PDF, JPEG or PNG decided by content, at most 10 MB each. Images are re-encoded without metadata; PDFs that are encrypted or carry JavaScript or embedded files are refused (422, each error naming the file). One open request at a time (409).",
+    consumes: ["multipart/form-data"],
+    response: {
+      202: json(
+        {
+          type: "object",
+          properties: {
+            requestId: { type: "string" },
+            reference: { type: "string" },
+            status: { type: "string", enum: ["submitted"] },
+          },
+        },
+        "Request submitted for review",
+      ),
+      ...guarded,
+      409: problem,
+      413: problem,
+      415: problem,
+      422: problem,
+      429: problem,
+    },
+  },
+  status: { tags, summary: "Status of the conversion", response: { 200: statusBody, ...guarded } },
+};
+
+export function conversionRoutes(ctx: AppContext) {
+  const personal = { journey: "personal" } as const;
+  return async function conversionResource(app: FastifyInstance): Promise<void> {
+    await acceptUploads(app);
+    app.get(
+      "/me/conversion/form.pdf",
+      { schema: schemas.form, config: personal },
+      async (req, reply) => {
+        const form = await conversion.conversionForm(ctx, await citizenOf(ctx, req));
+        const pdf = await renderConversionFormPdf({
+          ...form,
+          lang: langOf(req, { acceptLanguage: true }),
+        });
+        return sendPdf(reply, pdf, `richiesta-pin-dispositivo-${form.reference}.pdf`);
+      },
+    );
+    app.post(
+      "/me/conversion",
+      { schema: schemas.submit, config: personal, bodyLimit: UPLOAD_BODY_LIMIT },
+      async (req, reply) => {
+        const files = {
+          signed_form: uploadedFile(req.body, conversion.UPLOAD_FIELDS.signed_form),
+          identity_document: uploadedFile(req.body, conversion.UPLOAD_FIELDS.identity_document),
+        };
+        const answer = await conversion.submitConversion(ctx, {
+          ...(await citizenOf(ctx, req)),
+          files: Object.fromEntries(Object.entries(files).filter(([, f]) => f !== undefined)),
+        });
+        return reply.code(202).send(answer);
+      },
+    );
+    app.get("/me/conversion", { schema: schemas.status, config: personal }, async (req) =>
+      conversion.conversionStatus(ctx, (await citizenOf(ctx, req)).session),
+    );
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * multipart/form-data for the routes that take uploads (conversion documents), registered in
+ * their scope only: everywhere else a multipart body stays unsupported (415). Parts are read
+ * into memory up to the size limit plus one byte — past it the file is marked truncated and
+ * refused by the flow, naming the file — with few parts and small text fields.
+ */
+import multipart from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import type { UploadedFile } from "../flows/conversion.ts";
+import { MAX_UPLOAD_BYTES } from "../security/uploads.ts";
+
+/** The body limit of an upload route: two files at the limit and the form's text fields. */
+export const UPLOAD_BODY_LIMIT = 2 * MAX_UPLOAD_BYTES + 256 * 1024;
+
+export async function acceptUploads(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 4, parts: 6, fieldSize: 4096 },
+  });
+}
+
+interface FilePart {
+  type: "file";
+  filename: string;
+  file: { truncated: boolean };
+  _buf: Buffer | null;
+}
+
+function isFilePart(v: unknown): v is FilePart {
+  return typeof v === "object" && v !== null && Reflect.get(v, "type") === "file";
+}
+
+/** The file sent under `field` (the first, if several), or undefined. */
+export function uploadedFile(body: unknown, field: string): UploadedFile | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const raw: unknown = Reflect.get(body, field);
+  const part: unknown = Array.isArray(raw) ? raw[0] : raw;
+  if (!isFilePart(part)) return undefined;
+  return {
+    fileName: part.filename,
+    bytes: part._buf ?? Buffer.alloc(0),
+    truncated: part.file.truncated,
+  };
+}
+
+/** A text field of a multipart body (attachFieldsToBody keeps `{ value }`), or of a plain one. */
+export function textPart(body: unknown, field: string): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const raw: unknown = Reflect.get(body, field);
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "object" && raw !== null) {
+    const v: unknown = Reflect.get(raw, "value");
+    if (typeof v === "string") return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,113 @@
+/** Files for the upload tests, made on the fly (nothing binary in the repository). */
+import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import sharp from "sharp";
+
+/** A JPEG carrying EXIF with a GPS position (as a phone camera writes it). */
+export function jpegWithGps(): Promise<Buffer> {
+  return sharp({ create: { width: 96, height: 64, channels: 3, background: "#c0392b" } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: "PhoneCo", Model: "Cheap 1" },
+      IFD3: {
+        GPSLatitudeRef: "S",
+        GPSLatitude: "34/1 36/1 0/1",
+        GPSLongitudeRef: "W",
+        GPSLongitude: "58/1 22/1 0/1",
+      },
+    })
+    .toBuffer();
+}
+
+export function png(): Promise<Buffer> {
+  return sharp({ create: { width: 40, height: 30, channels: 3, background: "#2e86c1" } })
+    .png()
+    .toBuffer();
+}
+
+async function pdfWith(change?: (doc: PDFDocument) => void): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText("Firmato / Signed", { x: 72, y: 760, size: 14 });
+  change?.(doc);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+export const pdf = (): Promise<Buffer> => pdfWith();
+
+export const pdfWithJavaScript = (): Promise<Buffer> =>
+  pdfWith((doc) => {
+    const action = doc.context.obj({ S: "JavaScript", JS: PDFString.of("app.alert(1)") });
+    doc.catalog.set(PDFName.of("OpenAction"), doc.context.register(action));
+  });
+
+export const pdfWithEmbeddedFile = (): Promise<Buffer> =>
+  pdfWith((doc) => {
+    void doc.attach(Buffer.from("MZ payload"), "payload.exe", {
+      mimeType: "application/x-msdos-program",
+    });
+  });
+
+/** A PDF whose trailer declares standard encryption (enough for any reader to need a key). */
+export const encryptedPdf = (): Promise<Buffer> =>
+  pdfWith((doc) => {
+    const encrypt = doc.context.obj({
+      Filter: "Standard",
+      V: 1,
+      R: 2,
+      O: PDFString.of("0123456789abcdef0123456789abcdef"),
+      U: PDFString.of("fedcba9876543210fedcba9876543210"),
+      P: -44,
+    });
+    doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  });
+
+/** A Windows executable: "MZ", a DOS stub and a PE header offset. */
+export function executable(): Buffer {
+  const b = Buffer.alloc(1024);
+  b.write("MZ", 0, "latin1");
+  b.writeUInt32LE(0x80, 0x3c);
+  b.write("PE\0\0", 0x80, "latin1");
+  return b;
+}
+
+/** A valid JPEG whose comment segment is an HTML page (a JPEG/HTML polyglot). */
+export async function jpegHtmlPolyglot(): Promise<Buffer> {
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } })
+    .jpeg()
+    .toBuffer();
+  const html = Buffer.from("<html><body><script>alert(document.cookie)</script></body></html>");
+  const comment = Buffer.alloc(4);
+  comment.writeUInt16BE(0xfffe, 0);
+  comment.writeUInt16BE(html.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), comment, html, jpeg.subarray(2)]);
+}
+
+export interface Part {
+  name: string;
+  fileName?: string;
+  contentType?: string;
+  data: Buffer | string;
+}
+
+/** A multipart/form-data body, as a browser sends one. */
+export function multipartBody(parts: readonly Part[]): { payload: Buffer; contentType: string } {
+  const boundary = `----inpspin${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const disposition =
+      p.fileName === undefined
+        ? `form-data; name="${p.name}"`
+        : `form-data; name="${p.name}"; filename="${p.fileName}"`;
+    const type =
+      p.fileName === undefined
+        ? ""
+        : `Content-Type: ${p.contentType ?? "application/octet-stream"}\r\n`;
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
+    chunks.push(typeof p.data === "string" ? Buffer.from(p.data) : p.data);
+    chunks.push(Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(chunks),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
