@@ -220,7 +220,7 @@ describe("conversion to dispositive and benefit claims", () => {
     const mine = await api(s, "GET", "/api/v1/me/benefit-claims", undefined, jar);
     const claim = mine.json<Claims>().claims.find((c) => c.protocol === protocol);
     assert.equal(claim?.status, "in_processing");
-    assert.equal(claim?.filedAt, filedAt, "the filing time is kept");
+    assert.equal(claim.filedAt, filedAt, "the filing time is kept");
 
     // The open session keeps its level; a new login has the new one.
     assert.equal(levelOf(await api(s, "GET", "/api/v1/me", undefined, jar)), "ordinary");
