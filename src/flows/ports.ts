@@ -11,6 +11,7 @@ import type { SessionState } from "../domain/journey.ts";
 import type { Limit, LimitVerdict, LimiterName } from "../domain/rate-limits.ts";
 import type { OutgoingMessage, MessageKind } from "../notifications/registry.ts";
 import type { ThrottleStore } from "./ports-lockout.ts";
+import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
@@ -230,6 +231,15 @@ export type {
   NewLink,
   PendingContactChange,
 } from "./ports-self-service.ts";
+export type {
+  ActivityEvent,
+  ClaimListing,
+  CredentialListing,
+  DeviceListing,
+  MessageListing,
+  PersonalDataStore,
+  SessionListing,
+} from "./ports-personal-data.ts";
 
 /** Everything a flow may touch inside one transaction. */
 export interface Repos {
@@ -243,6 +253,7 @@ export interface Repos {
   handovers: HandoverStore;
   links: LinkStore;
   contacts: ContactStore;
+  personalData: PersonalDataStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;
