@@ -8,6 +8,7 @@ import type { Acting, Origin } from "../domain/actor.ts";
 import { resolveSession, journeyStateOf, type ResolvedSession } from "../flows/session.ts";
 import type { JourneyState } from "../domain/journey.ts";
 import type { NewOperatingPin } from "../flows/operating-pin.ts";
+import type { SessionRecord } from "../flows/ports.ts";
 import { AppError } from "../domain/errors.ts";
 import type { AppContext } from "./context.ts";
 import { readCookie } from "./cookies.ts";
@@ -68,6 +69,18 @@ export async function liveSessionOf(
     );
   }
   return { ...j.resolved, token: j.token };
+}
+
+/** The citizen of a session-only route: who acts (with the request's origin) and their session. */
+export async function citizenOf(
+  ctx: AppContext,
+  req: FastifyRequest,
+): Promise<{ by: Acting; session: SessionRecord }> {
+  const { session } = await liveSessionOf(ctx, req);
+  return {
+    by: { actor: { kind: "citizen", fiscalCode: session.fiscalCode }, origin: originOf(req) },
+    session,
+  };
 }
 
 const replays = new WeakMap<FastifyRequest, NewOperatingPin>();
