@@ -5,7 +5,6 @@
  * everything — messages and audit events included — when the flow throws). Flow tests run on
  * it in milliseconds; the store's own conformance suites check the SQL says the same.
  */
-import { createHash } from "node:crypto";
 import type { AuditRecord } from "../../src/domain/audit.ts";
 import { ConflictError } from "../../src/domain/errors.ts";
 import {
@@ -37,6 +36,7 @@ import type {
 } from "../../src/flows/ports.ts";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { MessageKind, OutgoingMessage } from "../../src/notifications/registry.ts";
+import { personalDataRepo } from "./memory-personal-data.ts";
 
 export interface MemoryState {
   people: Map<string, ArchivePerson>;
@@ -77,12 +77,6 @@ export function emptyState(): MemoryState {
 function identity(p: ArchivePerson): ArchiveIdentity {
   const { contributions: _c, pensionPayments: _p, ...rest } = p;
   return rest;
-}
-
-/** A stand-in public id for a session or device of the fake (a uuid-shaped hash of its key). */
-export function fakePublicId(key: string): string {
-  const h = createHash("sha256").update(`public:${key}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function repos(st: MemoryState): Repos {
@@ -385,77 +379,7 @@ function repos(st: MemoryState): Repos {
       },
       deleteExpired: async () => 0,
     },
-    // The holder's own view: sessions and devices as the flows see them; the audit trail of the
-    // fake keeps fiscal codes, not subject keys, so activity and the export's history are empty.
-    personalData: {
-      activity: async () => [],
-      sessions: async (fc) =>
-        [...st.sessions.values()]
-          .filter((x) => x.fiscalCode === fc)
-          .map((x) => ({
-            id: fakePublicId(x.idHash),
-            idHash: x.idHash,
-            createdAt: x.createdAt,
-            lastSeenAt: x.lastSeenAt,
-            userAgent: null,
-          })),
-      endSession: async (fc, publicId) => {
-        for (const [h, x] of st.sessions)
-          if (x.fiscalCode === fc && fakePublicId(h) === publicId) {
-            st.sessions.delete(h);
-            return h;
-          }
-        return null;
-      },
-      devices: async (subjectKey) =>
-        [...st.devices]
-          .filter(([, d]) => d.subjectKey === subjectKey)
-          .map(([id, d]) => ({
-            id: fakePublicId(id),
-            deviceId: id,
-            createdAt: d.lastUsedAt,
-            lastUsedAt: d.lastUsedAt,
-            userAgent: null,
-          })),
-      forgetDevice: async (subjectKey, publicId) => {
-        for (const [id, d] of st.devices)
-          if (d.subjectKey === subjectKey && fakePublicId(id) === publicId)
-            return st.devices.delete(id);
-        return false;
-      },
-      credentials: async (fc) =>
-        [...st.credentials.values()]
-          .filter((c) => c.fiscalCode === fc)
-          .map((c) => ({
-            kind: c.kind,
-            level: c.level,
-            status: c.status,
-            setAt: c.setAt,
-            endedAt: null,
-          })),
-      claims: async (fc) =>
-        [...st.claims.values()]
-          .filter((c) => c.fiscalCode === fc)
-          .map((c) => ({
-            id: c.id,
-            channel: c.channel,
-            status: c.status,
-            delivery: c.delivery,
-            createdAt: c.createdAt,
-            decidedAt: null,
-          })),
-      messages: async (recipients) =>
-        st.outbox
-          .filter((m) => recipients.includes(m.recipient))
-          .map((m) => ({
-            kind: m.kind,
-            channel: m.channel,
-            recipient: m.recipient,
-            status: "queued",
-            createdAt: m.queuedAt,
-            sentAt: null,
-          })),
-    },
+    personalData: personalDataRepo(st),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,
