@@ -118,6 +118,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         { name: "recovery" },
         { name: "revocation" },
         { name: "contacts" },
+        { name: "privacy", description: "Activity, sessions and devices, data export" },
       ],
     },
   });

@@ -29,7 +29,9 @@ export interface AuditEventDetails {
   "pin.replaced": { level: string };
   "pin.noted": Record<string, never>;
   "pin.answer_repeated": Record<string, never>;
-  "session.ended": { reason: "logout" | "timeout" | "replaced_by_login" };
+  "session.ended": { reason: "logout" | "timeout" | "replaced_by_login" | "ended_by_holder" };
+  "device.forgotten": Record<string, never>;
+  "data.exported": { format: "json" | "pdf" };
   "pin_card.downloaded": Record<string, never>;
   "reauth.succeeded": Record<string, never>;
   "reauth.refused": { reason: "wrong_pin" | "locked" | "suspended" | "revoked" };

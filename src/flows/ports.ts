@@ -17,6 +17,7 @@ import type {
   DocumentStore,
   LevelReader,
 } from "./ports-requests.ts";
+import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
@@ -249,6 +250,15 @@ export type {
   LevelReader,
   SealedDocument,
 } from "./ports-requests.ts";
+export type {
+  ActivityEvent,
+  ClaimListing,
+  CredentialListing,
+  DeviceListing,
+  MessageListing,
+  PersonalDataStore,
+  SessionListing,
+} from "./ports-personal-data.ts";
 
 /** Everything a flow may touch inside one transaction. */
 export interface Repos {
@@ -266,6 +276,7 @@ export interface Repos {
   documents: DocumentStore;
   benefitClaims: BenefitClaimStore;
   levels: LevelReader;
+  personalData: PersonalDataStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

@@ -65,6 +65,16 @@ import {
   releaseWaitingClaims,
 } from "./repos/requests.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
+import {
+  activityOf,
+  claimsOf,
+  credentialsOf,
+  devicesOf,
+  endSessionOf,
+  forgetDeviceOf,
+  messagesTo,
+  sessionsOf,
+} from "./repos/personal-data.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import {
   createLoginSession,
@@ -185,6 +195,16 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
     levels: {
       activeLevelLocked: (fc) => activeLevelLocked(q, fc),
       makeDispositive: (fc) => makeDispositive(q, fc),
+    },
+    personalData: {
+      activity: (subjectKey, before, limit) => activityOf(q, subjectKey, before, limit),
+      sessions: (fc) => sessionsOf(q, fc),
+      endSession: (fc, publicId) => endSessionOf(q, fc, publicId),
+      devices: (subjectKey) => devicesOf(q, subjectKey),
+      forgetDevice: (subjectKey, publicId) => forgetDeviceOf(q, subjectKey, publicId),
+      credentials: (fc) => credentialsOf(q, fc),
+      claims: (fc) => claimsOf(q, fc),
+      messages: (recipients) => messagesTo(q, recipients),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

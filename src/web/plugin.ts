@@ -24,6 +24,7 @@ import { recoveryScreens } from "./screens/recovery/routes.ts";
 import { letterResendScreens } from "./screens/letter-resend/routes.ts";
 import { revocationScreens } from "./screens/revocation/routes.ts";
 import { contactsScreens } from "./screens/contacts/routes.ts";
+import { privacyScreens } from "./screens/privacy/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -82,5 +83,6 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(newPinScreens(screens));
     await app.register(consultationScreens(screens));
     await app.register(contactsScreens(screens));
+    await app.register(privacyScreens(screens));
   };
 }

@@ -37,6 +37,7 @@ import type {
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { MessageKind, OutgoingMessage } from "../../src/notifications/registry.ts";
 import { requestRepos, type RequestsState } from "./memory-requests.ts";
+import { personalDataRepo } from "./memory-personal-data.ts";
 
 export interface MemoryState extends RequestsState {
   people: Map<string, ArchivePerson>;
@@ -384,6 +385,7 @@ function repos(st: MemoryState): Repos {
       deleteExpired: async () => 0,
     },
     ...requestRepos(st),
+    personalData: personalDataRepo(st),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

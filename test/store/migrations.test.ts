@@ -70,6 +70,7 @@ describe(`migrations on ${ENGINE}`, () => {
       "created_at",
       "id",
       "last_used_at",
+      "public_id",
       "subject_key",
       "user_agent",
     ]);

@@ -9,6 +9,7 @@ import type { AppContext } from "../context.ts";
 import { langOf } from "../lang.ts";
 import { asAppError, errorSummary, sendProblem } from "../problem.ts";
 import { claimRoutes, letterResendRoutes } from "./claims/routes.ts";
+import { activityRoutes } from "./me/activity.ts";
 import { meRoutes } from "./me/routes.ts";
 import { benefitRoutes } from "./me/benefits.ts";
 import { contactRoutes } from "./me/contacts.ts";
@@ -52,6 +53,7 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(contactRoutes(ctx));
     await app.register(conversionRoutes(ctx));
     await app.register(benefitRoutes(ctx));
+    await app.register(activityRoutes(ctx));
     await app.register(recoveryRoutes(ctx));
     await app.register(revocationRoutes(ctx));
   };

@@ -1,6 +1,7 @@
 /** The English catalogue, assembled from its sections (each typed against the Italian one). */
 import type { Catalogue } from "../it/index.ts";
 import { account } from "./account.ts";
+import { activity } from "./activity.ts";
 import { claim } from "./claim.ts";
 import { common } from "./common.ts";
 import { dev } from "./dev.ts";
@@ -13,6 +14,7 @@ export const en: Catalogue = {
   ...common,
   ...claim,
   ...account,
+  ...activity,
   ...dev,
   ...errors,
   ...messages,

@@ -1,5 +1,6 @@
 /** The Italian catalogue (default language), assembled from its sections. */
 import { account } from "./account.ts";
+import { activity } from "./activity.ts";
 import { claim } from "./claim.ts";
 import { common } from "./common.ts";
 import { dev } from "./dev.ts";
@@ -12,6 +13,7 @@ export const it = {
   ...common,
   ...claim,
   ...account,
+  ...activity,
   ...dev,
   ...errors,
   ...messages,

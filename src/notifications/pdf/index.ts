@@ -6,11 +6,14 @@
  *   the residence abroad in a DL right-window envelope (`pinLetterText`: the same letter
  *   as plain text for the development outbox);
  * - the PIN card the citizen may print after first access;
- * - the contribution statement and the pension slip of the consultation pages.
+ * - the contribution statement and the pension slip of the consultation pages;
+ * - the holder's data export (GDPR Art. 15).
  */
 
 export type { Lang } from "../../i18n/index.ts";
 export { renderPinCardPdf } from "./card.ts";
+export { renderExportPdf } from "./export.ts";
+export type { ExportDocument } from "./export.ts";
 export { fontCoverage } from "./fonts.ts";
 export { pinLetterText, renderPinLetterPdf } from "./letter.ts";
 export { renderPensionSlipPdf } from "./slip.ts";

@@ -50,6 +50,23 @@ export function personalAreaPage(
     <p class="card-text">${t(lang, "contacts.linkText")}</p>
     <a class="btn btn-primary" href="/area-personale/contatti">${t(lang, "area.open")}<span class="visually-hidden"> ${t(lang, "contacts.link")}</span></a>
   </div></div></div>
+  ${(
+    [
+      ["/area-personale/attivita", "activity.link", "activity.linkText"],
+      ["/area-personale/accessi", "sessions.link", "sessions.linkText"],
+      ["/area-personale/dati", "dataExport.link", "dataExport.linkText"],
+    ] as const
+  ).map(
+    ([
+      href,
+      title,
+      text,
+    ]) => html`<div class="col-md-6 mb-3"><div class="card card-bg"><div class="card-body">
+    <h2 class="h5 card-title">${t(lang, title)}</h2>
+    <p class="card-text">${t(lang, text)}</p>
+    <a class="btn btn-primary" href="${href}">${t(lang, "area.open")}<span class="visually-hidden"> ${t(lang, title)}</span></a>
+  </div></div></div>`,
+  )}
 </div>`,
   });
 }
