@@ -15,15 +15,17 @@ const MAX_PIXELS = 60_000_000;
 
 export type UploadMediaType = "application/pdf" | "image/jpeg" | "image/png";
 
-export type UploadRefusal =
-  | "empty"
-  | "too_large"
-  | "file_type"
-  | "active_content"
-  | "pdf_encrypted"
-  | "pdf_javascript"
-  | "pdf_embedded_file"
-  | "unreadable";
+export const UPLOAD_REFUSALS = [
+  "empty",
+  "too_large",
+  "file_type",
+  "active_content",
+  "pdf_encrypted",
+  "pdf_javascript",
+  "pdf_embedded_file",
+  "unreadable",
+] as const;
+export type UploadRefusal = (typeof UPLOAD_REFUSALS)[number];
 
 export type UploadVerdict =
   { ok: true; mediaType: UploadMediaType; bytes: Buffer } | { ok: false; refusal: UploadRefusal };

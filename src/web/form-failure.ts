@@ -14,6 +14,13 @@ export interface FormFailure {
   status: number;
 }
 
+/** A failure's notice as the pages show it above a form. */
+export function dangerNotice(
+  f: FormFailure,
+): { tone: "danger"; title: string; detail: string } | undefined {
+  return f.notice === undefined ? undefined : { tone: "danger", ...f.notice };
+}
+
 export function formFailure(err: unknown, lang: Lang, reply: FastifyReply): FormFailure {
   if (!(err instanceof AppError) || err.status >= 500) throw err;
   const retry = retryAfter(err);

@@ -23,6 +23,8 @@ import { newPinScreens } from "./screens/new-pin/routes.ts";
 import { recoveryScreens } from "./screens/recovery/routes.ts";
 import { letterResendScreens } from "./screens/letter-resend/routes.ts";
 import { revocationScreens } from "./screens/revocation/routes.ts";
+import { benefitScreens } from "./screens/benefits/routes.ts";
+import { conversionScreens } from "./screens/conversion/routes.ts";
 import { contactsScreens } from "./screens/contacts/routes.ts";
 import { privacyScreens } from "./screens/privacy/routes.ts";
 
@@ -83,6 +85,8 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(newPinScreens(screens));
     await app.register(consultationScreens(screens));
     await app.register(contactsScreens(screens));
+    await app.register(conversionScreens(screens));
+    await app.register(benefitScreens(screens));
     await app.register(privacyScreens(screens));
   };
 }

@@ -28,6 +28,7 @@ const PRODUCTION = {
   DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
   PIN_PEPPER: Buffer.alloc(32, 1).toString("base64"),
   OUTBOX_KEY: Buffer.alloc(32, 2).toString("base64"),
+  DOCUMENT_KEY: Buffer.alloc(32, 3).toString("base64"),
 };
 
 describe("inps-pin command", () => {

@@ -74,6 +74,7 @@ export async function startService(opts: TestServiceOptions = {}): Promise<TestS
     SESSION_CACHE_MS: String(opts.sessionCacheMs ?? 0),
     PIN_PEPPER: Buffer.alloc(32, 7).toString("base64"),
     OUTBOX_KEY: Buffer.alloc(32, 9).toString("base64"),
+    ...(env === "production" ? { DOCUMENT_KEY: Buffer.alloc(32, 11).toString("base64") } : {}),
     ...(env === "production" ? { DATABASE_URL: "postgres://unused.invalid/x" } : {}),
     ...NO_RATE_LIMITS,
     // The neutral answers' floor only slows the tests down; the timing tests set it.

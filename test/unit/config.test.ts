@@ -27,6 +27,7 @@ const PRODUCTION = {
   DATABASE_URL: "postgres://app@db.internal/inps",
   PIN_PEPPER: KEY_A,
   OUTBOX_KEY: KEY_B,
+  DOCUMENT_KEY: Buffer.alloc(32, 3).toString("base64"),
 };
 
 /** The message loadConfig throws for env, or fails the test if it does not throw. */
@@ -112,6 +113,7 @@ describe("config: defaults", () => {
     assert.equal(c.databaseUrl, PRODUCTION.DATABASE_URL);
     assert.deepEqual(c.pinPepper, Buffer.alloc(32, 1));
     assert.deepEqual(c.outboxKey, Buffer.alloc(32, 2));
+    assert.deepEqual(c.documentKey, Buffer.alloc(32, 3));
   });
 
   it("reads every variable", () => {
@@ -185,7 +187,7 @@ describe("config: defaults", () => {
 });
 
 describe("config: production refuses to start without its secrets", () => {
-  for (const missing of ["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"] as const) {
+  for (const missing of ["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY", "DOCUMENT_KEY"] as const) {
     it(`refuses production without ${missing}, naming it`, () => {
       const env = Object.fromEntries(Object.entries(PRODUCTION).filter(([k]) => k !== missing));
       assert.match(errorFor(env), new RegExp(`production requires.*${missing}`, "u"));
@@ -195,7 +197,7 @@ describe("config: production refuses to start without its secrets", () => {
 
   it("names every missing variable at once", () => {
     const msg = errorFor({ APP_ENV: "production" });
-    for (const name of ["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY"])
+    for (const name of ["DATABASE_URL", "PIN_PEPPER", "OUTBOX_KEY", "DOCUMENT_KEY"])
       assert.ok(msg.includes(name), msg);
   });
 
@@ -228,6 +230,8 @@ describe("config: bad values are refused with a message naming the variable", ()
     ["PIN_PEPPER", "not base64 at all!"],
     ["OUTBOX_KEY", Buffer.alloc(31, 1).toString("base64")],
     ["OUTBOX_KEY", Buffer.alloc(33, 1).toString("base64")],
+    ["DOCUMENT_KEY", Buffer.alloc(31, 1).toString("base64")],
+    ["DOCUMENT_RETENTION_DAYS", "0"],
   ];
   for (const [name, value] of cases) {
     it(`refuses ${name}=${value.length > 20 ? `${value.slice(0, 20)}…` : value}`, () => {

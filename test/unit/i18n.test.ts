@@ -1,4 +1,5 @@
 import { describe, it } from "node:test";
+import { UPLOAD_REFUSALS } from "../../src/security/uploads.ts";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -154,7 +155,7 @@ describe("i18n: field codes", () => {
   it("builds field codes from templates only for fiscal-code errors", () => {
     assert.deepEqual(
       [...templates],
-      ["fiscal_code_"],
+      ["fiscal_code_", "upload_"],
       "a new computed field code needs its messages listed here",
     );
   });
@@ -171,6 +172,7 @@ describe("i18n: field codes", () => {
         ...literal,
         ...zodMessages,
         ...fiscalCodeCodes,
+        ...UPLOAD_REFUSALS.map((r) => `upload_${r}`),
         "invalid",
         "invalid_type",
       ]);

@@ -48,6 +48,7 @@ describe("housekeeping", () => {
         devices: 0,
         rateLimits: 0,
         scrubbedMessages: 0,
+        documents: 0,
       },
       "nothing is stale yet",
     );

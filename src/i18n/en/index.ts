@@ -9,6 +9,7 @@ import { documents } from "./documents.ts";
 import { errors } from "./errors.ts";
 import { info } from "./info.ts";
 import { messages } from "./messages.ts";
+import { requests } from "./requests.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -20,4 +21,5 @@ export const en: Catalogue = {
   ...messages,
   ...documents,
   ...info,
+  ...requests,
 };

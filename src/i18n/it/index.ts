@@ -8,6 +8,7 @@ import { documents } from "./documents.ts";
 import { errors } from "./errors.ts";
 import { info } from "./info.ts";
 import { messages } from "./messages.ts";
+import { requests } from "./requests.ts";
 
 export const it = {
   ...common,
@@ -19,6 +20,7 @@ export const it = {
   ...messages,
   ...documents,
   ...info,
+  ...requests,
 };
 
 export type Catalogue = typeof it;

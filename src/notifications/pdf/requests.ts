@@ -4,6 +4,8 @@
  * the receipt of a benefit claim (protocol, filing time, status, what was declared).
  */
 import QRCode from "qrcode";
+import { findBenefit } from "../../domain/benefits.ts";
+import type { BenefitClaim } from "../../flows/ports.ts";
 import { maskFiscalCode } from "../../domain/mask.ts";
 import { t, type Lang } from "../../i18n/index.ts";
 import { civilDate, romeDateTime } from "../../i18n/format.ts";
@@ -164,4 +166,31 @@ export async function renderBenefitReceiptPdf(r: BenefitReceiptDocument): Promis
     }),
   ]);
   return finish(ctx.doc);
+}
+
+/** The receipt's labelled fields, in the catalogue's words. */
+export function receiptFields(c: BenefitClaim, lang: Lang): [string, string][] {
+  const b = findBenefit(c.benefitType);
+  return Object.entries(c.fields).map(([name, value]) => {
+    const f = b?.fields.find((x) => x.name === name);
+    return [f?.label[lang] ?? name, f?.optionLabels?.[lang][value] ?? value];
+  });
+}
+
+/** A claim's receipt, its fields labelled in the catalogue's words. */
+export async function benefitReceipt(
+  c: BenefitClaim,
+  holderName: string,
+  lang: Lang,
+): Promise<Buffer> {
+  return renderBenefitReceiptPdf({
+    lang,
+    protocol: c.protocol,
+    benefitName: findBenefit(c.benefitType)?.name[lang] ?? c.benefitType,
+    holderName,
+    fiscalCode: c.fiscalCode,
+    filedAt: c.filedAt,
+    status: c.status,
+    fields: receiptFields(c, lang),
+  });
 }

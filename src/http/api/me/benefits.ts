@@ -3,11 +3,9 @@
  * file a claim, list them, download a claim's receipt.
  */
 import type { FastifyInstance } from "fastify";
-import { findBenefit } from "../../../domain/benefits.ts";
 import * as benefits from "../../../flows/benefit-claims.ts";
-import { renderBenefitReceiptPdf } from "../../../notifications/pdf/requests.ts";
-import type { Lang } from "../../../i18n/index.ts";
-import type { BenefitClaim } from "../../../flows/ports.ts";
+import { benefitReceipt } from "../../../notifications/pdf/requests.ts";
+import { holderName } from "../../../flows/session.ts";
 import type { AppContext } from "../../context.ts";
 import { langOf } from "../../lang.ts";
 import { citizenOf, sendPdf } from "../../request.ts";
@@ -85,28 +83,6 @@ const schemas = {
   },
 };
 
-/** The receipt's labelled fields, in the catalogue's words. */
-export function receiptFields(c: BenefitClaim, lang: Lang): [string, string][] {
-  const b = findBenefit(c.benefitType);
-  return Object.entries(c.fields).map(([name, value]) => {
-    const f = b?.fields.find((x) => x.name === name);
-    return [f?.label[lang] ?? name, f?.optionLabels?.[lang][value] ?? value];
-  });
-}
-
-export async function benefitReceipt(c: BenefitClaim, holderName: string, lang: Lang) {
-  return renderBenefitReceiptPdf({
-    lang,
-    protocol: c.protocol,
-    benefitName: findBenefit(c.benefitType)?.name[lang] ?? c.benefitType,
-    holderName,
-    fiscalCode: c.fiscalCode,
-    filedAt: c.filedAt,
-    status: c.status,
-    fields: receiptFields(c, lang),
-  });
-}
-
 export function benefitRoutes(ctx: AppContext) {
   const personal = { journey: "personal" } as const;
   return async function benefitResource(app: FastifyInstance): Promise<void> {
@@ -140,10 +116,9 @@ export function benefitRoutes(ctx: AppContext) {
           ...c,
           protocol: (req.params as { protocol?: unknown }).protocol,
         });
-        const name = `${c.session.givenNames ?? ""} ${c.session.surname ?? ""}`.trim();
         return sendPdf(
           reply,
-          await benefitReceipt(found, name, lang),
+          await benefitReceipt(found, holderName(c.session), lang),
           `ricevuta-${found.protocol}.pdf`,
         );
       },

@@ -52,6 +52,8 @@ export function personalAreaPage(
   </div></div></div>
   ${(
     [
+      ["/area-personale/pin-dispositivo", "conversion.link", "conversion.linkText"],
+      ["/area-personale/domande", "benefits.link", "benefits.linkText"],
       ["/area-personale/attivita", "activity.link", "activity.linkText"],
       ["/area-personale/accessi", "sessions.link", "sessions.linkText"],
       ["/area-personale/dati", "dataExport.link", "dataExport.linkText"],
