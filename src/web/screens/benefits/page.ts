@@ -41,15 +41,17 @@ export function benefitsPage(v: {
   const claims =
     v.claims.length === 0
       ? html`<p>${t(lang, "benefits.none")}</p>`
-      : html`<div class="table-responsive"><table class="table">
-<caption class="visually-hidden">${t(lang, "benefits.mine")}</caption>
-<thead><tr><th scope="col">${t(lang, "benefits.protocol")}</th><th scope="col">${t(lang, "benefits.benefit")}</th><th scope="col">${t(lang, "benefits.filedAt")}</th><th scope="col">${t(lang, "benefits.status")}</th><th scope="col"><span class="visually-hidden">${t(lang, "benefits.receipt")}</span></th></tr></thead>
-<tbody>${v.claims.map(
-          (
-            c,
-          ) => html`<tr><td>${c.protocol}</td><td>${nameOf(c.benefitType)}</td><td>${romeDateTime(lang, new Date(c.filedAt))}</td><td>${t(lang, `benefits.${c.status}`)}</td>
-<td><a href="${receiptPath(c.protocol)}">${t(lang, "benefits.receipt")}<span class="visually-hidden"> ${t(lang, "benefits.receiptOf", { protocol: c.protocol })}</span></a></td></tr>`,
-        )}</tbody></table></div>`;
+      : html`<ul class="list-unstyled">${v.claims.map(
+          (c) => html`<li class="card card-bg mb-3"><div class="card-body">
+<h3 class="h6 card-title">${nameOf(c.benefitType)}</h3>
+<dl class="row mb-2">
+<dt class="col-sm-4">${t(lang, "benefits.protocol")}</dt><dd class="col-sm-8 text-break">${c.protocol}</dd>
+<dt class="col-sm-4">${t(lang, "benefits.filedAt")}</dt><dd class="col-sm-8">${romeDateTime(lang, new Date(c.filedAt))}</dd>
+<dt class="col-sm-4">${t(lang, "benefits.status")}</dt><dd class="col-sm-8">${t(lang, `benefits.${c.status}`)}</dd>
+</dl>
+<a href="${receiptPath(c.protocol)}">${t(lang, "benefits.receipt")}<span class="visually-hidden"> ${t(lang, "benefits.receiptOf", { protocol: c.protocol })}</span></a>
+</div></li>`,
+        )}</ul>`;
   return page({
     lang,
     title: t(lang, "benefits.title"),
