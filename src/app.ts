@@ -119,6 +119,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         { name: "revocation" },
         { name: "contacts" },
         { name: "privacy", description: "Activity, sessions and devices, data export" },
+        { name: "conversion", description: "Upgrade to a dispositive PIN, with uploads" },
+        { name: "benefits", description: "Benefit catalogue and claims" },
       ],
     },
   });
