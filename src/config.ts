@@ -58,6 +58,8 @@ export interface Config {
   housekeepingMinutes: number;
   /** Key-encryption key of uploaded documents (envelope encryption). */
   documentKey: Buffer;
+  /** Earlier key-encryption keys, still opening the documents they wrapped. */
+  documentPreviousKeys: Buffer[];
   /** Days after a conversion request is decided before its documents are deleted. */
   documentRetentionDays: number;
 }
@@ -119,6 +121,8 @@ export const CONFIG_DOCS: Record<string, string> = {
     "Days after delivery (or abandonment) before a message's recipient and payload are scrubbed (default 30).",
   DOCUMENT_KEY:
     "AES-256 key-encryption key of uploaded documents (each document is sealed under its own key, wrapped under this one), base64 of 32 bytes. Required in production; development and tests derive one from PIN_PEPPER.",
+  DOCUMENT_KEYS_PREVIOUS:
+    "Earlier DOCUMENT_KEY values (base64, comma-separated) after a rotation: documents they wrapped still open; new ones use DOCUMENT_KEY.",
   DOCUMENT_RETENTION_DAYS:
     "Days after a conversion request is decided before its uploaded documents are deleted (default 90).",
   HOUSEKEEPING_MINUTES:
@@ -174,6 +178,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OUTBOX_RETENTION_DAYS: intIn(1, 3650).default(30),
   DOCUMENT_KEY: z.string().optional(),
+  DOCUMENT_KEYS_PREVIOUS: z.string().optional(),
   DOCUMENT_RETENTION_DAYS: intIn(1, 3650).default(90),
   LETTER_OVERDUE_DAYS: intIn(1, 365).default(20),
   ANSWER_FLOOR_MS: intIn(0, 5000).default(250),
@@ -306,6 +311,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.DOCUMENT_KEY === undefined
         ? deriveKey(pinPepper, "document-kek")
         : decodeKey("DOCUMENT_KEY", e.DOCUMENT_KEY, 32, 32),
+    documentPreviousKeys: (e.DOCUMENT_KEYS_PREVIOUS ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter((k) => k !== "")
+      .map((k) => decodeKey("DOCUMENT_KEYS_PREVIOUS", k, 32, 32)),
     documentRetentionDays: e.DOCUMENT_RETENTION_DAYS,
   };
 }

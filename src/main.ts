@@ -20,7 +20,7 @@ import type { AuditKeys } from "./store/audit.ts";
 import { openDb, type Db } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
 import { createUnitOfWork } from "./store/uow.ts";
-import { documentKey } from "./security/envelope.ts";
+import { documentKeyring } from "./security/envelope.ts";
 import { deriveKeys } from "./security/keys.ts";
 
 export { deriveKeys };
@@ -119,7 +119,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     randomBytes,
     newId: randomUUID,
     keys: keys.flow,
-    documentKey: documentKey(config.documentKey),
+    documentKey: documentKeyring(config.documentKey, config.documentPreviousKeys),
     limits: config.limits,
     sessions: {
       idleSeconds: config.sessionIdleSeconds,

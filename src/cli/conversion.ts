@@ -11,7 +11,7 @@ import { systemClock, type Clock } from "../domain/clock.ts";
 import { AppError } from "../domain/errors.ts";
 import * as review from "../flows/conversion-review.ts";
 import type { ConversionStatus } from "../flows/ports.ts";
-import { documentKey } from "../security/envelope.ts";
+import { documentKeyring } from "../security/envelope.ts";
 import { deriveKeys } from "../security/keys.ts";
 import type { Db } from "../store/db.ts";
 import { createUnitOfWork } from "../store/uow.ts";
@@ -35,7 +35,7 @@ function deps(config: Config, db: Db, clock: Clock): review.ReviewDeps {
     }),
     clock,
     newId: () => crypto.randomUUID(),
-    documentKey: documentKey(config.documentKey),
+    documentKey: documentKeyring(config.documentKey, config.documentPreviousKeys),
   };
 }
 
@@ -55,7 +55,10 @@ export async function conversionCommand(
     switch (sub) {
       case "list": {
         if (id !== undefined && (id !== "--status" || !STATUSES.includes(flag ?? ""))) return null;
-        const rows = await review.listConversions(d, flag as ConversionStatus | undefined);
+        const rows = await review.listConversions(d, {
+          by,
+          status: flag as ConversionStatus | undefined,
+        });
         for (const c of rows)
           console.log(
             [
@@ -64,7 +67,7 @@ export async function conversionCommand(
               maskFiscalCode(c.fiscalCode),
               c.status,
               c.submittedAt.toISOString(),
-              c.reason ?? "",
+              (c.reason ?? "").replace(/[\s\p{Cc}\p{Cf}]+/gu, " "),
             ].join("\t"),
           );
         console.log(`${rows.length} request(s)`);
@@ -77,9 +80,7 @@ export async function conversionCommand(
         for (const doc of docs) {
           const file = join(value ?? ".", `${id}-${doc.role}.${EXTENSION[doc.mediaType] ?? "bin"}`);
           await writeFile(file, doc.bytes, { mode: 0o600 });
-          console.log(
-            `${file}\t${doc.mediaType}\t${doc.bytes.length} bytes\t(sent as ${doc.fileName})`,
-          );
+          console.log(`${file}\t${doc.mediaType}\t${doc.bytes.length} bytes`);
         }
         return 0;
       }

@@ -75,7 +75,10 @@ export interface AuditEventDetails {
   };
   "conversion.upload_refused": { field: string; refusal: string };
   "conversion.approved": { requestId: string; claimsReleased: number };
-  "conversion.rejected": { requestId: string; reason: string };
+  /** The reason itself stays with the request (the trail is never erased). */
+  "conversion.rejected": { requestId: string; reasonChars: number };
+  "conversion.cancelled": { requestId: string; reason: "pin_revoked" };
+  "conversion.requests_listed": { status: string; count: number };
   "conversion.documents_read": { requestId: string; documents: number };
   "benefit_claim.filed": { protocol: string; benefitType: string; status: string };
   "benefit_claim.released": { protocol: string; requestId: string };

@@ -7,13 +7,13 @@
  */
 import type { Acting } from "../domain/actor.ts";
 import { AppError } from "../domain/errors.ts";
-import { openDocument, type DocumentKey } from "../security/envelope.ts";
+import { documentContext, openDocument, type DocumentKeyring } from "../security/envelope.ts";
 import type { BaseDeps } from "./deps.ts";
 import type { ConversionRequest, ConversionStatus, DocumentRole, Repos } from "./ports.ts";
 
 export interface ReviewDeps extends BaseDeps {
   newId: () => string;
-  documentKey: DocumentKey;
+  documentKey: DocumentKeyring;
 }
 
 function actorName(by: Acting): string {
@@ -21,17 +21,26 @@ function actorName(by: Acting): string {
   return a.kind === "staff" ? `staff:${a.id}` : a.kind === "system" ? `system:${a.name}` : a.kind;
 }
 
-export function listConversions(
+/** The requests in a status (all when omitted), oldest first; the reading is audited. */
+export async function listConversions(
   deps: BaseDeps,
-  status?: ConversionStatus,
+  req: { by: Acting; status?: ConversionStatus | undefined },
 ): Promise<ConversionRequest[]> {
-  return deps.uow.direct.conversions.list(status);
+  const rows = await deps.uow.direct.conversions.list(req.status);
+  await deps.uow.run(async (r) => {
+    r.audit.record({
+      type: "conversion.requests_listed",
+      outcome: "success",
+      ...req.by,
+      details: { status: req.status ?? "all", count: rows.length },
+    });
+  });
+  return rows;
 }
 
 export interface OpenedDocument {
   role: DocumentRole;
   mediaType: string;
-  fileName: string;
   bytes: Buffer;
 }
 
@@ -54,8 +63,7 @@ export async function readConversionDocuments(
     return docs.map((d) => ({
       role: d.role,
       mediaType: d.mediaType,
-      fileName: d.fileName,
-      bytes: openDocument(deps.documentKey, d, d.id),
+      bytes: openDocument(deps.documentKey, d, documentContext(d)),
     }));
   });
 }
@@ -120,7 +128,7 @@ export async function decideConversion(
         type: "conversion.rejected",
         outcome: "success",
         ...subject,
-        details: { requestId: c.id, reason },
+        details: { requestId: c.id, reasonChars: reason.length },
       });
       await tellHolder(deps, r, c, { approved: false, reason, claimsReleased: 0 }, now);
       return { status, claimsReleased: [] };

@@ -7,12 +7,11 @@
  * active PIN dispositive — sessions keep the level they were opened with, the new one counts
  * from the next login — releases the holder's waiting benefit claims and tells the holder.
  */
-import { createHash } from "node:crypto";
 import type { Acting } from "../domain/actor.ts";
 import type { PinLevel } from "../domain/credential.ts";
 import { AppError, ConflictError, type FieldError } from "../domain/errors.ts";
 import { hmacHex } from "../security/crypto.ts";
-import { sealDocument, type DocumentKey } from "../security/envelope.ts";
+import { documentContext, sealDocument, type DocumentKeyring } from "../security/envelope.ts";
 import { inspectUpload, type UploadMediaType } from "../security/uploads.ts";
 import type { LimitsDeps } from "./deps.ts";
 import type { ConversionRequest, DocumentRole, Repos, SessionRecord } from "./ports.ts";
@@ -20,7 +19,7 @@ import { enforceLimit } from "./rate-limit.ts";
 
 export interface ConversionDeps extends LimitsDeps {
   newId: () => string;
-  documentKey: DocumentKey;
+  documentKey: DocumentKeyring;
 }
 
 /** A file as the edge received it: its name as sent (shown back in messages only). */
@@ -41,12 +40,12 @@ const ROLES = Object.keys(UPLOAD_FIELDS) as DocumentRole[];
 /** The reference printed on the n-th form of a person: the same until a request is made. */
 function referenceFor(deps: ConversionDeps, fiscalCode: string, n: number): string {
   const digest = hmacHex(deps.keys.links, `conversion|${fiscalCode}|${n}`);
+  // 64 bits: 13 base-36 characters (a collision needs billions of requests).
   const code = BigInt(`0x${digest.slice(0, 16)}`)
     .toString(36)
     .toUpperCase()
-    .padStart(10, "0")
-    .slice(-10);
-  return `CD-${code.slice(0, 5)}-${code.slice(5)}`;
+    .padStart(13, "0");
+  return `CD-${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 
 const citizen = (s: SessionRecord, by: Acting) => ({
@@ -58,7 +57,7 @@ const citizen = (s: SessionRecord, by: Acting) => ({
 /** Refuses when the PIN is already dispositive or a request is open; the next reference. */
 async function nextReference(
   deps: ConversionDeps,
-  r: Pick<Repos, "conversions" | "levels">,
+  r: Pick<Repos, "conversions">,
   fiscalCode: string,
   level: PinLevel | null,
 ): Promise<string> {
@@ -83,7 +82,7 @@ export async function conversionForm(
   req: { by: Acting; session: SessionRecord },
 ): Promise<ConversionForm> {
   const s = req.session;
-  const level = await deps.uow.direct.levels.activeLevelLocked(s.fiscalCode);
+  const level = (await deps.uow.direct.credentials.active(s.fiscalCode))?.level ?? null;
   const reference = await nextReference(deps, deps.uow.direct, s.fiscalCode, level);
   await deps.uow.run(async (r) => {
     r.audit.record({
@@ -105,8 +104,8 @@ export async function conversionForm(
 /** A file name fit to be shown back: no path, no control characters, at most 80 characters. */
 export function displayName(name: string): string {
   const base = name.split(/[\\/]/u).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/gu, "").trim();
+  // Control and format characters (C0, C1, bidi overrides) go.
+  const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, "").trim();
   return clean === "" ? "-" : clean.slice(0, 80);
 }
 
@@ -175,16 +174,11 @@ export async function submitConversion(
         documentsDeletedAt: null,
       });
       for (const f of accepted) {
-        const docId = deps.newId();
+        const doc = { id: deps.newId(), requestId: id, role: f.role, mediaType: f.type };
         await r.documents.put({
-          id: docId,
-          requestId: id,
-          role: f.role,
-          mediaType: f.type,
-          fileName: f.fileName,
+          ...doc,
           size: f.bytes.length,
-          sha256: createHash("sha256").update(f.bytes).digest("hex"),
-          ...sealDocument(deps.documentKey, f.bytes, docId),
+          ...sealDocument(deps.documentKey, f.bytes, documentContext(doc)),
           createdAt: now,
         });
       }
@@ -214,7 +208,7 @@ export async function conversionStatus(
   deps: ConversionDeps,
   s: SessionRecord,
 ): Promise<ConversionView> {
-  const level = (await deps.uow.direct.levels.activeLevelLocked(s.fiscalCode)) ?? s.level;
+  const level = (await deps.uow.direct.credentials.active(s.fiscalCode))?.level ?? s.level;
   const latest = (await deps.uow.direct.conversions.ofPerson(s.fiscalCode))[0];
   return {
     level,

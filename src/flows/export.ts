@@ -182,7 +182,6 @@ const conversions: ExportSection = {
         documents: (await deps.uow.direct.documents.ofRequest(c.id)).map((d) => ({
           role: d.role,
           mediaType: d.mediaType,
-          fileName: d.fileName,
           size: d.size,
         })),
       })),

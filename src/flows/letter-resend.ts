@@ -146,13 +146,13 @@ async function issue(
   ]);
   if (claim === null || person === null || claim.destination === null)
     throw new ConflictError("the claim of the PIN is gone");
-  if (!(await r.credentials.end(old.id, "superseded", now)))
-    throw new ConflictError("the PIN changed during the resend");
+  const level = await r.credentials.end(old.id, "superseded", now);
+  if (level === null) throw new ConflictError("the PIN changed during the resend");
   await issueInitialPin(deps, r, {
     fiscalCode: fc,
     person,
     claimId,
-    level: old.level,
+    level,
     delivery: claim.delivery,
     recipient: claim.destination,
     lang: contacts?.lang ?? "it",

@@ -86,20 +86,22 @@ export async function changePin(
   const pinHash = await deps.hasher.hash(pin);
   const credentialId = deps.newId();
   const now = deps.clock.now();
-  const token = await deps.uow
+  const { token, level } = await deps.uow
     .run(async (r) => {
-      const ended = await r.credentials.end(
+      // The level of the PIN as it ends, not the session's: an approval to dispositive since
+      // the login is kept.
+      const level = await r.credentials.end(
         session.credentialId,
         mode === "activate" ? "consumed" : "superseded",
         now,
       );
       // Another request already replaced it: never leave two PINs.
-      if (!ended) throw new AppError("NO_PIN_CHANGE_PENDING");
+      if (level === null) throw new AppError("NO_PIN_CHANGE_PENDING");
       await r.credentials.insert({
         id: credentialId,
         fiscalCode: session.fiscalCode,
         kind: "operating",
-        level: session.level,
+        level,
         pinHash,
         setAt: now,
         claimId: null,
@@ -108,7 +110,7 @@ export async function changePin(
         fiscalCode: session.fiscalCode,
         credentialId,
         state: next,
-        level: session.level,
+        level,
         userAgent: input.by.origin.userAgent,
         returnTo: session.returnTo,
         newPinUntil: new Date(now.getTime() + NEW_PIN_WINDOW_SECONDS * 1000),
@@ -116,7 +118,7 @@ export async function changePin(
       const answer: SealedAnswer = {
         token: opened.token,
         pin,
-        level: session.level,
+        level,
         setAt: now.toISOString(),
         returnTo: session.returnTo,
         holderName: holderName(session),
@@ -133,9 +135,9 @@ export async function changePin(
         actor: input.by.actor,
         origin: input.by.origin,
         subject: session.fiscalCode,
-        details: { level: session.level },
+        details: { level },
       });
-      return opened.token;
+      return { token: opened.token, level };
     })
     .catch((err: unknown) => {
       if (err instanceof ConflictError) throw new AppError("NO_PIN_CHANGE_PENDING", { cause: err });
@@ -144,7 +146,7 @@ export async function changePin(
   deps.sessions.cache?.delete(session.idHash);
   return {
     pin,
-    level: session.level,
+    level,
     setAt: now,
     expiresAt: pinExpiresAt(now),
     token,

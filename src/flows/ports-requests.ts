@@ -4,7 +4,7 @@
  */
 import type { PinLevel } from "../domain/credential.ts";
 
-export type ConversionStatus = "submitted" | "approved" | "rejected";
+export type ConversionStatus = "submitted" | "approved" | "rejected" | "cancelled";
 
 export interface ConversionRequest {
   id: string;
@@ -29,9 +29,7 @@ export interface SealedDocument {
   requestId: string;
   role: DocumentRole;
   mediaType: DocumentMediaType;
-  fileName: string;
   size: number;
-  sha256: string;
   keyId: string;
   wrappedKey: Buffer;
   body: Buffer;
@@ -51,6 +49,8 @@ export interface ConversionStore {
     id: string,
     d: { status: "approved" | "rejected"; reason: string | null; at: Date; by: string },
   ): Promise<boolean>;
+  /** Closes the person's open request (the PIN was revoked); the ids closed. */
+  cancelOpen(fiscalCode: string, at: Date): Promise<string[]>;
   /** Retention: deletes the documents of requests decided before `before`; returns how many. */
   purgeDocuments(before: Date, now: Date): Promise<number>;
 }

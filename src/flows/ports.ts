@@ -109,10 +109,16 @@ export interface CredentialStore {
   active(fiscalCode: string): Promise<Credential | null>;
   insert(c: NewCredential): Promise<void>;
   /**
-   * Ends an active credential and every session opened with it. False when it was no longer
-   * active (a concurrent change won): the caller refuses instead of issuing a second PIN.
+   * Ends an active credential and every session opened with it; returns its level as it was
+   * when ended (the level a replacement keeps: read in the same statement, so an approval to
+   * dispositive that committed meanwhile is never lost). Null when it was no longer active (a
+   * concurrent change won): the caller refuses instead of issuing a second PIN.
    */
-  end(id: string, status: "consumed" | "superseded" | "revoked", at: Date): Promise<boolean>;
+  end(
+    id: string,
+    status: "consumed" | "superseded" | "revoked",
+    at: Date,
+  ): Promise<PinLevel | null>;
 }
 
 export interface SessionRecord {

@@ -207,13 +207,13 @@ async function issueRecoveredPin(
   }
   // Counters first, then the credential: the order a login takes its locks in.
   await r.throttle.clearSubject(subjectKeyOf(deps, fc), now);
-  if (!(await r.credentials.end(credential.id, "superseded", now)))
-    throw new ConflictError("the PIN changed during the recovery");
+  const level = await r.credentials.end(credential.id, "superseded", now);
+  if (level === null) throw new ConflictError("the PIN changed during the recovery");
   await r.credentials.insert({
     id: deps.newId(),
     fiscalCode: fc,
     kind: "initial",
-    level: credential.level,
+    level,
     pinHash,
     setAt: now,
     claimId: null,
@@ -245,7 +245,7 @@ async function issueRecoveredPin(
     outcome: "success",
     ...acting,
     details: {
-      level: credential.level,
+      level,
       firstHalf: plan.first.channel,
       secondHalf: plan.second.channel,
       noticesSent: plan.others.length,

@@ -203,10 +203,12 @@ export async function confirmRevocation(
     // Whatever PIN is active now is revoked — also one a recovery or a PIN change issued since
     // the request (read again if it changed between the read and the end).
     let credential = await r.credentials.active(fc);
-    let ended = credential !== null && (await r.credentials.end(credential.id, "revoked", now));
+    let ended =
+      credential !== null && (await r.credentials.end(credential.id, "revoked", now)) !== null;
     if (!ended) {
       credential = await r.credentials.active(fc);
-      ended = credential !== null && (await r.credentials.end(credential.id, "revoked", now));
+      ended =
+        credential !== null && (await r.credentials.end(credential.id, "revoked", now)) !== null;
     }
     if (credential === null || !ended) {
       r.audit.record({
@@ -219,6 +221,14 @@ export async function confirmRevocation(
     }
     const recoveries = await r.links.cancelPending(fc, "recovery", now);
     await r.links.cancelPending(fc, "revocation", now);
+    // A conversion asked for with the PIN now revoked may have been the thief's: closed.
+    for (const requestId of await r.conversions.cancelOpen(fc, now))
+      r.audit.record({
+        type: "conversion.cancelled",
+        outcome: "success",
+        ...acting,
+        details: { requestId, reason: "pin_revoked" },
+      });
     const targets = contacts === null ? [] : registeredTargets(contacts);
     for (const to of targets)
       await r.outbox.enqueue(

@@ -8,7 +8,7 @@ import type { RandomBytes } from "../domain/pin.ts";
 import type { Limit, LimiterName } from "../domain/rate-limits.ts";
 import type { FlowKeys, SessionPolicy } from "../flows/deps.ts";
 import type { UnitOfWork } from "../flows/ports.ts";
-import type { DocumentKey } from "../security/envelope.ts";
+import type { DocumentKeyring } from "../security/envelope.ts";
 import type { PinHasher } from "../security/hasher.ts";
 import type { Db } from "../store/db.ts";
 
@@ -25,7 +25,7 @@ export interface AppContext {
   newId: () => string;
   keys: FlowKeys;
   /** Wraps the keys of uploaded documents (envelope encryption). */
-  documentKey: DocumentKey;
+  documentKey: DocumentKeyring;
   limits: Readonly<Record<LimiterName, Limit>>;
   sessions: SessionPolicy;
   /** Signs the edge's cookies (claim outcome) and keys the forms' CSRF tokens. */

@@ -6,6 +6,7 @@
  */
 import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
+import { AppError } from "../domain/errors.ts";
 import type { UploadedFile } from "../flows/conversion.ts";
 import { MAX_UPLOAD_BYTES } from "../security/uploads.ts";
 
@@ -13,6 +14,13 @@ import { MAX_UPLOAD_BYTES } from "../security/uploads.ts";
 export const UPLOAD_BODY_LIMIT = 2 * MAX_UPLOAD_BYTES + 256 * 1024;
 
 export async function acceptUploads(app: FastifyInstance): Promise<void> {
+  // Multipart is streamed (fastify's bodyLimit does not apply): a declared length over the
+  // limit is refused before any byte is read; past the per-file limit bytes are discarded.
+  app.addHook("onRequest", async (req) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (req.method === "POST" && length > UPLOAD_BODY_LIMIT)
+      throw new AppError("PAYLOAD_TOO_LARGE");
+  });
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,

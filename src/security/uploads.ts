@@ -8,10 +8,14 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from "pdf-lib";
 import sharp from "sharp";
+import { Semaphore } from "./semaphore.ts";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** Scanned documents are a few megapixels; a decompression bomb is refused before decoding. */
-const MAX_PIXELS = 60_000_000;
+/**
+ * Decompression bombs are refused before decoding. Phone photos (JPEG, decoded scaled down)
+ * reach 200 megapixels; a PNG is decoded whole, so it is held to less.
+ */
+const MAX_PIXELS = { "image/jpeg": 220_000_000, "image/png": 50_000_000 } as const;
 
 export type UploadMediaType = "application/pdf" | "image/jpeg" | "image/png";
 
@@ -23,6 +27,7 @@ export const UPLOAD_REFUSALS = [
   "pdf_encrypted",
   "pdf_javascript",
   "pdf_embedded_file",
+  "too_many_pixels",
   "unreadable",
 ] as const;
 export type UploadRefusal = (typeof UPLOAD_REFUSALS)[number];
@@ -40,32 +45,121 @@ export function sniff(bytes: Buffer): UploadMediaType | null {
   return null;
 }
 
-// Markup a browser would act on. Compressed image or PDF data matches these by chance with a
-// probability far below one in a million per file.
-const MARKUP =
-  /<(?:script|html|body|head|iframe|frame|object|embed|svg|meta|link|form|img|a\s|!doctype)\b|javascript:/iu;
+// Markup a browser would act on. Only text-like parts of a file are searched (an image's
+// metadata segments and what trails it, a PDF outside its streams): compressed data matches
+// short patterns by chance, and these need seven or more exact characters.
+const MARKUP = /<(?:script|html|iframe|svg|object|embed)\b|<!doctype\s+html|javascript:/iu;
 
-export function carriesMarkup(bytes: Buffer): boolean {
-  return MARKUP.test(bytes.toString("latin1"));
+/** JPEG: the segments before the first scan (APPn, COM...) and whatever follows the last EOI. */
+function jpegTextParts(b: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let i = 2;
+  while (i + 4 <= b.length && b[i] === 0xff) {
+    const marker = b[i + 1] ?? 0;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    const length = b.readUInt16BE(i + 2);
+    if (marker === 0xda) break; // start of scan: entropy-coded data follows
+    parts.push(b.subarray(i + 4, i + 2 + length));
+    i += 2 + length;
+  }
+  const eoi = b.lastIndexOf(Buffer.from([0xff, 0xd9]));
+  if (eoi >= 0) parts.push(b.subarray(eoi + 2));
+  return parts;
 }
+
+/** PNG: every chunk but the compressed ones (IDAT, zTXt, iCCP), and what follows IEND. */
+function pngTextParts(b: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let i = 8;
+  while (i + 12 <= b.length) {
+    const length = b.readUInt32BE(i);
+    const type = b.toString("latin1", i + 4, i + 8);
+    if (!["IDAT", "zTXt", "iCCP"].includes(type)) parts.push(b.subarray(i + 8, i + 8 + length));
+    i += 12 + length;
+    if (type === "IEND") break;
+  }
+  parts.push(b.subarray(i));
+  return parts;
+}
+
+/** PDF: the file without its streams' data. */
+function pdfTextParts(b: Buffer): Buffer[] {
+  const text = b.toString("latin1");
+  return [
+    Buffer.from(text.replace(/stream\r?\n[\s\S]*?endstream/gu, "stream endstream"), "latin1"),
+  ];
+}
+
+export function carriesMarkup(bytes: Buffer, type: UploadMediaType): boolean {
+  const parts =
+    type === "image/jpeg"
+      ? jpegTextParts(bytes)
+      : type === "image/png"
+        ? pngTextParts(bytes)
+        : pdfTextParts(bytes);
+  return parts.some((p) => MARKUP.test(p.toString("latin1")));
+}
+
+/** Large photos are scaled down to this (an identity document needs no more). */
+const MAX_SIDE = 4000;
+/** Decoding takes memory (up to ~3 bytes a pixel): one image at a time per process. */
+const decoding = new Semaphore(1, 64);
 
 async function reencodeImage(bytes: Buffer, type: "image/jpeg" | "image/png"): Promise<Buffer> {
-  const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_PIXELS }).rotate();
-  const meta = await image.metadata();
-  if (meta.format !== (type === "image/jpeg" ? "jpeg" : "png")) throw new Error("format mismatch");
-  // No withMetadata(): sharp writes pixels only (orientation applied by rotate() first).
-  return type === "image/jpeg"
-    ? image.jpeg({ quality: 90, mozjpeg: true }).toBuffer()
-    : image.png({ compressionLevel: 9 }).toBuffer();
+  return decoding.run(async () => {
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_PIXELS[type] }).rotate();
+    const meta = await image.metadata();
+    if (meta.format !== (type === "image/jpeg" ? "jpeg" : "png"))
+      throw new Error("format mismatch");
+    const resized = image.resize({
+      width: MAX_SIDE,
+      height: MAX_SIDE,
+      fit: "inside",
+      withoutEnlargement: true,
+    });
+    // No withMetadata(): sharp writes pixels only (orientation applied by rotate() first).
+    return type === "image/jpeg"
+      ? resized.jpeg({ quality: 90, mozjpeg: true }).toBuffer()
+      : resized.png({ compressionLevel: 9 }).toBuffer();
+  });
 }
 
-const JS = PDFName.of("JS");
-const JAVASCRIPT = PDFName.of("JavaScript");
-const S = PDFName.of("S");
-const TYPE = PDFName.of("Type");
-const ACTIVE_ACTIONS = new Set([JAVASCRIPT, PDFName.of("Launch"), PDFName.of("ImportData")]);
-const EMBEDDED = new Set([PDFName.of("EmbeddedFile"), PDFName.of("EmbeddedFiles")]);
-const EF = PDFName.of("EF");
+/** A name as a reader sees it: `#xx` escapes decoded whatever the case of their digits. */
+function nameText(n: PDFName): string {
+  // pdf-lib decodes only upper-case escapes; the others stay as "#" + two characters.
+  return n
+    .decodeText()
+    .replace(/^\//u, "")
+    .replace(/#([0-9a-fA-F]{2})/gu, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Keys that carry scripts, forms that run or call out, media, attachments. */
+const ACTIVE_KEYS = new Set([
+  "JS",
+  "JavaScript",
+  "AA",
+  "XFA",
+  "RichMediaContent",
+  "RichMediaSettings",
+]);
+const EMBEDDING_KEYS = new Set(["EF", "EmbeddedFile", "EmbeddedFiles"]);
+const ACTIVE_ACTIONS = new Set([
+  "JavaScript",
+  "Launch",
+  "ImportData",
+  "SubmitForm",
+  "ResetForm",
+  "GoToR",
+  "GoToE",
+  "Rendition",
+  "Movie",
+  "Sound",
+  "RichMediaExecute",
+]);
+const ACTIVE_TYPES = new Set(["EmbeddedFile", "RichMedia", "Screen", "Movie", "Sound", "3D"]);
 
 /** Walks one object's direct values (indirect ones are visited on their own). */
 function pdfVerdict(obj: PDFObject, depth = 0): UploadRefusal | null {
@@ -73,12 +167,13 @@ function pdfVerdict(obj: PDFObject, depth = 0): UploadRefusal | null {
   const dict = obj instanceof PDFStream ? obj.dict : obj instanceof PDFDict ? obj : null;
   if (dict !== null) {
     for (const [key, value] of dict.entries()) {
-      if (key === JS || key === JAVASCRIPT) return "pdf_javascript";
-      if (key === S && value instanceof PDFName && ACTIVE_ACTIONS.has(value))
-        return "pdf_javascript";
-      if (key === EF || EMBEDDED.has(key)) return "pdf_embedded_file";
-      if (key === TYPE && value instanceof PDFName && EMBEDDED.has(value))
-        return "pdf_embedded_file";
+      const k = nameText(key);
+      const v = value instanceof PDFName ? nameText(value) : null;
+      if (ACTIVE_KEYS.has(k)) return "pdf_javascript";
+      if (EMBEDDING_KEYS.has(k)) return "pdf_embedded_file";
+      if (k === "S" && v !== null && ACTIVE_ACTIONS.has(v)) return "pdf_javascript";
+      if ((k === "Type" || k === "Subtype") && v !== null && ACTIVE_TYPES.has(v))
+        return v === "EmbeddedFile" ? "pdf_embedded_file" : "pdf_javascript";
       const inner = pdfVerdict(value, depth + 1);
       if (inner !== null) return inner;
     }
@@ -92,9 +187,14 @@ function pdfVerdict(obj: PDFObject, depth = 0): UploadRefusal | null {
 }
 
 async function inspectPdf(bytes: Buffer): Promise<UploadRefusal | null> {
-  // A malformed file may load "successfully" with parts missing: any throw is unreadable.
+  // A malformed file may load "successfully" with parts missing: any throw is unreadable, and
+  // an object pdf-lib cannot parse (another reader might) is refused rather than skipped.
   try {
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+    });
     if (doc.isEncrypted) return "pdf_encrypted";
     for (const [, obj] of doc.context.enumerateIndirectObjects()) {
       const refusal = pdfVerdict(obj);
@@ -111,14 +211,15 @@ export async function inspectUpload(bytes: Buffer): Promise<UploadVerdict> {
   if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, refusal: "too_large" };
   const mediaType = sniff(bytes);
   if (mediaType === null) return { ok: false, refusal: "file_type" };
-  if (carriesMarkup(bytes)) return { ok: false, refusal: "active_content" };
+  if (carriesMarkup(bytes, mediaType)) return { ok: false, refusal: "active_content" };
   if (mediaType === "application/pdf") {
     const refusal = await inspectPdf(bytes);
     return refusal === null ? { ok: true, mediaType, bytes } : { ok: false, refusal };
   }
   try {
     return { ok: true, mediaType, bytes: await reencodeImage(bytes, mediaType) };
-  } catch {
-    return { ok: false, refusal: "unreadable" };
+  } catch (err) {
+    const tooBig = err instanceof Error && /pixel limit/iu.test(err.message);
+    return { ok: false, refusal: tooBig ? "too_many_pixels" : "unreadable" };
   }
 }

@@ -51,6 +51,7 @@ import {
 import {
   activeLevelLocked,
   benefitClaimsOf,
+  cancelOpenConversions,
   conversionsOf,
   decideConversion,
   documentsOf,
@@ -180,6 +181,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       ofPerson: (fc) => conversionsOf(q, fc),
       list: (status) => listConversions(q, status),
       decide: (id, d) => decideConversion(q, id, d),
+      cancelOpen: (fc, at) => cancelOpenConversions(q, fc, at),
       purgeDocuments: (before, now) => purgeDocuments(q, before, now),
     },
     documents: {

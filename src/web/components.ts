@@ -116,6 +116,15 @@ export function errorSummary(
 </div>`;
 }
 
+/** A notice above a page's content (an outcome or a refusal), focused when the page loads. */
+export type Notice = { tone: "success" | "danger"; title: string; detail?: string | undefined };
+
+export function noticeAlert(n: Notice | undefined): Html {
+  return n === undefined
+    ? html``
+    : html`<div class="alert alert-${n.tone}" role="alert" tabindex="-1" autofocus><h2 class="h5">${n.title}</h2>${n.detail === undefined ? "" : html`<p class="mb-0">${n.detail}</p>`}</div>`;
+}
+
 export function csrfInput(token: string): Html {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }

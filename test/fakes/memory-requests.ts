@@ -47,6 +47,19 @@ export function requestRepos(st: RequestsState): RequestRepos {
         Object.assign(c, { status: d.status, reason: d.reason, decidedAt: d.at, decidedBy: d.by });
         return true;
       },
+      cancelOpen: async (fc, at) => {
+        const ids: string[] = [];
+        for (const c of st.conversions.values())
+          if (c.fiscalCode === fc && c.status === "submitted") {
+            Object.assign(c, {
+              status: "cancelled",
+              decidedAt: at,
+              decidedBy: "system:revocation",
+            });
+            ids.push(c.id);
+          }
+        return ids;
+      },
       purgeDocuments: async (before, now) => {
         let n = 0;
         for (const c of st.conversions.values()) {

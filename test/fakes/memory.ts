@@ -236,10 +236,10 @@ function repos(st: MemoryState): Repos {
       },
       end: async (id, status) => {
         const c = st.credentials.get(id);
-        if (c === undefined || c.status !== "active") return false;
+        if (c === undefined || c.status !== "active") return null;
         c.status = status;
         for (const [k, s] of st.sessions) if (s.credentialId === id) st.sessions.delete(k);
-        return true;
+        return c.level;
       },
     },
     sessions: {

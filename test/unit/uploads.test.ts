@@ -32,6 +32,17 @@ describe("uploads are judged by their content", () => {
     assert.doesNotMatch(v.bytes.toString("latin1"), /PhoneCo|GPS/u);
   });
 
+  it("accepts large, noisy photos and scans (compressed data is not mistaken for markup)", async () => {
+    for (let i = 0; i < 6; i++) {
+      const photo = await inspectUpload(await files.noisyJpeg(4));
+      assert.equal(photo.ok, true, `photo ${i}: ${photo.ok ? "" : photo.refusal}`);
+    }
+    for (let i = 0; i < 3; i++) {
+      const scan = await inspectUpload(await files.bigPdf(4));
+      assert.equal(scan.ok, true, `scan ${i}: ${scan.ok ? "" : scan.refusal}`);
+    }
+  });
+
   it("refuses an executable, a polyglot, empty and oversize files, encrypted or active PDFs", async () => {
     assert.equal(await refusal(files.executable()), "file_type");
     assert.equal(await refusal(Buffer.from("just text, named scan.jpg")), "file_type");
@@ -42,6 +53,11 @@ describe("uploads are judged by their content", () => {
     assert.equal(await refusal(await files.pdfWithJavaScript()), "pdf_javascript");
     assert.equal(await refusal(await files.pdfWithEmbeddedFile()), "pdf_embedded_file");
     assert.equal(await refusal(Buffer.from("%PDF-1.7\ngarbage")), "unreadable");
+    assert.equal(await refusal(await files.pdfWithEscapedJavaScript()), "pdf_javascript");
+    assert.equal(await refusal(await files.pdfWithSubmitForm()), "pdf_javascript");
+    assert.equal(await refusal(await files.pdfWithJavaScriptInObjectStream()), "pdf_javascript");
+    assert.equal(await refusal(await files.pngWithHtml()), "active_content");
+    assert.equal(await refusal(await files.pngBomb()), "too_many_pixels");
     const truncated = (await files.jpegWithGps()).subarray(0, 200);
     assert.equal(await refusal(truncated), "unreadable");
   });

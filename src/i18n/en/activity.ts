@@ -70,6 +70,8 @@ export const activity: typeof italian = {
       "conversion.upload_refused": "File not accepted in the dispositive PIN request",
       "conversion.approved": "Dispositive PIN request approved",
       "conversion.rejected": "Dispositive PIN request rejected",
+      "conversion.cancelled": "Dispositive PIN request closed (PIN revoked)",
+      "conversion.requests_listed": "List of dispositive PIN requests read",
       "conversion.documents_read": "Documents of the dispositive PIN request reviewed",
       "benefit_claim.filed": "Benefit claim filed",
       "benefit_claim.released": "Benefit claim moved to processing",

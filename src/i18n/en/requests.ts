@@ -25,7 +25,7 @@ export const requests: typeof italian = {
       "Passport or a document of your country of residence, the page with the photo. PDF, JPEG or PNG, at most 10 MB.",
     submit: "Send the request",
     privacy:
-      "Files are stored encrypted, seen only by the INPS staff who decide the request and deleted after the decision. Hidden data (such as the location) is removed from photos.",
+      "Files are stored encrypted, seen only by the INPS staff who decide the request and deleted once the retention period after the decision has passed. Hidden data (such as the location) is removed from photos.",
     status: "Status of the request",
     reference: "Reference",
     submittedAt: "Sent on",
@@ -34,8 +34,9 @@ export const requests: typeof italian = {
     submitted: "Under review: you will receive a message with the outcome.",
     approved: "Approved",
     rejected: "Rejected",
+    cancelled: "Closed: the PIN was revoked while it was under review.",
     sent: "Request sent",
-    sentText: "Your request is under review. You will receive the outcome by e-mail.",
+    sentText: "Your request is under review. You will receive a message with the outcome.",
     otherWays:
       "Alternatively you can fax the signed form to the Contact Centre or hand it in at an INPS office, by appointment.",
     goToClaims: "Go to benefit claims",

@@ -70,6 +70,8 @@ export const activity = {
       "conversion.upload_refused": "File non accettato nella richiesta di PIN dispositivo",
       "conversion.approved": "Richiesta di PIN dispositivo accolta",
       "conversion.rejected": "Richiesta di PIN dispositivo respinta",
+      "conversion.cancelled": "Richiesta di PIN dispositivo chiusa (PIN revocato)",
+      "conversion.requests_listed": "Elenco delle richieste di PIN dispositivo consultato",
       "conversion.documents_read": "Documenti della richiesta di PIN dispositivo esaminati",
       "benefit_claim.filed": "Domanda di prestazione presentata",
       "benefit_claim.released": "Domanda di prestazione passata in lavorazione",

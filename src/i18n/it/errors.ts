@@ -172,6 +172,8 @@ export const errors = {
       "Il PDF «{{file}}» contiene programmi (JavaScript o azioni): lo stampi come nuovo PDF o carichi una scansione.",
     upload_pdf_embedded_file:
       "Il PDF «{{file}}» contiene altri file allegati: carichi solo il documento.",
+    upload_too_many_pixels:
+      "L'immagine «{{file}}» è troppo grande (troppi pixel): la fotografi o la scansioni a una risoluzione più bassa.",
     upload_unreadable: "Il file «{{file}}» è danneggiato o illeggibile.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",

@@ -24,7 +24,7 @@ export const requests = {
       "Passaporto o documento del Paese di residenza, pagina con la foto. PDF, JPEG o PNG, al massimo 10 MB.",
     submit: "Invia la richiesta",
     privacy:
-      "I file sono conservati cifrati, visti solo dagli operatori INPS che decidono la richiesta e cancellati dopo la decisione. Dalle foto vengono tolti i dati nascosti (ad esempio la posizione).",
+      "I file sono conservati cifrati, visti solo dagli operatori INPS che decidono la richiesta e cancellati trascorso il periodo di conservazione dopo la decisione. Dalle foto vengono tolti i dati nascosti (ad esempio la posizione).",
     status: "Stato della richiesta",
     reference: "Riferimento",
     submittedAt: "Inviata il",
@@ -33,8 +33,9 @@ export const requests = {
     submitted: "In esame: riceverà un messaggio con l'esito.",
     approved: "Accolta",
     rejected: "Respinta",
+    cancelled: "Chiusa: il PIN è stato revocato mentre era in esame.",
     sent: "Richiesta inviata",
-    sentText: "La sua richiesta è in esame. Riceverà l'esito per e-mail.",
+    sentText: "La sua richiesta è in esame. Riceverà un messaggio con l'esito.",
     otherWays:
       "In alternativa può inviare il modulo firmato via fax al Contact Center o consegnarlo di persona in una sede INPS, su appuntamento.",
     goToClaims: "Vai alle domande di prestazione",

@@ -4,7 +4,8 @@ CREATE TABLE conversion_request (
   id           uuid PRIMARY KEY,
   reference    text NOT NULL UNIQUE,
   fiscal_code  text NOT NULL REFERENCES account (fiscal_code),
-  status       text NOT NULL CHECK (status IN ('submitted', 'approved', 'rejected')),
+  -- cancelled: closed by the service (the PIN was revoked while the request was open).
+  status       text NOT NULL CHECK (status IN ('submitted', 'approved', 'rejected', 'cancelled')),
   reason       text,
   submitted_at timestamptz NOT NULL,
   decided_at   timestamptz,
@@ -16,15 +17,14 @@ CREATE INDEX conversion_by_person ON conversion_request (fiscal_code, submitted_
 CREATE INDEX conversion_decided ON conversion_request (decided_at) WHERE documents_deleted_at IS NULL;
 
 -- Uploaded documents, sealed (envelope encryption: the body under a per-document key, that
--- key wrapped under the configured key `key_id`). Never served back to the citizen.
+-- key wrapped under the configured key `key_id`; both bound to the id, request, role and
+-- type). Never served back to the citizen. The name the file was sent with is not kept.
 CREATE TABLE document (
   id          uuid PRIMARY KEY,
   request_id  uuid NOT NULL REFERENCES conversion_request (id),
   role        text NOT NULL CHECK (role IN ('signed_form', 'identity_document')),
   media_type  text NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
-  file_name   text NOT NULL,
   size        integer NOT NULL,
-  sha256      text NOT NULL,
   key_id      text NOT NULL,
   wrapped_key bytea NOT NULL,
   body        bytea NOT NULL,

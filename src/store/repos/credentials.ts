@@ -88,14 +88,15 @@ export async function endCredential(
   id: string,
   status: "consumed" | "superseded" | "revoked",
   at: Date,
-): Promise<boolean> {
-  const ended = await q.query<{ id: string }>(
-    "UPDATE credential SET status = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING id",
+): Promise<PinLevel | null> {
+  const ended = await q.query<{ level: PinLevel }>(
+    "UPDATE credential SET status = $2, ended_at = $3 WHERE id = $1 AND status = 'active' RETURNING level",
     [id, status, at],
   );
-  if (ended.length !== 1) return false;
+  const level = ended[0]?.level;
+  if (level === undefined) return null;
   // A statement of its own (not a CTE of the UPDATE): it takes a fresh snapshot, so it also
   // sees a session a concurrent login committed while the UPDATE waited for the row lock.
   await q.query("DELETE FROM session WHERE credential_id = $1", [id]);
-  return true;
+  return level;
 }

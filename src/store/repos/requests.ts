@@ -92,6 +92,15 @@ export async function decideConversion(
   return rows.length === 1;
 }
 
+export async function cancelOpenConversions(q: Queryable, fc: string, at: Date): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `UPDATE conversion_request SET status = 'cancelled', decided_at = $2, decided_by = 'system:revocation'
+      WHERE fiscal_code = $1 AND status = 'submitted' RETURNING id`,
+    [fc, at],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function purgeDocuments(q: Queryable, before: Date, now: Date): Promise<number> {
   const rows = await q.query<{ id: string }>(
     `WITH due AS (
@@ -108,9 +117,7 @@ interface DocumentRow {
   request_id: string;
   role: SealedDocument["role"];
   media_type: SealedDocument["mediaType"];
-  file_name: string;
   size: number;
-  sha256: string;
   key_id: string;
   wrapped_key: Uint8Array;
   body: Uint8Array;
@@ -119,29 +126,16 @@ interface DocumentRow {
 
 export async function putDocument(q: Queryable, d: SealedDocument): Promise<void> {
   await q.query(
-    `INSERT INTO document (id, request_id, role, media_type, file_name, size, sha256, key_id,
-                           wrapped_key, body, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      d.id,
-      d.requestId,
-      d.role,
-      d.mediaType,
-      d.fileName,
-      d.size,
-      d.sha256,
-      d.keyId,
-      d.wrappedKey,
-      d.body,
-      d.createdAt,
-    ],
+    `INSERT INTO document (id, request_id, role, media_type, size, key_id, wrapped_key, body,
+                           created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [d.id, d.requestId, d.role, d.mediaType, d.size, d.keyId, d.wrappedKey, d.body, d.createdAt],
   );
 }
 
 export async function documentsOf(q: Queryable, requestId: string): Promise<SealedDocument[]> {
   const rows = await q.query<DocumentRow>(
-    `SELECT id, request_id, role, media_type, file_name, size, sha256, key_id, wrapped_key, body,
-            created_at
+    `SELECT id, request_id, role, media_type, size, key_id, wrapped_key, body, created_at
        FROM document WHERE request_id = $1 ORDER BY role`,
     [requestId],
   );
@@ -150,9 +144,7 @@ export async function documentsOf(q: Queryable, requestId: string): Promise<Seal
     requestId: r.request_id,
     role: r.role,
     mediaType: r.media_type,
-    fileName: r.file_name,
     size: r.size,
-    sha256: r.sha256,
     keyId: r.key_id,
     wrappedKey: Buffer.from(r.wrapped_key),
     body: Buffer.from(r.body),

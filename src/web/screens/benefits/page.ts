@@ -7,7 +7,9 @@ import { t, type Lang } from "../../../i18n/index.ts";
 import {
   csrfInput,
   errorSummary,
+  noticeAlert,
   radioGroup,
+  type Notice,
   selectField,
   textField,
   type FieldErrors,
@@ -19,13 +21,6 @@ import type { FormValues } from "../../render.ts";
 export const BENEFITS_PATH = "/area-personale/domande";
 export const newClaimPath = (type: string) => `${BENEFITS_PATH}/nuova/${type}`;
 export const receiptPath = (protocol: string) => `${BENEFITS_PATH}/${protocol}/ricevuta.pdf`;
-
-type Notice = { tone: "success" | "danger"; title: string; detail?: string } | undefined;
-
-const noticeBlock = (n: Notice): Html =>
-  n === undefined
-    ? html``
-    : html`<div class="alert alert-${n.tone}" role="alert" tabindex="-1" autofocus><h2 class="h5">${n.title}</h2>${n.detail === undefined ? "" : html`<p class="mb-0">${n.detail}</p>`}</div>`;
 
 export function benefitsPage(v: {
   lang: Lang;
@@ -59,7 +54,7 @@ export function benefitsPage(v: {
     user: v.user,
     csrfToken: v.csrfToken,
     body: html`<h1>${t(lang, "benefits.title")}</h1>
-${noticeBlock(v.notice)}
+${noticeAlert(v.notice)}
 <p class="lead">${t(lang, v.level === "dispositive" ? "benefits.introDispositive" : "benefits.intro")}</p>
 ${v.level === "ordinary" ? html`<p>${t(lang, "benefits.needDispositive")} <a href="/area-personale/pin-dispositivo">${t(lang, "conversion.title")}</a></p>` : ""}
 <h2 class="h4">${t(lang, "benefits.mine")}</h2>
@@ -149,7 +144,7 @@ export function claimFormPage(v: {
     user: v.user,
     csrfToken: v.csrfToken,
     body: html`<h1>${title}</h1>
-${noticeBlock(v.notice)}
+${noticeAlert(v.notice)}
 <p class="lead">${b.description[lang]}</p>
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <form method="post" action="${newClaimPath(b.type)}" novalidate class="col-lg-8 px-0">

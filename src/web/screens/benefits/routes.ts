@@ -33,7 +33,7 @@ export function benefitScreens({ ctx, csrfCheck }: ScreenDeps) {
       const filed = (req.query as { protocollo?: unknown }).protocollo;
       const mine = await claims.benefitClaimsOf(ctx, session);
       const level =
-        (await ctx.uow.direct.levels.activeLevelLocked(session.fiscalCode)) ?? session.level;
+        (await ctx.uow.direct.credentials.active(session.fiscalCode))?.level ?? session.level;
       const notice =
         typeof filed === "string" && PROTOCOL.test(filed) && mine.some((c) => c.protocol === filed)
           ? {

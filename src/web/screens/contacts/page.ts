@@ -8,6 +8,7 @@ import {
   selectField,
   textField,
   type FieldErrors,
+  noticeAlert,
 } from "../../components.ts";
 import { html, type Html } from "../../html.ts";
 import { page, type PageUser } from "../../layout.ts";
@@ -61,7 +62,7 @@ export function contactsPage(v: ContactsView): string {
     csrfToken: v.csrfToken,
     body: html`<h1>${t(lang, "contacts.title")}</h1>
 <p class="lead">${t(lang, "contacts.intro")}</p>
-${n === undefined ? "" : html`<div class="alert alert-${n.tone}" role="alert" tabindex="-1" autofocus><h2 class="h5">${n.title}</h2>${n.detail === undefined ? "" : html`<p class="mb-0">${n.detail}</p>`}</div>`}
+${noticeAlert(n)}
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <h2 class="h4">${t(lang, "contacts.registered")}</h2>
 <dl class="row">

@@ -84,7 +84,7 @@ describe("dispositive PIN and benefit claim pages", () => {
     assert.equal(ok.statusCode, 303, ok.body);
     const after = await page(s, String(ok.headers.location), jar);
     assert.match(after.body, /role="alert"/u);
-    assert.match(after.body, /CD-[0-9A-Z]{5}-[0-9A-Z]{5}/u);
+    assert.match(after.body, /CD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}/u);
     assert.doesNotMatch(after.body, /enctype="multipart/u, "no second upload while one is open");
   });
 

@@ -2,7 +2,7 @@
 import type { ConversionView } from "../../../flows/conversion.ts";
 import { romeDateTime } from "../../../i18n/format.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
-import { csrfInput, errorSummary, type FieldErrors } from "../../components.ts";
+import { csrfInput, errorSummary, type FieldErrors, noticeAlert } from "../../components.ts";
 import { html, type Html } from "../../html.ts";
 import { page, type PageUser } from "../../layout.ts";
 import { BENEFITS_PATH } from "../benefits/page.ts";
@@ -77,7 +77,7 @@ ${FIELDS.map(([f, label, hint]) => fileField(lang, f, t(lang, label), t(lang, hi
     user: v.user,
     csrfToken: v.csrfToken,
     body: html`<h1>${t(lang, "conversion.title")}</h1>
-${n === undefined ? "" : html`<div class="alert alert-${n.tone}" role="alert" tabindex="-1" autofocus><h2 class="h5">${n.title}</h2>${n.detail === undefined ? "" : html`<p class="mb-0">${n.detail}</p>`}</div>`}
+${noticeAlert(n)}
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 ${
   dispositive

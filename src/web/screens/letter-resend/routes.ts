@@ -4,7 +4,7 @@
  */
 import { resendLetter } from "../../../flows/letter-resend.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
-import { csrfInput, errorSummary, textField } from "../../components.ts";
+import { csrfInput, errorSummary, textField, noticeAlert } from "../../components.ts";
 import { html } from "../../html.ts";
 import { page } from "../../layout.ts";
 import { anonymousRequestScreens, type FormView } from "../anonymous-request.ts";
@@ -28,7 +28,7 @@ function formPage(v: FormView): string {
     body: html`<h1>${t(lang, "resend.title")}</h1>
 <p class="lead">${t(lang, "resend.intro")}</p>
 <p>${t(lang, "resend.when")}</p>
-${n === undefined ? "" : html`<div class="alert alert-danger" role="alert" tabindex="-1" autofocus><h2 class="h5">${n.title}</h2><p class="mb-0">${n.detail}</p></div>`}
+${noticeAlert(n === undefined ? undefined : { tone: "danger", ...n })}
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <form method="post" action="${LETTER_RESEND_PATH}" novalidate class="col-lg-6 px-0">
 ${csrfInput(v.csrfToken)}

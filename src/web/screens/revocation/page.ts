@@ -1,5 +1,11 @@
 /** The revocation pages: the request form, its neutral answer, the confirmation, the result. */
-import { csrfInput, errorSummary, textField, type FieldErrors } from "../../components.ts";
+import {
+  csrfInput,
+  errorSummary,
+  textField,
+  type FieldErrors,
+  noticeAlert,
+} from "../../components.ts";
 import { html } from "../../html.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
 import { page } from "../../layout.ts";
@@ -46,7 +52,7 @@ export function revocationFormPage(v: {
     body: html`<h1>${t(lang, "revocation.title")}</h1>
 <p class="lead">${t(lang, "revocation.intro")}</p>
 <p>${t(lang, "revocation.warning")}</p>
-${n === undefined ? "" : html`<div class="alert alert-danger" role="alert" tabindex="-1" autofocus><h2 class="h5">${n.title}</h2><p class="mb-0">${n.detail}</p></div>`}
+${noticeAlert(n === undefined ? undefined : { tone: "danger", ...n })}
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <form method="post" action="${REVOCATION_PATH}" novalidate class="col-lg-7 px-0">
 ${csrfInput(v.csrfToken)}
