@@ -8,7 +8,7 @@
 import type { Acting } from "../domain/actor.ts";
 import { BENEFITS, checkBenefitFields, findBenefit, type Benefit } from "../domain/benefits.ts";
 import { romeDate } from "../domain/eligibility.ts";
-import { AppError } from "../domain/errors.ts";
+import { AppError, ConflictError } from "../domain/errors.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { LimitsDeps } from "./deps.ts";
 import type { BenefitClaim, SessionRecord } from "./ports.ts";
@@ -66,7 +66,7 @@ export function formatProtocol(year: number, n: number): string {
 
 export async function fileBenefitClaim(
   deps: BenefitDeps,
-  req: { by: Acting; session: SessionRecord; body: unknown; lang: Lang },
+  req: { by: Acting; session: SessionRecord; body: unknown; lang: Lang; clientKey?: unknown },
 ): Promise<{ protocol: string; filedAt: string; status: BenefitClaim["status"] }> {
   const s = req.session;
   const body =
@@ -80,35 +80,68 @@ export async function fileBenefitClaim(
   const today = romeDate(now);
   const checked = checkBenefitFields(benefit, body.fields, today);
   if (!checked.ok) throw new AppError("VALIDATION_FAILED", { fields: checked.errors });
+  const clientKey = clientKeyOf(req.clientKey);
+  const answer = (c: BenefitClaim) => ({
+    protocol: c.protocol,
+    filedAt: c.filedAt.toISOString(),
+    status: c.status,
+  });
+  // The same filing again (a double click, a retried request): the claim already filed.
+  const filed =
+    clientKey === null
+      ? null
+      : await deps.uow.direct.benefitClaims.byClientKey(s.fiscalCode, clientKey);
+  if (filed !== null) return answer(filed);
   await enforceLimit(deps, req.by, "benefit_claim", s.fiscalCode);
-  return deps.uow.run(async (r) => {
-    // Read FOR SHARE: an approval changing the level waits for this claim to commit (and
-    // then releases it), or has committed already (and the claim goes to processing).
-    const level = await r.levels.activeLevelLocked(s.fiscalCode);
-    if (level === null) throw new AppError("SESSION_EXPIRED");
-    const year = Number(today.slice(0, 4));
-    const protocol = formatProtocol(year, await r.benefitClaims.nextProtocol(year));
-    const status = level === "dispositive" ? "in_processing" : "waiting_for_dispositive";
-    await r.benefitClaims.insert({
-      id: deps.newId(),
-      protocol,
-      fiscalCode: s.fiscalCode,
-      benefitType: benefit.type,
-      fields: checked.fields,
-      status,
-      filedAt: now,
-      releasedAt: null,
-      lang: req.lang,
+  return deps.uow
+    .run(async (r) => {
+      // Read FOR SHARE: an approval changing the level waits for this claim to commit (and
+      // then releases it), or has committed already (and the claim goes to processing).
+      const level = await r.levels.activeLevelLocked(s.fiscalCode);
+      if (level === null) throw new AppError("SESSION_EXPIRED");
+      const year = Number(today.slice(0, 4));
+      const protocol = formatProtocol(year, await r.benefitClaims.nextProtocol(year));
+      const status: BenefitClaim["status"] =
+        level === "dispositive" ? "in_processing" : "waiting_for_dispositive";
+      await r.benefitClaims.insert({
+        id: deps.newId(),
+        protocol,
+        fiscalCode: s.fiscalCode,
+        benefitType: benefit.type,
+        fields: checked.fields,
+        status,
+        filedAt: now,
+        releasedAt: null,
+        lang: req.lang,
+        clientKey,
+      });
+      r.audit.record({
+        type: "benefit_claim.filed",
+        outcome: "success",
+        actor: req.by.actor,
+        origin: req.by.origin,
+        subject: s.fiscalCode,
+        details: { protocol, benefitType: benefit.type, status },
+      });
+      return { protocol, filedAt: now.toISOString(), status };
+    })
+    .catch(async (err: unknown) => {
+      // A concurrent twin with the same key committed first: its answer.
+      const twin =
+        err instanceof ConflictError && clientKey !== null
+          ? await deps.uow.direct.benefitClaims.byClientKey(s.fiscalCode, clientKey)
+          : null;
+      if (twin === null) throw err;
+      return answer(twin);
     });
-    r.audit.record({
-      type: "benefit_claim.filed",
-      outcome: "success",
-      actor: req.by.actor,
-      origin: req.by.origin,
-      subject: s.fiscalCode,
-      details: { protocol, benefitType: benefit.type, status },
-    });
-    return { protocol, filedAt: now.toISOString(), status };
+}
+
+/** A client key: letters, digits, "-" and "_", at most 64; anything else is refused. */
+function clientKeyOf(v: unknown): string | null {
+  if (v === undefined || v === null || v === "") return null;
+  if (typeof v === "string" && /^[A-Za-z0-9_-]{8,64}$/u.test(v)) return v;
+  throw new AppError("VALIDATION_FAILED", {
+    fields: [{ field: "idempotencyKey", code: "invalid" }],
   });
 }
 

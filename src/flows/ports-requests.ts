@@ -73,12 +73,16 @@ export interface BenefitClaim {
   filedAt: Date;
   releasedAt: Date | null;
   lang: "it" | "en";
+  /** The client's key for the filing (a retry with the same key is the same claim). */
+  clientKey: string | null;
 }
 
 export interface BenefitClaimStore {
   /** The next protocol sequence number of a year (atomic across instances). */
   nextProtocol(year: number): Promise<number>;
+  /** ConflictError when the person already filed a claim with the same client key. */
   insert(c: BenefitClaim): Promise<void>;
+  byClientKey(fiscalCode: string, clientKey: string): Promise<BenefitClaim | null>;
   /** The person's claims, newest first. */
   ofPerson(fiscalCode: string): Promise<BenefitClaim[]>;
   /** Moves the person's waiting claims to processing (filing time kept); their protocols. */

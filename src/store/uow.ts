@@ -50,6 +50,7 @@ import {
 } from "./repos/links.ts";
 import {
   activeLevelLocked,
+  benefitClaimByKey,
   benefitClaimsOf,
   cancelOpenConversions,
   conversionsOf,
@@ -191,6 +192,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
     benefitClaims: {
       nextProtocol: (year) => nextProtocol(q, year),
       insert: (c) => insertBenefitClaim(q, c),
+      byClientKey: (fc, key) => benefitClaimByKey(q, fc, key),
       ofPerson: (fc) => benefitClaimsOf(q, fc),
       releaseWaiting: (fc, at) => releaseWaitingClaims(q, fc, at),
     },

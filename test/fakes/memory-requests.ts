@@ -85,8 +85,16 @@ export function requestRepos(st: RequestsState): RequestRepos {
         return n;
       },
       insert: async (c) => {
+        const twin = [...st.benefitClaims.values()].some(
+          (x) =>
+            x.clientKey !== null && x.fiscalCode === c.fiscalCode && x.clientKey === c.clientKey,
+        );
+        if (twin) throw new ConflictError("benefit claim key");
         st.benefitClaims.set(c.id, { ...c });
       },
+      byClientKey: async (fc, key) =>
+        [...st.benefitClaims.values()].find((x) => x.fiscalCode === fc && x.clientKey === key) ??
+        null,
       ofPerson: async (fc) =>
         newestFirst(
           [...st.benefitClaims.values()].filter((c) => c.fiscalCode === fc),

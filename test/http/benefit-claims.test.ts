@@ -99,6 +99,34 @@ describe("benefit claims and the conversion's edges", () => {
     assert.equal(new Set(protocols).size, 20);
   });
 
+  it("files one claim for a filing sent again with the same Idempotency-Key", async () => {
+    const { p, jar } = await holder();
+    const send = (key: string) =>
+      s.app.inject({
+        method: "POST",
+        url: "/api/v1/me/benefit-claims",
+        headers: {
+          "content-type": "application/json",
+          "idempotency-key": key,
+          cookie: jar.header(),
+        },
+        payload: JSON.stringify(CLAIM_BODY),
+      });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send("retry-0001")));
+    assert.ok(answers.every((a) => a.statusCode === 201));
+    assert.equal(new Set(answers.map((a) => a.json<{ protocol: string }>().protocol)).size, 1);
+    assert.equal((await send("retry-0002")).statusCode, 201);
+    assert.equal(
+      await count(s, "SELECT 1 FROM benefit_claim WHERE fiscal_code = $1", [p.fiscalCode]),
+      2,
+    );
+    const bad = problemOf(await send("no"), 422);
+    assert.deepEqual(
+      bad.errors?.map((e) => e.field),
+      ["idempotencyKey"],
+    );
+  });
+
   it("keeps the approval when the PIN is replaced in a session opened before it", async () => {
     const { p, pin, jar, shown } = await holder();
     const requestId = await requestOf(jar);

@@ -47,6 +47,11 @@ CREATE TABLE benefit_claim (
   status       text NOT NULL CHECK (status IN ('waiting_for_dispositive', 'in_processing')),
   filed_at     timestamptz NOT NULL,
   released_at  timestamptz,
-  lang         text NOT NULL
+  lang         text NOT NULL,
+  -- The client's key for this filing (a form's submission id, an Idempotency-Key): the same
+  -- filing sent twice (a double click, a retry) is one claim.
+  client_key   text
 );
 CREATE INDEX benefit_claim_by_person ON benefit_claim (fiscal_code, filed_at);
+CREATE UNIQUE INDEX benefit_claim_client_key ON benefit_claim (fiscal_code, client_key)
+  WHERE client_key IS NOT NULL;

@@ -171,44 +171,69 @@ interface BenefitRow {
   filed_at: Date;
   released_at: Date | null;
   lang: "it" | "en";
+  client_key: string | null;
 }
 
 export async function insertBenefitClaim(q: Queryable, c: BenefitClaim): Promise<void> {
-  await q.query(
-    `INSERT INTO benefit_claim (id, protocol, fiscal_code, benefit_type, fields, status, filed_at,
-                                released_at, lang)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      c.id,
-      c.protocol,
-      c.fiscalCode,
-      c.benefitType,
-      JSON.stringify(c.fields),
-      c.status,
-      c.filedAt,
-      c.releasedAt,
-      c.lang,
-    ],
+  try {
+    await q.query(
+      `INSERT INTO benefit_claim (id, protocol, fiscal_code, benefit_type, fields, status, filed_at,
+                                  released_at, lang, client_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        c.id,
+        c.protocol,
+        c.fiscalCode,
+        c.benefitType,
+        JSON.stringify(c.fields),
+        c.status,
+        c.filedAt,
+        c.releasedAt,
+        c.lang,
+        c.clientKey,
+      ],
+    );
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError("benefit claim key", { cause: err });
+    throw err;
+  }
+}
+
+const BENEFIT_COLUMNS =
+  "id, protocol, fiscal_code, benefit_type, fields, status, filed_at, released_at, lang, client_key";
+
+const toBenefitClaim = (r: BenefitRow): BenefitClaim => ({
+  id: r.id,
+  protocol: r.protocol,
+  fiscalCode: r.fiscal_code,
+  benefitType: r.benefit_type,
+  fields: r.fields,
+  status: r.status,
+  filedAt: r.filed_at,
+  releasedAt: r.released_at,
+  lang: r.lang,
+  clientKey: r.client_key,
+});
+
+export async function benefitClaimByKey(
+  q: Queryable,
+  fc: string,
+  key: string,
+): Promise<BenefitClaim | null> {
+  const rows = await q.query<BenefitRow>(
+    `SELECT ${BENEFIT_COLUMNS} FROM benefit_claim WHERE fiscal_code = $1 AND client_key = $2`,
+    [fc, key],
   );
+  return rows[0] === undefined ? null : toBenefitClaim(rows[0]);
 }
 
 export async function benefitClaimsOf(q: Queryable, fc: string): Promise<BenefitClaim[]> {
   const rows = await q.query<BenefitRow>(
-    `SELECT id, protocol, fiscal_code, benefit_type, fields, status, filed_at, released_at, lang
-       FROM benefit_claim WHERE fiscal_code = $1 ORDER BY filed_at DESC, protocol DESC`,
+    `SELECT ${BENEFIT_COLUMNS} FROM benefit_claim WHERE fiscal_code = $1
+      ORDER BY filed_at DESC, protocol DESC`,
     [fc],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    protocol: r.protocol,
-    fiscalCode: r.fiscal_code,
-    benefitType: r.benefit_type,
-    fields: r.fields,
-    status: r.status,
-    filedAt: r.filed_at,
-    releasedAt: r.released_at,
-    lang: r.lang,
-  }));
+  return rows.map(toBenefitClaim);
 }
 
 export async function releaseWaitingClaims(q: Queryable, fc: string, at: Date): Promise<string[]> {

@@ -35,7 +35,7 @@ const schemas = {
     tags,
     summary: "File a benefit claim",
     description:
-      "With an ordinary PIN the claim is filed (its filing time stops the deadlines) and waits for the dispositive PIN; with a dispositive PIN it goes to processing.",
+      "With an ordinary PIN the claim is filed (its filing time stops the deadlines) and waits for the dispositive PIN; with a dispositive PIN it goes to processing. An `Idempotency-Key` header (8–64 letters, digits, - or _) makes a retry with the same key answer the claim already filed instead of filing another.",
     body: {
       type: "object",
       properties: { benefitType: { type: "string" }, fields: { type: "object" } },
@@ -99,6 +99,7 @@ export function benefitRoutes(ctx: AppContext) {
           ...(await citizenOf(ctx, req)),
           body: req.body,
           lang: langOf(req, { acceptLanguage: true }),
+          clientKey: req.headers["idempotency-key"],
         });
         return reply.code(201).send(answer);
       },

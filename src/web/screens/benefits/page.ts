@@ -149,6 +149,7 @@ ${noticeAlert(v.notice)}
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <form method="post" action="${newClaimPath(b.type)}" novalidate class="col-lg-8 px-0">
 ${csrfInput(v.csrfToken)}
+<input type="hidden" name="submission" value="${v.values.submission ?? ""}">
 ${b.fields.map((f) => field(lang, f, v.values[`fields.${f.name}`], errors.get(`fields.${f.name}`)))}
 <button type="submit" class="btn btn-primary">${t(lang, "benefits.submit")}</button>
 </form>

@@ -2,6 +2,7 @@
  * /area-personale/domande: benefit claims as pages (flows/benefit-claims.ts) — the holder's
  * claims with their receipts, the catalogue, a form per benefit built from its data.
  */
+import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BENEFITS, findBenefit, type Benefit } from "../../../domain/benefits.ts";
 import { AppError } from "../../../domain/errors.ts";
@@ -64,7 +65,7 @@ export function benefitScreens({ ctx, csrfCheck }: ScreenDeps) {
           user: userOf(session),
           csrfToken: csrfFor(ctx, req, reply),
           benefit: benefitOf(req),
-          values: {},
+          values: { submission: randomUUID() },
           errors: new Map(),
         }),
       );
@@ -85,6 +86,8 @@ export function benefitScreens({ ctx, csrfCheck }: ScreenDeps) {
             ...c,
             body: { benefitType: benefit.type, fields },
             lang,
+            // The form's own id: sent twice (a double click, a resubmission), one claim.
+            clientKey: values.submission,
           });
           return await reply.redirect(
             `${BENEFITS_PATH}?protocollo=${encodeURIComponent(r.protocol)}`,
@@ -100,7 +103,7 @@ export function benefitScreens({ ctx, csrfCheck }: ScreenDeps) {
               user: userOf(c.session),
               csrfToken: csrfFor(ctx, req, reply),
               benefit,
-              values,
+              values: { ...values, submission: values.submission ?? randomUUID() },
               errors: f.errors,
               notice,
             }),

@@ -109,18 +109,20 @@ describe("dispositive PIN and benefit claim pages", () => {
     assert.match(bad.body, /id="b-pensionNumber-error"/u);
     assert.match(bad.body, /id="b-paymentIban-error"/u);
     assert.match(bad.body, /<option value="AR" selected>/u, "what was typed is kept");
-    const ok = await formPost(
-      s,
-      "/area-personale/domande/nuova/payment_abroad",
-      {
-        _csrf: csrfOf(bad.body),
-        "fields.pensionNumber": "VO 1234567",
-        "fields.bankCountry": "DE",
-        "fields.paymentIban": "DE89 3704 0044 0532 0130 00",
-      },
-      jar,
-    );
+    const submission = /name="submission" value="([^"]+)"/u.exec(bad.body)?.[1] ?? "";
+    assert.ok(submission.length >= 8, "the form carries its own id");
+    const filed = {
+      _csrf: csrfOf(bad.body),
+      submission,
+      "fields.pensionNumber": "VO 1234567",
+      "fields.bankCountry": "DE",
+      "fields.paymentIban": "DE89 3704 0044 0532 0130 00",
+    };
+    const ok = await formPost(s, "/area-personale/domande/nuova/payment_abroad", filed, jar);
     assert.equal(ok.statusCode, 303, ok.body);
+    // Sent again (a double click): the same claim.
+    const twice = await formPost(s, "/area-personale/domande/nuova/payment_abroad", filed, jar);
+    assert.equal(twice.headers.location, ok.headers.location);
     const done = await page(s, String(ok.headers.location), jar);
     const protocol = /INPS\.2026\.\d{7}/u.exec(done.body)?.[0];
     assert.ok(protocol);
