@@ -4,7 +4,7 @@
  * exists. Every decision and every reading of documents is audited as the system actor "cli".
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Config } from "../config.ts";
 import { systemActor } from "../domain/actor.ts";
 import { systemClock, type Clock } from "../domain/clock.ts";
@@ -75,10 +75,15 @@ export async function conversionCommand(
       }
       case "documents": {
         if (id === undefined || flag !== "--out" || (value ?? "") === "") return null;
+        const out = resolve(value ?? ".");
+        if (/^\/(proc|sys|dev)(\/|$)/u.test(out)) {
+          console.error(`refusing to write documents under ${out}`);
+          return 1;
+        }
         const docs = await review.readConversionDocuments(d, { by, id });
-        await mkdir(value ?? ".", { recursive: true, mode: 0o700 });
+        await mkdir(out, { recursive: true, mode: 0o700 });
         for (const doc of docs) {
-          const file = join(value ?? ".", `${id}-${doc.role}.${EXTENSION[doc.mediaType] ?? "bin"}`);
+          const file = join(out, `${id}-${doc.role}.${EXTENSION[doc.mediaType] ?? "bin"}`);
           await writeFile(file, doc.bytes, { mode: 0o600 });
           console.log(`${file}\t${doc.mediaType}\t${doc.bytes.length} bytes`);
         }

@@ -72,6 +72,9 @@ export function checkBenefitFields(
     const raw = given[f.name];
     const v = typeof raw === "string" ? raw.trim() : raw === undefined || raw === null ? "" : null;
     if (v === null) errors.push({ field: path, code: "invalid_type" });
+    // Control and format characters, lone surrogates: never part of a name, a date or an IBAN.
+    else if (/[\p{Cc}\p{Cf}]/u.test(v) || !v.isWellFormed())
+      errors.push({ field: path, code: "invalid" });
     else if (v === "") {
       if (f.required) errors.push({ field: path, code: "required" });
     } else if (v.length > (f.maxLength ?? 200)) errors.push({ field: path, code: "too_long" });

@@ -76,7 +76,18 @@ export function asAppError(err: unknown): AppError {
   if (status === 404) return new AppError("NOT_FOUND", { cause: err });
   if (status === 405) return new AppError("METHOD_NOT_ALLOWED", { cause: err });
   if (status >= 400 && status < 500) return new AppError("MALFORMED_REQUEST", { cause: err });
+  if (isBrokenMultipart(err)) return new AppError("MALFORMED_REQUEST", { cause: err });
   return new AppError("INTERNAL", { cause: err });
+}
+
+/** busboy's errors for a body that is not the multipart it claims (they carry no status). */
+function isBrokenMultipart(err: unknown): boolean {
+  return (
+    err instanceof Error &&
+    /^(Unexpected end of (multipart data|form)|Boundary not found|Malformed part header|Multipart: Boundary not found|Part terminated early)/u.test(
+      err.message,
+    )
+  );
 }
 
 export function sendProblem(

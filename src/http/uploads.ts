@@ -29,14 +29,22 @@ export async function acceptUploads(app: FastifyInstance): Promise<void> {
 }
 
 interface FilePart {
-  type: "file";
   filename: string;
   file: { truncated: boolean };
-  _buf: Buffer | null;
+  _buf: Buffer;
 }
 
+/** A part the multipart parser made: a JSON body shaped like one has no Buffer in it. */
 function isFilePart(v: unknown): v is FilePart {
-  return typeof v === "object" && v !== null && Reflect.get(v, "type") === "file";
+  if (typeof v !== "object" || v === null || Reflect.get(v, "type") !== "file") return false;
+  const file: unknown = Reflect.get(v, "file");
+  return (
+    typeof Reflect.get(v, "filename") === "string" &&
+    Buffer.isBuffer(Reflect.get(v, "_buf")) &&
+    typeof file === "object" &&
+    file !== null &&
+    typeof Reflect.get(file, "truncated") === "boolean"
+  );
 }
 
 /** The file sent under `field` (the first, if several), or undefined. */
@@ -47,7 +55,7 @@ export function uploadedFile(body: unknown, field: string): UploadedFile | undef
   if (!isFilePart(part)) return undefined;
   return {
     fileName: part.filename,
-    bytes: part._buf ?? Buffer.alloc(0),
+    bytes: part._buf,
     truncated: part.file.truncated,
   };
 }

@@ -8,6 +8,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from "pdf-lib";
 import sharp from "sharp";
+import { scanPdf } from "./pdf-scan.ts";
 import { Semaphore } from "./semaphore.ts";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -27,6 +28,7 @@ export const UPLOAD_REFUSALS = [
   "pdf_encrypted",
   "pdf_javascript",
   "pdf_embedded_file",
+  "pdf_too_complex",
   "too_many_pixels",
   "unreadable",
 ] as const;
@@ -186,7 +188,16 @@ function pdfVerdict(obj: PDFObject, depth = 0): UploadRefusal | null {
   return null;
 }
 
+/** PDFs are parsed one at a time per process (a parse can take hundreds of megabytes). */
+const parsing = new Semaphore(1, 64);
+
 async function inspectPdf(bytes: Buffer): Promise<UploadRefusal | null> {
+  const scanned = scanPdf(bytes);
+  if (scanned !== null) return scanned;
+  return parsing.run(() => parsePdf(bytes));
+}
+
+async function parsePdf(bytes: Buffer): Promise<UploadRefusal | null> {
   // A malformed file may load "successfully" with parts missing: any throw is unreadable, and
   // an object pdf-lib cannot parse (another reader might) is refused rather than skipped.
   try {

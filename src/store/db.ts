@@ -6,6 +6,7 @@
 import { Socket } from "node:net";
 import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
+import { lockDataDir } from "./pglite-lock.ts";
 
 export type SqlParam = string | number | boolean | Date | null | readonly string[] | Uint8Array;
 
@@ -220,9 +221,22 @@ export function postgresDb(connectionString: string, poolSize = 10): Db {
 /** dataDir undefined → in memory (tests); a path → persisted under it (npm start). */
 export async function pgliteDb(dataDir?: string): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const db: PGlite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
-  return wrapPglite(db);
+  const release = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+  try {
+    const db: PGlite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await db.waitReady;
+    const wrapped = wrapPglite(db);
+    return {
+      ...wrapped,
+      close: async () => {
+        await wrapped.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
 /** The Db seam over a PGlite instance someone else opened (tests start them from snapshots). */

@@ -1,6 +1,6 @@
 /** Files for the upload tests, made on the fly (nothing binary in the repository). */
 import { randomBytes } from "node:crypto";
-import { crc32 } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import sharp from "sharp";
 
@@ -180,3 +180,24 @@ export async function pngWithHtml(): Promise<Buffer> {
   const text = pngChunk("tEXt", Buffer.from("Comment\0<html><script>alert(1)</script></html>"));
   return Buffer.concat([small.subarray(0, 33), text, small.subarray(33)]);
 }
+
+async function withObject(object: string): Promise<Buffer> {
+  const text = (await pdf()).toString("latin1");
+  const at = text.lastIndexOf("xref");
+  return Buffer.from(`${text.slice(0, at)}${object}\n${text.slice(at)}`, "latin1");
+}
+
+/** JavaScript inside the data of a stream whose /Length stops short (a reader following the
+ * cross-reference table would find it; a front-to-back parser skips it). */
+export const pdfWithObjectHiddenInStream = (): Promise<Buffer> =>
+  withObject(
+    "99 0 obj << /Length 5 >> stream\n12345 98 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\nendstream endobj",
+  );
+
+/** An object stream of 300 KB inflating to 40 MB (the parser would inflate it whole). */
+export const pdfObjectStreamBomb = (): Promise<Buffer> => {
+  const bomb = deflateSync(Buffer.alloc(40 * 1024 * 1024, 0x20));
+  return withObject(
+    `97 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length} >> stream\n${bomb.toString("latin1")}\nendstream endobj`,
+  );
+};

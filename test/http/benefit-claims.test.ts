@@ -71,6 +71,14 @@ describe("benefit claims and the conversion's edges", () => {
         ["fields.paymentIban", "invalid_iban"],
       ],
     );
+    const nul = await api(
+      s,
+      "POST",
+      "/api/v1/me/benefit-claims",
+      { ...CLAIM_BODY, fields: { ...CLAIM_BODY.fields, deceasedFiscalCode: "RSS\u0000MRA" } },
+      jar,
+    );
+    assert.equal(problemOf(nul, 422).errors?.[0]?.field, "fields.deceasedFiscalCode");
     assert.equal(
       problemOf(
         await api(

@@ -118,9 +118,23 @@ describe("conversion to dispositive and benefit claims", () => {
         ["identityDocument", "file_required"],
       ],
     );
-    // A JSON body is not an upload.
+    // A JSON body is not an upload, even shaped like the parser's parts.
     const json = await api(s, "POST", "/api/v1/me/conversion", { signedForm: "x" }, jar);
     assert.equal(json.statusCode, 422);
+    const lookalike = { type: "file", filename: "a.pdf", _buf: "AAAA", file: { truncated: false } };
+    const shaped = await api(s, "POST", "/api/v1/me/conversion", { signedForm: lookalike }, jar);
+    assert.equal(problemOf(shaped, 422).code, "VALIDATION_FAILED");
+    // A body that is not the multipart it claims to be.
+    for (const payload of ["garbage", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb']) {
+      const broken = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/me/conversion",
+        headers: { "content-type": "multipart/form-data; boundary=x", cookie: jar.header() },
+        payload,
+      });
+      assert.ok([400, 422].includes(broken.statusCode), `${broken.statusCode} ${broken.body}`);
+      problemOf(broken);
+    }
     assert.equal(
       await count(s, "SELECT id FROM conversion_request WHERE fiscal_code = $1", [p.fiscalCode]),
       0,

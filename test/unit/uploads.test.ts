@@ -57,6 +57,8 @@ describe("uploads are judged by their content", () => {
     assert.equal(await refusal(await files.pdfWithSubmitForm()), "pdf_javascript");
     assert.equal(await refusal(await files.pdfWithJavaScriptInObjectStream()), "pdf_javascript");
     assert.equal(await refusal(await files.pngWithHtml()), "active_content");
+    assert.equal(await refusal(await files.pdfWithObjectHiddenInStream()), "pdf_javascript");
+    assert.equal(await refusal(await files.pdfObjectStreamBomb()), "pdf_too_complex");
     assert.equal(await refusal(await files.pngBomb()), "too_many_pixels");
     const truncated = (await files.jpegWithGps()).subarray(0, 200);
     assert.equal(await refusal(truncated), "unreadable");

@@ -164,6 +164,8 @@ export const errors: typeof italian = {
       "The PDF “{{file}}” contains programs (JavaScript or actions): print it to a new PDF or upload a scan.",
     upload_pdf_embedded_file:
       "The PDF “{{file}}” carries other files attached: upload the document only.",
+    upload_pdf_too_complex:
+      "The PDF “{{file}}” is too complex to be checked: print it to a new PDF or upload a scan.",
     upload_too_many_pixels:
       "The image “{{file}}” is too large (too many pixels): photograph or scan it at a lower resolution.",
     upload_unreadable: "The file “{{file}}” is damaged or unreadable.",

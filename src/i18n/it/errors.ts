@@ -172,6 +172,8 @@ export const errors = {
       "Il PDF «{{file}}» contiene programmi (JavaScript o azioni): lo stampi come nuovo PDF o carichi una scansione.",
     upload_pdf_embedded_file:
       "Il PDF «{{file}}» contiene altri file allegati: carichi solo il documento.",
+    upload_pdf_too_complex:
+      "Il PDF «{{file}}» è troppo complesso per essere controllato: lo stampi come nuovo PDF o carichi una scansione.",
     upload_too_many_pixels:
       "L'immagine «{{file}}» è troppo grande (troppi pixel): la fotografi o la scansioni a una risoluzione più bassa.",
     upload_unreadable: "Il file «{{file}}» è danneggiato o illeggibile.",
