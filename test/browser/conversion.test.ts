@@ -11,8 +11,7 @@ import type { Page } from "playwright-core";
 import { conversionCommand } from "../../src/cli/conversion.ts";
 import { personWithPin } from "../helpers/app.ts";
 import {
-  assertAccessible,
-  assertFitsWidth,
+  assertPage,
   browserSkip,
   okHtml,
   PHONE,
@@ -33,10 +32,7 @@ describe("dispositive PIN journey in Chromium", { skip: browserSkip() }, () => {
     await b.close();
   });
 
-  const check = async (page: Page, label: string) => {
-    await assertAccessible(page, label);
-    await assertFitsWidth(page, label);
-  };
+  const check = assertPage;
   const login = async (page: Page, fiscalCode: string, pin: string) => {
     okHtml(await page.goto("/accedi"), "login");
     await page.getByLabel("Codice fiscale").fill(fiscalCode);

@@ -5,11 +5,10 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
+
 import { api, Jar, personWithPin } from "../helpers/app.ts";
 import {
-  assertAccessible,
-  assertFitsWidth,
+  assertPage,
   browserSkip,
   okHtml,
   PHONE,
@@ -29,10 +28,7 @@ describe("activity, sessions and data pages in Chromium", { skip: browserSkip() 
     await b.close();
   });
 
-  const check = async (page: Page, label: string) => {
-    await assertAccessible(page, label);
-    await assertFitsWidth(page, label);
-  };
+  const check = assertPage;
 
   it("walks activity, sessions (ending another one) and data from the personal area", async () => {
     const p = people.next();

@@ -5,12 +5,11 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
+
 import type { ArchivePerson } from "../../src/domain/archive.ts";
 import { personWithPin } from "../helpers/app.ts";
 import {
-  assertAccessible,
-  assertFitsWidth,
+  assertPage,
   browserSkip,
   okHtml,
   PHONE,
@@ -30,10 +29,7 @@ describe("self-service journeys in Chromium", { skip: browserSkip() }, () => {
     await b.close();
   });
 
-  const check = async (page: Page, label: string) => {
-    await assertAccessible(page, label);
-    await assertFitsWidth(page, label);
-  };
+  const check = assertPage;
   /** The path and query of the newest link of this kind in the outbox. */
   const linkIn = async (kind: string): Promise<string> => {
     const entries = (await b.s.deliver()).filter((e) => e.kind === kind);

@@ -156,6 +156,12 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
  * Nothing on the page needs sideways scrolling: neither the page itself nor a scrollable
  * table wrapper (on a phone, a table wider than the screen hides its last columns).
  */
+/** The checks every page of a journey gets: axe, and no sideways scrolling. */
+export async function assertPage(page: Page, label: string): Promise<void> {
+  await assertAccessible(page, label);
+  await assertFitsWidth(page, label);
+}
+
 export async function assertFitsWidth(page: Page, label: string): Promise<void> {
   const overflow = await page.evaluate(`(() => {
     const out = [];

@@ -4,11 +4,10 @@
  */
 import type { FastifyInstance } from "fastify";
 import * as benefits from "../../../flows/benefit-claims.ts";
-import { benefitReceipt } from "../../../notifications/pdf/requests.ts";
-import { holderName } from "../../../flows/session.ts";
 import type { AppContext } from "../../context.ts";
 import { langOf } from "../../lang.ts";
-import { citizenOf, sendPdf } from "../../request.ts";
+import { sendClaimReceipt } from "../../claim-receipt.ts";
+import { citizenOf } from "../../request.ts";
 import { guarded, json, problem } from "../docs.ts";
 
 const tags = ["benefits"];
@@ -110,19 +109,8 @@ export function benefitRoutes(ctx: AppContext) {
     app.get(
       "/me/benefit-claims/:protocol/receipt.pdf",
       { schema: schemas.receipt, config: personal },
-      async (req, reply) => {
-        const c = await citizenOf(ctx, req);
-        const lang = langOf(req, { acceptLanguage: true });
-        const found = await benefits.benefitClaimForReceipt(ctx, {
-          ...c,
-          protocol: (req.params as { protocol?: unknown }).protocol,
-        });
-        return sendPdf(
-          reply,
-          await benefitReceipt(found, holderName(c.session), lang),
-          `ricevuta-${found.protocol}.pdf`,
-        );
-      },
+      async (req, reply) =>
+        sendClaimReceipt(ctx, req, reply, langOf(req, { acceptLanguage: true })),
     );
   };
 }

@@ -7,10 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BENEFITS, findBenefit, type Benefit } from "../../../domain/benefits.ts";
 import { AppError } from "../../../domain/errors.ts";
 import * as claims from "../../../flows/benefit-claims.ts";
-import { benefitReceipt } from "../../../notifications/pdf/requests.ts";
 import { langOf } from "../../../http/lang.ts";
-import { citizenOf, sendPdf } from "../../../http/request.ts";
-import { holderName } from "../../../flows/session.ts";
+import { sendClaimReceipt } from "../../../http/claim-receipt.ts";
+import { citizenOf } from "../../../http/request.ts";
 import { t } from "../../../i18n/index.ts";
 import { dangerNotice, formFailure } from "../../form-failure.ts";
 import { csrfFor, formOf, sendHtml, userOf } from "../../render.ts";
@@ -112,18 +111,8 @@ export function benefitScreens({ ctx, csrfCheck }: ScreenDeps) {
         }
       },
     );
-    app.get(`${BENEFITS_PATH}/:protocol/ricevuta.pdf`, personal, async (req, reply) => {
-      const c = await citizenOf(ctx, req);
-      const lang = langOf(req);
-      const found = await claims.benefitClaimForReceipt(ctx, {
-        ...c,
-        protocol: (req.params as { protocol?: unknown }).protocol,
-      });
-      return sendPdf(
-        reply,
-        await benefitReceipt(found, holderName(c.session), lang),
-        `ricevuta-${found.protocol}.pdf`,
-      );
-    });
+    app.get(`${BENEFITS_PATH}/:protocol/ricevuta.pdf`, personal, async (req, reply) =>
+      sendClaimReceipt(ctx, req, reply, langOf(req)),
+    );
   };
 }
