@@ -124,7 +124,7 @@ async function reencodeImage(bytes: Buffer, type: "image/jpeg" | "image/png"): P
     });
     // No withMetadata(): sharp writes pixels only (orientation applied by rotate() first).
     return type === "image/jpeg"
-      ? resized.jpeg({ quality: 90, mozjpeg: true }).toBuffer()
+      ? resized.jpeg({ quality: 90 }).toBuffer()
       : resized.png({ compressionLevel: 9 }).toBuffer();
   });
 }
