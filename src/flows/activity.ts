@@ -58,8 +58,9 @@ function shownDetails(type: string, details: unknown): ActivityItem["details"] {
 }
 
 export function activityItem(e: ActivityEvent): ActivityItem {
-  // The service's own events (timeouts, jobs) carry its address, not the person's.
-  const fromPerson = e.actorKind !== "system";
+  // The service's own events (timeouts, jobs) carry its address, and staff events their
+  // workstation's: only the holder's and strangers' attempts show a country and a device.
+  const fromPerson = e.actorKind !== "system" && e.actorKind !== "staff";
   return {
     seq: e.seq,
     at: e.at,

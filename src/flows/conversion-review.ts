@@ -27,13 +27,16 @@ export async function listConversions(
   req: { by: Acting; status?: ConversionStatus | undefined },
 ): Promise<ConversionRequest[]> {
   const rows = await deps.uow.direct.conversions.list(req.status);
+  // Each person whose request is shown sees this reading in their activity.
   await deps.uow.run(async (r) => {
-    r.audit.record({
-      type: "conversion.requests_listed",
-      outcome: "success",
-      ...req.by,
-      details: { status: req.status ?? "all", count: rows.length },
-    });
+    for (const c of rows)
+      r.audit.record({
+        type: "conversion.requests_listed",
+        outcome: "success",
+        ...req.by,
+        subject: c.fiscalCode,
+        details: { status: req.status ?? "all", count: rows.length },
+      });
   });
   return rows;
 }

@@ -147,15 +147,15 @@ const activity: ExportSection = {
   },
 };
 
-/** Messages to the holder's registered contacts and their letters (addressed by fiscal code). */
+/**
+ * The letters addressed to the holder (by fiscal code). Messages to contacts are not listed: an
+ * address or number may be shared (a family, a patronato), and the outbox does not record whose
+ * message it was — listing them by address would show one person the messages of another.
+ */
 const messages: ExportSection = {
   key: "messages",
   async collect({ deps, session }) {
-    const c = await deps.uow.direct.accounts.contacts(session.fiscalCode);
-    const to = [c?.mobile, c?.email, c?.pec, session.fiscalCode].filter(
-      (x): x is string => typeof x === "string" && x !== "",
-    );
-    return (await deps.uow.direct.personalData.messages(to)).map((m) => ({
+    return (await deps.uow.direct.personalData.messages([session.fiscalCode])).map((m) => ({
       kind: m.kind,
       channel: m.channel,
       recipient: m.recipient === session.fiscalCode ? maskFiscalCode(m.recipient) : m.recipient,
@@ -166,26 +166,18 @@ const messages: ExportSection = {
   },
 };
 
-/** Conversion requests (never the documents themselves: only what they were). */
+/** Conversion requests (not the documents: they are never served back). */
 const conversions: ExportSection = {
   key: "conversions",
   async collect({ deps, session }) {
-    const requests = await deps.uow.direct.conversions.ofPerson(session.fiscalCode);
-    return Promise.all(
-      requests.map(async (c) => ({
-        reference: c.reference,
-        status: c.status,
-        reason: c.reason,
-        submittedAt: iso(c.submittedAt),
-        decidedAt: iso(c.decidedAt),
-        documentsDeletedAt: iso(c.documentsDeletedAt),
-        documents: (await deps.uow.direct.documents.ofRequest(c.id)).map((d) => ({
-          role: d.role,
-          mediaType: d.mediaType,
-          size: d.size,
-        })),
-      })),
-    );
+    return (await deps.uow.direct.conversions.ofPerson(session.fiscalCode)).map((c) => ({
+      reference: c.reference,
+      status: c.status,
+      reason: c.reason,
+      submittedAt: iso(c.submittedAt),
+      decidedAt: iso(c.decidedAt),
+      documentsDeletedAt: iso(c.documentsDeletedAt),
+    }));
   },
 };
 

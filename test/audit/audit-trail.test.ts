@@ -38,6 +38,7 @@ function verifyWithCli(copy: Copy, extra: string[] = []): { code: number; out: s
       ...process.env,
       PIN_PEPPER: PEPPER,
       OUTBOX_KEY: Buffer.alloc(32, 9).toString("base64"),
+      DOCUMENT_KEY: Buffer.alloc(32, 11).toString("base64"),
       LOG_LEVEL: "silent",
       ...copy.env,
     },

@@ -112,6 +112,7 @@ describe("activity, sessions and devices, export", () => {
     const ys = (await from(y.jar, "GET", "/api/v1/me/sessions")).json<SessionsBody>();
     const ySession = ys.sessions[0]?.id ?? "";
     const yDevice = ys.devices[0]?.id ?? "";
+    assert.ok(ySession !== "" && yDevice !== "", "Y has a session and a device to aim at");
     const answers = [
       await from(x.jar, "DELETE", `/api/v1/me/sessions/${ySession}`),
       await from(x.jar, "DELETE", "/api/v1/me/sessions/00000000-0000-4000-8000-000000000000"),
@@ -212,7 +213,13 @@ describe("activity, sessions and devices, export", () => {
     const page2 = (
       await from(jar, "GET", `/api/v1/me/activity?limit=2&before=${String(page1.nextBefore)}`)
     ).json<ActivityBody>();
-    assert.ok((page2.events[0]?.seq ?? 0) < page1.nextBefore);
+    assert.ok(page2.events.length > 0, "a second page");
+    assert.ok((page2.events[0]?.seq ?? Infinity) < page1.nextBefore);
+    const seen = new Set(page1.events.map((e) => e.seq));
+    assert.ok(
+      page2.events.every((e) => !seen.has(e.seq)),
+      "pages do not overlap",
+    );
 
     for (const q of ["before=abc", "limit=0", "limit=1000", "before=-1", "limit=1e3"]) {
       const bad = await from(jar, "GET", `/api/v1/me/activity?${q}`);
@@ -236,14 +243,24 @@ describe("activity, sessions and devices, export", () => {
       "devices",
       "activity",
       "messages",
+      "conversions",
+      "benefitClaims",
     ])
       assert.ok(key in body.sections, key);
+    assert.equal(res.headers["cache-control"], "no-store");
     assert.equal((body.sections.contacts as { mobile: string }).mobile, p.mobile);
     assert.ok((body.sections.credentials as unknown[]).length >= 2, "initial and operating PIN");
     assert.ok(
       (body.sections.messages as unknown[]).some((m) =>
+        JSON.stringify(m).includes("pin_second_half_letter"),
+      ),
+      "the letter addressed to the holder",
+    );
+    assert.ok(
+      !(body.sections.messages as unknown[]).some((m) =>
         JSON.stringify(m).includes("pin_first_half"),
       ),
+      "messages to a contact (maybe shared) are not listed",
     );
     const text = res.body;
     const session = jar.cookies.get("inps_session") ?? "";

@@ -131,7 +131,7 @@ export const activity: typeof italian = {
       sessions: "Open sessions",
       devices: "Recognised devices",
       activity: "Activity",
-      messages: "Messages sent to your contacts",
+      messages: "Letters sent to you",
     },
     fields: {
       fiscalCode: "Fiscal code",

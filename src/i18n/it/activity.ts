@@ -131,7 +131,7 @@ export const activity = {
       sessions: "Sessioni aperte",
       devices: "Dispositivi riconosciuti",
       activity: "Attività",
-      messages: "Messaggi inviati ai suoi contatti",
+      messages: "Lettere inviate a lei",
     },
     fields: {
       fiscalCode: "Codice fiscale",

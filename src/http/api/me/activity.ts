@@ -212,18 +212,16 @@ export function activityRoutes(ctx: AppContext) {
       },
     );
 
-    app.get("/me/export", { schema: schemas.exportJson, config: personal }, async (req, reply) => {
+    // No automatic HEAD: it would build (and audit) a whole export to answer it.
+    const download = { config: personal, exposeHeadRoute: false };
+    app.get("/me/export", { schema: schemas.exportJson, ...download }, async (req, reply) => {
       const e = await exportFor(ctx, req, "json", apiLang(req));
       return sendDownload(reply, e.type, e.body, e.filename);
     });
 
-    app.get(
-      "/me/export.pdf",
-      { schema: schemas.exportPdf, config: personal },
-      async (req, reply) => {
-        const e = await exportFor(ctx, req, "pdf", apiLang(req));
-        return sendDownload(reply, e.type, e.body, e.filename);
-      },
-    );
+    app.get("/me/export.pdf", { schema: schemas.exportPdf, ...download }, async (req, reply) => {
+      const e = await exportFor(ctx, req, "pdf", apiLang(req));
+      return sendDownload(reply, e.type, e.body, e.filename);
+    });
   };
 }

@@ -98,7 +98,7 @@ export function privacyScreens({ ctx, csrfCheck }: ScreenDeps) {
       [DATA_JSON_PATH, "json"],
       [DATA_PDF_PATH, "pdf"],
     ] as const) {
-      app.get(path, personal, async (req, reply) => {
+      app.get(path, { ...personal, exposeHeadRoute: false }, async (req, reply) => {
         const e = await exportFor(ctx, req, format, langOf(req));
         return sendDownload(reply, e.type, e.body, e.filename);
       });
