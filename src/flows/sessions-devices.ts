@@ -48,8 +48,16 @@ export async function sessionsAndDevices(
     data.sessions(req.session.fiscalCode),
     data.devices(subjectKey),
   ]);
+  // Sessions past their idle or absolute time are over, even before housekeeping sweeps them.
+  const now = deps.clock.now().getTime();
+  const live = sessions.filter(
+    (s) =>
+      s.idHash === req.session.idHash ||
+      (now - s.lastSeenAt.getTime() <= deps.sessions.idleSeconds * 1000 &&
+        now - s.createdAt.getTime() <= deps.sessions.absoluteSeconds * 1000),
+  );
   return {
-    sessions: sessions.map((s) => ({
+    sessions: live.map((s) => ({
       id: s.id,
       current: s.idHash === req.session.idHash,
       createdAt: s.createdAt,

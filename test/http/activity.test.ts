@@ -73,6 +73,21 @@ describe("activity, sessions and devices, export", () => {
     return { p, pin, jar };
   };
 
+  it("does not list a session past its idle time, even before housekeeping removes it", async () => {
+    const { p, pin } = await holder();
+    const idle = new Jar();
+    const here = new Jar();
+    assert.equal((await login(idle, p.fiscalCode, pin, { ua: FIREFOX })).statusCode, 200);
+    s.clock.advance(10 * 60);
+    assert.equal((await login(here, p.fiscalCode, pin)).statusCode, 200);
+    s.clock.advance(10 * 60); // the first: idle 20 minutes; this one: 10
+    const listed = (await from(here, "GET", "/api/v1/me/sessions")).json<SessionsBody>();
+    assert.deepEqual(
+      listed.sessions.map((x) => x.current),
+      [true],
+    );
+  });
+
   it("lists both browsers' sessions, ends one (logged out there only), and ends the current one as a logout", async () => {
     const { p, pin } = await holder();
     const a = new Jar();

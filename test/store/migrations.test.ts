@@ -97,7 +97,7 @@ describe(`migrations on ${ENGINE}`, () => {
     );
     assert.deepEqual(
       indexes.map((r) => r.indexname),
-      ["claim_pending_person", "claim_pkey", "claim_queue"],
+      ["claim_by_person", "claim_pending_person", "claim_pkey", "claim_queue"],
     );
   });
 
