@@ -67,6 +67,8 @@ export interface AuditEventDetails {
     secondHalf: "email" | "pec";
     noticesSent: number;
   };
+  "session.end_refused": { reason: "not_found" };
+  "device.forget_refused": { reason: "not_found" };
   "conversion.form_downloaded": { reference: string };
   "conversion.submitted": {
     requestId: string;

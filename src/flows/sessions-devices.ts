@@ -83,7 +83,7 @@ export async function endSession(
   const id = typeof req.id === "string" ? req.id.toLowerCase() : "";
   const ended = await deps.uow.run(async (r) => {
     const idHash = await r.personalData.endSession(fc, id);
-    if (idHash === null) throw new AppError("NOT_FOUND");
+    if (idHash === null) return null;
     const current = idHash === req.session.idHash;
     r.audit.record({
       type: "session.ended",
@@ -95,8 +95,31 @@ export async function endSession(
     });
     return { idHash, current };
   });
+  if (ended === null) return refuse(deps, req, "session.end_refused");
   deps.sessions.cache?.delete(ended.idHash);
   return { current: ended.current };
+}
+
+/**
+ * An id that is not one of the holder's (another person's, a guess, a stale page): audited on
+ * its own — so probing for other people's ids leaves a trace — and answered NOT_FOUND.
+ */
+async function refuse(
+  deps: SessionsDeps,
+  req: { by: Acting; session: SessionRecord },
+  type: "session.end_refused" | "device.forget_refused",
+): Promise<never> {
+  await deps.uow.run(async (r) => {
+    r.audit.record({
+      type,
+      outcome: "refused",
+      actor: req.by.actor,
+      origin: req.by.origin,
+      subject: req.session.fiscalCode,
+      details: { reason: "not_found" },
+    });
+  });
+  throw new AppError("NOT_FOUND");
 }
 
 export async function forgetDevice(
@@ -105,9 +128,8 @@ export async function forgetDevice(
 ): Promise<void> {
   const fc = req.session.fiscalCode;
   const id = typeof req.id === "string" ? req.id.toLowerCase() : "";
-  await deps.uow.run(async (r) => {
-    if (!(await r.personalData.forgetDevice(subjectKeyOf(deps, fc), id)))
-      throw new AppError("NOT_FOUND");
+  const forgotten = await deps.uow.run(async (r) => {
+    if (!(await r.personalData.forgetDevice(subjectKeyOf(deps, fc), id))) return false;
     r.audit.record({
       type: "device.forgotten",
       outcome: "success",
@@ -116,5 +138,7 @@ export async function forgetDevice(
       subject: fc,
       details: {},
     });
+    return true;
   });
+  if (!forgotten) await refuse(deps, req, "device.forget_refused");
 }

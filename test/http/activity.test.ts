@@ -141,6 +141,8 @@ describe("activity, sessions and devices, export", () => {
       (await from(y.jar, "GET", "/api/v1/me/sessions")).json<SessionsBody>().devices.length,
       ys.devices.length,
     );
+    const trail = await auditTypesOf(s, x.p.fiscalCode);
+    assert.ok(trail.includes("session.end_refused") && trail.includes("device.forget_refused"));
   });
 
   it("forgets a device: its cookie then counts as an unknown browser's", async () => {

@@ -65,6 +65,8 @@ export const activity: typeof italian = {
       "letter_resend.issued": "New PIN sent (letter did not arrive)",
       "letter_resend.refused": "Letter resend refused",
       "pin.recovered": "PIN recovered",
+      "session.end_refused": "Ending a session that is not yours refused",
+      "device.forget_refused": "Forgetting a device that is not yours refused",
       "conversion.form_downloaded": "Dispositive PIN request form downloaded",
       "conversion.submitted": "Dispositive PIN request sent",
       "conversion.upload_refused": "File not accepted in the dispositive PIN request",

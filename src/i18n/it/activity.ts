@@ -65,6 +65,8 @@ export const activity = {
       "letter_resend.issued": "Nuovo PIN inviato (lettera non arrivata)",
       "letter_resend.refused": "Nuovo invio della lettera rifiutato",
       "pin.recovered": "PIN ripristinato",
+      "session.end_refused": "Chiusura di una sessione non sua rifiutata",
+      "device.forget_refused": "Rimozione di un dispositivo non suo rifiutata",
       "conversion.form_downloaded": "Scaricato il modulo di richiesta del PIN dispositivo",
       "conversion.submitted": "Inviata la richiesta di PIN dispositivo",
       "conversion.upload_refused": "File non accettato nella richiesta di PIN dispositivo",
