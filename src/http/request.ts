@@ -83,13 +83,22 @@ export async function citizenOf(
   };
 }
 
-/** A PDF download, never cached. */
-export function sendPdf(reply: FastifyReply, pdf: Uint8Array, filename: string): FastifyReply {
+/** A file to download (an export, a PDF), never cached. */
+export function sendDownload(
+  reply: FastifyReply,
+  type: string,
+  body: string | Uint8Array,
+  filename: string,
+): FastifyReply {
   return reply
-    .type("application/pdf")
+    .type(type)
     .header("cache-control", "no-store")
     .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(pdf);
+    .send(body);
+}
+
+export function sendPdf(reply: FastifyReply, pdf: Uint8Array, filename: string): FastifyReply {
+  return sendDownload(reply, "application/pdf", pdf, filename);
 }
 
 const replays = new WeakMap<FastifyRequest, NewOperatingPin>();

@@ -7,7 +7,8 @@
 import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../domain/errors.ts";
-import type { UploadedFile } from "../flows/conversion.ts";
+import { UPLOAD_FIELDS, type UploadedFile } from "../flows/conversion.ts";
+import type { DocumentRole } from "../flows/ports.ts";
 import { MAX_UPLOAD_BYTES } from "../security/uploads.ts";
 
 /** The body limit of an upload route: two files at the limit and the form's text fields. */
@@ -58,6 +59,23 @@ export function uploadedFile(body: unknown, field: string): UploadedFile | undef
     bytes: part._buf,
     truncated: part.file.truncated,
   };
+}
+
+/**
+ * The conversion's files in a multipart body, by role. `skipBlank`: a part with neither a name
+ * nor a byte (what a browser sends for a file input left empty) counts as not given.
+ */
+export function uploadedFiles(
+  body: unknown,
+  o: { skipBlank: boolean },
+): Partial<Record<DocumentRole, UploadedFile>> {
+  const files: Partial<Record<DocumentRole, UploadedFile>> = {};
+  for (const [role, field] of Object.entries(UPLOAD_FIELDS) as [DocumentRole, string][]) {
+    const f = uploadedFile(body, field);
+    if (f !== undefined && !(o.skipBlank && f.fileName === "" && f.bytes.length === 0))
+      files[role] = f;
+  }
+  return files;
 }
 
 /** A text field of a multipart body (attachFieldsToBody keeps `{ value }`), or of a plain one. */

@@ -3,7 +3,7 @@
  * flows/sessions-devices.ts, flows/export.ts): the holder's own view of what happened to their
  * PIN, where they are logged in, which browsers are known, and a copy of their data.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { activityPage, activityQuery, type ActivityItem } from "../../../flows/activity.ts";
 import { activityText } from "../../../flows/activity-text.ts";
 import { exportPersonalData } from "../../../flows/export.ts";
@@ -14,7 +14,7 @@ import { renderExportPdf } from "../../../notifications/pdf.ts";
 import type { AppContext } from "../../context.ts";
 import { clearSessionCookie, readCookie } from "../../cookies.ts";
 import { langOf } from "../../lang.ts";
-import { citizenOf } from "../../request.ts";
+import { citizenOf, sendDownload } from "../../request.ts";
 import { guarded, json, problem } from "../docs.ts";
 
 const tags = ["privacy"];
@@ -114,19 +114,6 @@ const schemas = {
 
 export function activityJson(lang: Lang, a: ActivityItem) {
   return { ...a, at: a.at.toISOString(), text: activityText(lang, a) };
-}
-
-export function sendDownload(
-  reply: FastifyReply,
-  type: string,
-  body: string | Buffer,
-  filename: string,
-): FastifyReply {
-  return reply
-    .type(type)
-    .header("cache-control", "no-store")
-    .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(body);
 }
 
 /** The export as JSON text and as PDF, shared by the API and the page's downloads. */

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import * as benefits from "../../../flows/benefit-claims.ts";
 import type { AppContext } from "../../context.ts";
 import { langOf } from "../../lang.ts";
-import { sendClaimReceipt } from "../../claim-receipt.ts";
+import { sendClaimReceipt } from "../../holder-documents.ts";
 import { citizenOf } from "../../request.ts";
 import { guarded, json, problem } from "../docs.ts";
 

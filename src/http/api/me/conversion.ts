@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from "fastify";
 import * as conversion from "../../../flows/conversion.ts";
-import { renderConversionFormPdf } from "../../../notifications/pdf/requests.ts";
 import type { AppContext } from "../../context.ts";
 import { langOf } from "../../lang.ts";
+import { conversionFormFile } from "../../holder-documents.ts";
 import { citizenOf, sendPdf } from "../../request.ts";
-import { acceptUploads, UPLOAD_BODY_LIMIT, uploadedFile } from "../../uploads.ts";
+import { acceptUploads, UPLOAD_BODY_LIMIT, uploadedFiles } from "../../uploads.ts";
 import { guarded, json, problem } from "../docs.ts";
 
 const tags = ["conversion"];
@@ -79,25 +79,18 @@ export function conversionRoutes(ctx: AppContext) {
       "/me/conversion/form.pdf",
       { schema: schemas.form, config: personal },
       async (req, reply) => {
-        const form = await conversion.conversionForm(ctx, await citizenOf(ctx, req));
-        const pdf = await renderConversionFormPdf({
-          ...form,
-          lang: langOf(req, { acceptLanguage: true }),
-        });
-        return sendPdf(reply, pdf, `richiesta-pin-dispositivo-${form.reference}.pdf`);
+        const lang = langOf(req, { acceptLanguage: true });
+        const f = await conversionFormFile(ctx, await citizenOf(ctx, req), lang);
+        return sendPdf(reply, f.pdf, f.filename);
       },
     );
     app.post(
       "/me/conversion",
       { schema: schemas.submit, config: personal, bodyLimit: UPLOAD_BODY_LIMIT },
       async (req, reply) => {
-        const files = {
-          signed_form: uploadedFile(req.body, conversion.UPLOAD_FIELDS.signed_form),
-          identity_document: uploadedFile(req.body, conversion.UPLOAD_FIELDS.identity_document),
-        };
         const answer = await conversion.submitConversion(ctx, {
           ...(await citizenOf(ctx, req)),
-          files: Object.fromEntries(Object.entries(files).filter(([, f]) => f !== undefined)),
+          files: uploadedFiles(req.body, { skipBlank: false }),
         });
         return reply.code(202).send(answer);
       },

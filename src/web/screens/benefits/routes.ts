@@ -8,7 +8,7 @@ import { BENEFITS, findBenefit, type Benefit } from "../../../domain/benefits.ts
 import { AppError } from "../../../domain/errors.ts";
 import * as claims from "../../../flows/benefit-claims.ts";
 import { langOf } from "../../../http/lang.ts";
-import { sendClaimReceipt } from "../../../http/claim-receipt.ts";
+import { sendClaimReceipt } from "../../../http/holder-documents.ts";
 import { citizenOf } from "../../../http/request.ts";
 import { t } from "../../../i18n/index.ts";
 import { dangerNotice, formFailure } from "../../form-failure.ts";

@@ -12,7 +12,7 @@ import { readCookie } from "../../../http/cookies.ts";
 import { langOf } from "../../../http/lang.ts";
 import { liveSessionOf, originOf } from "../../../http/request.ts";
 import { t, type Lang } from "../../../i18n/index.ts";
-import { formFailure } from "../../form-failure.ts";
+import { dangerNotice, formFailure } from "../../form-failure.ts";
 import { csrfFor, formOf, sendHtml, userOf, type FormValues } from "../../render.ts";
 import type { ScreenDeps } from "../types.ts";
 import { CODE_PATH, codePage, CONTACTS_PATH, contactsPage, REMOVE_PATH } from "./page.ts";
@@ -84,7 +84,7 @@ export function contactsScreens({ ctx, csrfCheck }: ScreenDeps) {
   ) => {
     const f = formFailure(err, lang, reply);
     const errors = f.errors;
-    const notice = f.notice === undefined ? undefined : { tone: "danger" as const, ...f.notice };
+    const notice = dangerNotice(f);
     return show(req, reply, session, { values, errors, notice }, f.status);
   };
 

@@ -7,10 +7,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as conversion from "../../../flows/conversion.ts";
 import type { SessionRecord } from "../../../flows/ports.ts";
 import { langOf } from "../../../http/lang.ts";
+import { conversionFormFile } from "../../../http/holder-documents.ts";
 import { citizenOf, sendPdf } from "../../../http/request.ts";
-import { acceptUploads, UPLOAD_BODY_LIMIT, uploadedFile } from "../../../http/uploads.ts";
+import { acceptUploads, UPLOAD_BODY_LIMIT, uploadedFiles } from "../../../http/uploads.ts";
 import { t } from "../../../i18n/index.ts";
-import { renderConversionFormPdf } from "../../../notifications/pdf/requests.ts";
 import { dangerNotice, formFailure } from "../../form-failure.ts";
 import { csrfFor, sendHtml, userOf } from "../../render.ts";
 import type { ScreenDeps } from "../types.ts";
@@ -60,35 +60,25 @@ export function conversionScreens({ ctx, csrfCheck }: ScreenDeps) {
     });
     app.get(CONVERSION_FORM_PDF, personal, async (req, reply) => {
       const c = await citizenOf(ctx, req);
-      let pdf: Buffer;
-      let reference: string;
+      let file: Awaited<ReturnType<typeof conversionFormFile>>;
       try {
-        const form = await conversion.conversionForm(ctx, c);
-        pdf = await renderConversionFormPdf({ ...form, lang: langOf(req) });
-        reference = form.reference;
+        file = await conversionFormFile(ctx, c, langOf(req));
       } catch (err) {
         const f = formFailure(err, langOf(req), reply);
         return show(req, reply, c.session, { errors: f.errors, notice: dangerNotice(f) }, f.status);
       }
-      return sendPdf(reply, pdf, `richiesta-pin-dispositivo-${reference}.pdf`);
+      return sendPdf(reply, file.pdf, file.filename);
     });
     app.post(
       CONVERSION_PATH,
       { ...personal, preHandler: csrfCheck, bodyLimit: UPLOAD_BODY_LIMIT },
       async (req, reply) => {
         const c = await citizenOf(ctx, req);
-        const signed = uploadedFile(req.body, "signedForm");
-        const id = uploadedFile(req.body, "identityDocument");
-        // A browser sends an empty part for a file input left empty.
-        const given = (f: typeof signed) =>
-          f === undefined || (f.fileName === "" && f.bytes.length === 0) ? undefined : f;
         try {
+          // A browser sends an empty part for a file input left empty: not given.
           await conversion.submitConversion(ctx, {
             ...c,
-            files: {
-              ...(given(signed) === undefined ? {} : { signed_form: signed }),
-              ...(given(id) === undefined ? {} : { identity_document: id }),
-            },
+            files: uploadedFiles(req.body, { skipBlank: true }),
           });
         } catch (err) {
           const f = formFailure(err, langOf(req), reply);

@@ -7,10 +7,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { activityPage, activityQuery } from "../../../flows/activity.ts";
 import * as sessions from "../../../flows/sessions-devices.ts";
-import { exportFor, sendDownload } from "../../../http/api/me/activity.ts";
+import { exportFor } from "../../../http/api/me/activity.ts";
 import { clearSessionCookie, readCookie } from "../../../http/cookies.ts";
 import { langOf } from "../../../http/lang.ts";
-import { citizenOf } from "../../../http/request.ts";
+import { citizenOf, sendDownload } from "../../../http/request.ts";
 import { csrfFor, formOf, sendHtml, userOf } from "../../render.ts";
 import type { ScreenDeps } from "../types.ts";
 import {
