@@ -121,6 +121,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         { name: "privacy", description: "Activity, sessions and devices, data export" },
         { name: "conversion", description: "Upgrade to a dispositive PIN, with uploads" },
         { name: "benefits", description: "Benefit catalogue and claims" },
+        {
+          name: "staff",
+          description:
+            "Back office (staff session cookie): enrolment, login, records. Every route declares the staff roles it serves.",
+        },
       ],
     },
   });

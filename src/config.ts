@@ -85,6 +85,9 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
     "of revocation messages per destination address; past it the request is answered alike without a message",
   conversion_upload: "of conversion uploads (accepted or refused) per holder",
   benefit_claim: "of benefit claims filed per holder",
+  staff_login_source: "of staff login attempts per source address",
+  staff_login_account: "of staff login attempts per username",
+  staff_enrolment_source: "of staff enrolment steps per source address",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from "../config.ts";
 import { openDb, type Db } from "../store/db.ts";
 import { migrate } from "../store/migrate.ts";
 import { CONVERSION_USAGE } from "./conversion-usage.ts";
+import { STAFF_USAGE } from "./staff-usage.ts";
 
 // The web service, the PDFs and the demo archive are loaded only by the commands that use
 // them: `audit verify` or `migrate` start in a fraction of the time.
@@ -19,7 +20,8 @@ const USAGE = `usage: inps-pin <command>
                         walk the audit trail's hash chain; exit 1 naming the first broken event
   lockout lift CF --reason TEXT
                         let unknown browsers try a PIN again (after an identity check), audited
-${CONVERSION_USAGE}`;
+${CONVERSION_USAGE}
+${STAFF_USAGE}`;
 
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({
@@ -189,6 +191,15 @@ export async function runCli(argv: string[]): Promise<number> {
       const code = await withDb(config, async (db) => {
         await migrate(db);
         return conversionCommand(config, db, rest);
+      });
+      if (code === null) break;
+      return code;
+    }
+    case "staff": {
+      const { staffCommand } = await import("./staff.ts");
+      const code = await withDb(config, async (db) => {
+        await migrate(db);
+        return staffCommand(config, db, rest);
       });
       if (code === null) break;
       return code;

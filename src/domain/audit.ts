@@ -86,6 +86,26 @@ export interface AuditEventDetails {
   "benefit_claim.released": { protocol: string; requestId: string };
   "benefit_claim.receipt_downloaded": { protocol: string };
   "dev.clock_moved": { advanceSeconds: number; now: string };
+  // Staff accounts and sessions (issue 7). A staff event's actor is the member of staff (or
+  // the supervisor / "cli" acting on them); `staffId` names the account acted on.
+  "staff.created": { staffId: string; role: string; officeId: string | null };
+  "staff.enrolment_started": { staffId: string };
+  "staff.enrolled": { staffId: string };
+  "staff.enrolment_refused": { reason: "link_invalid" | "already_started" | "wrong_code" };
+  "staff.enrolment_reset": { staffId: string; sessionsEnded: number };
+  "staff.disabled": { staffId: string; sessionsEnded: number };
+  "staff.enabled": { staffId: string };
+  "staff.login_succeeded": { method: "totp" | "recovery_code"; recoveryCodesLeft: number };
+  "staff.login_failed": {
+    reason: "unknown_account" | "wrong_password" | "wrong_code" | "replayed_code";
+    failures: number;
+    locked: boolean;
+  };
+  "staff.login_refused": { reason: "locked" | "disabled" | "not_enrolled" };
+  "staff.session_ended": { reason: "logout" | "timeout" };
+  "staff.recovery_codes_replaced": { staffId: string };
+  /** A citizen's record opened by staff, with the reason (the call, the appointment, ...). */
+  "staff.record_opened": { reason: string; ref: string };
 }
 
 export type AuditEventType = keyof AuditEventDetails;

@@ -26,6 +26,9 @@ export const LIMITER_NAMES = [
   "contact_code_destination",
   "conversion_upload",
   "benefit_claim",
+  "staff_login_source",
+  "staff_login_account",
+  "staff_enrolment_source",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -53,6 +56,10 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   contact_code_destination: { max: 5, windowSeconds: 24 * 3600 },
   conversion_upload: { max: 10, windowSeconds: 24 * 3600 },
   benefit_claim: { max: 20, windowSeconds: 24 * 3600 },
+  // An office or a contact centre is many people behind one address.
+  staff_login_source: { max: 300, windowSeconds: 3600 },
+  staff_login_account: { max: 30, windowSeconds: 3600 },
+  staff_enrolment_source: { max: 30, windowSeconds: 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

@@ -32,6 +32,10 @@ export interface FlowKeys {
   limits: KeyObject;
   /** Confirmation links: only their keyed hash is stored. */
   links: KeyObject;
+  /** Staff enrolment links and recovery codes: only their keyed hash is stored. */
+  staffCodes: KeyObject;
+  /** Seals staff TOTP secrets at rest (AES-256-GCM, bound to the account). */
+  staffTotp: Buffer;
 }
 
 export interface LimitsDeps extends BaseDeps {

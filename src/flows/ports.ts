@@ -19,6 +19,7 @@ import type {
 } from "./ports-requests.ts";
 import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
+import type { StaffStore } from "./ports-staff.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -257,6 +258,12 @@ export type {
   SealedDocument,
 } from "./ports-requests.ts";
 export type {
+  NewStaffAccount,
+  StaffAccount,
+  StaffSessionRecord,
+  StaffStore,
+} from "./ports-staff.ts";
+export type {
   ActivityEvent,
   ClaimListing,
   CredentialListing,
@@ -283,6 +290,8 @@ export interface Repos {
   benefitClaims: BenefitClaimStore;
   levels: LevelReader;
   personalData: PersonalDataStore;
+  /** Staff accounts and sessions (issue 7). */
+  staff: StaffStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

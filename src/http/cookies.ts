@@ -5,7 +5,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
-export type CookieName = "session" | "device" | "csrf" | "claim" | "recovery" | "revocation";
+export type CookieName =
+  "session" | "device" | "csrf" | "claim" | "recovery" | "revocation" | "staff";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",
@@ -14,6 +15,7 @@ const BASE: Record<CookieName, string> = {
   claim: "inps_claim",
   recovery: "inps_recovery",
   revocation: "inps_revocation",
+  staff: "inps_staff",
 };
 
 export function cookieName(ctx: AppContext, which: CookieName): string {

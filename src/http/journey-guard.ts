@@ -20,11 +20,18 @@ import type { ResolvedSession } from "../flows/session.ts";
 import type { AppContext } from "./context.ts";
 import { clearSessionCookie } from "./cookies.ts";
 import { anonymousOf, journeyOf, rememberReplay } from "./request.ts";
+import { guardStaffRoute, isStaffRule, type StaffRule } from "./staff-guard.ts";
+import { isStaffUrl } from "./staff-request.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
-    /** The journey step of the route: required on every route (see journey-guard.ts). */
+    /** The journey step of the route: required on every citizen route (see journey-guard.ts). */
     journey?: JourneyStep;
+    /**
+     * The back office's rule, required instead on every route under /operatori/ and
+     * /api/v1/staff/: the staff roles allowed, or "signed_out" (login, enrolment).
+     */
+    staff?: StaffRule;
     /** A PIN change: a retry carrying the pre-change token gets the lost answer again. */
     pinChangeReplay?: boolean;
   }
@@ -62,9 +69,17 @@ interface RegisteredRoute {
   pattern: RegExp;
 }
 
+export interface StaffRoute {
+  method: string;
+  url: string;
+  rule: StaffRule;
+}
+
 export interface JourneyRoutes {
-  /** Every registered route with its step (the route × state test reads it). */
+  /** Every registered citizen route with its step (the route × state test reads it). */
   list(): readonly RegisteredRoute[];
+  /** Every registered back-office route with its rule (the route × role test reads it). */
+  staffList(): readonly StaffRoute[];
   /** A local path the journey may resume at after login: a page of the personal area. */
   isContinuation(path: unknown): path is string;
 }
@@ -93,6 +108,7 @@ export function installJourneyGuard(
   pages: JourneyPages,
 ): JourneyRoutes {
   const routes: RegisteredRoute[] = [];
+  const staffRoutes: StaffRoute[] = [];
   const seen: { opts: { method: string | string[]; url: string; config?: unknown } }[] = [];
   // Recorded now, judged when the app is ready: a plugin may set the rule of the routes a
   // third-party plugin registers in its scope (an onRoute hook that runs after this one).
@@ -102,8 +118,19 @@ export function installJourneyGuard(
   app.addHook("onReady", async () => {
     const missing: string[] = [];
     for (const { opts } of seen) {
-      const step = (opts.config as { journey?: unknown } | undefined)?.journey;
+      const config = opts.config as { journey?: unknown; staff?: unknown } | undefined;
+      const step = config?.journey;
       const methods = Array.isArray(opts.method) ? opts.method : [opts.method];
+      if (isStaffUrl(opts.url) || config?.staff !== undefined) {
+        // A back-office route: its roles, and no citizen step (one rule per route).
+        if (!isStaffRule(config?.staff) || step !== undefined || !isStaffUrl(opts.url)) {
+          missing.push(`${methods.join(",")} ${opts.url} (staff roles)`);
+          continue;
+        }
+        for (const method of methods)
+          staffRoutes.push({ method, url: opts.url, rule: config.staff });
+        continue;
+      }
       if (!isJourneyStep(step)) {
         missing.push(`${methods.join(",")} ${opts.url}`);
         continue;
@@ -114,12 +141,14 @@ export function installJourneyGuard(
     seen.length = 0;
     if (missing.length > 0) {
       throw new Error(
-        `routes without a journey rule (config.journey), the service refuses to start: ${missing.join("; ")}`,
+        `routes without a journey rule (config.journey, or config.staff under /operatori/ and /api/v1/staff/), the service refuses to start: ${missing.join("; ")}`,
       );
     }
   });
 
   app.addHook("onRequest", async (req, reply) => {
+    const staffRule = req.routeOptions.config.staff;
+    if (staffRule !== undefined) return guardStaffRoute(ctx, req, reply, staffRule);
     const step = req.routeOptions.config.journey;
     // No route matched (404): the not-found handler answers; nothing to guard.
     if (step === undefined || step === "public") return;
@@ -154,6 +183,7 @@ export function installJourneyGuard(
 
   const routesApi: JourneyRoutes = {
     list: () => routes,
+    staffList: () => staffRoutes,
     isContinuation(path: unknown): path is string {
       if (!isSafeLocalPath(path)) return false;
       const pathname = path.split("?")[0] ?? "";

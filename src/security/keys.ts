@@ -13,6 +13,8 @@ export function deriveKeys(pepper: Buffer): { flow: FlowKeys; audit: AuditKeys; 
       device: key("device-cookie"),
       limits: key("rate-limit"),
       links: key("confirmation-link"),
+      staffCodes: key("staff-codes"),
+      staffTotp: deriveKey(pepper, "staff-totp"),
     },
     audit: { chain: key("audit-chain"), subject },
     cookie: deriveKey(pepper, "edge-cookies"),

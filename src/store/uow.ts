@@ -78,6 +78,7 @@ import {
   sessionsOf,
 } from "./repos/personal-data.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
+import * as staff from "./repos/staff.ts";
 import {
   createLoginSession,
   createSession,
@@ -209,6 +210,27 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       credentials: (fc) => credentialsOf(q, fc),
       claims: (fc) => claimsOf(q, fc),
       messages: (recipients) => messagesTo(q, recipients),
+    },
+    staff: {
+      create: (a) => staff.createStaff(q, a),
+      byUsername: (u) => staff.staffByUsername(q, u),
+      byId: (id) => staff.staffById(q, id),
+      byEnrolment: (hash, now) => staff.staffByEnrolment(q, hash, now),
+      list: () => staff.listStaff(q),
+      startEnrolment: (id, e) => staff.startEnrolment(q, id, e),
+      completeEnrolment: (id, step, now) => staff.completeEnrolment(q, id, step, now),
+      resetEnrolment: (id, hash, exp, now) => staff.resetEnrolment(q, id, hash, exp, now),
+      setStatus: (id, status, now) => staff.setStaffStatus(q, id, status, now),
+      recordFailure: (id, max, until, now) => staff.recordStaffFailure(q, id, max, until, now),
+      acceptTotpStep: (id, step, now) => staff.acceptTotpStep(q, id, step, now),
+      useRecoveryCode: (id, hash, now) => staff.useRecoveryCode(q, id, hash, now),
+      unusedRecoveryCodes: (id) => staff.unusedRecoveryCodes(q, id),
+      replaceRecoveryCodes: (id, hashes) => staff.replaceRecoveryCodes(q, id, hashes),
+      createSession: (s) => staff.createStaffSession(q, s),
+      findSession: (idHash) => staff.findStaffSession(q, idHash),
+      touchSession: (idHash, now) => staff.touchStaffSession(q, idHash, now),
+      deleteSession: (idHash) => staff.deleteStaffSession(q, idHash),
+      deleteExpiredSessions: (now, idle) => staff.deleteExpiredStaffSessions(q, now, idle),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

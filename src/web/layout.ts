@@ -33,6 +33,12 @@ export interface PageOptions {
   langSwitchForm?: string;
   /** False where leaving must go through the page's own links (the new PIN on screen). */
   userZone?: boolean;
+  /** Where the header's logout form posts (the back office has its own: /operatori/esci). */
+  logoutAction?: string;
+  /** Where the brand links to (the back office: /operatori). */
+  homeHref?: string;
+  /** Replaces the service name in the header and the title (the back office). */
+  serviceName?: string;
 }
 
 export function page(o: PageOptions): string {
@@ -44,7 +50,7 @@ export function page(o: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.title} - ${t(o.lang, "layout.service")}</title>
+<title>${o.title} - ${o.serviceName ?? t(o.lang, "layout.service")}</title>
 <link rel="stylesheet" href="/assets/bi/css/bootstrap-italia.min.css">
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
@@ -80,9 +86,9 @@ ${
     <div class="container">
       <div class="it-header-center-content-wrapper">
         <div class="it-brand-wrapper">
-          <a href="/">
+          <a href="${o.homeHref ?? "/"}">
             <div class="it-brand-text">
-              <div class="it-brand-title">${t(o.lang, "layout.service")}</div>
+              <div class="it-brand-title">${o.serviceName ?? t(o.lang, "layout.service")}</div>
               <div class="it-brand-tagline d-none d-md-block">${t(o.lang, "layout.tagline")}</div>
             </div>
           </a>
@@ -91,7 +97,7 @@ ${
           o.user && o.userZone !== false
             ? html`<div class="it-right-zone user-zone">
               <span class="user-name">${o.user.name}</span>
-              <form method="post" action="/esci" class="d-inline">
+              <form method="post" action="${o.logoutAction ?? "/esci"}" class="d-inline">
                 <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}">
                 <button type="submit" class="btn btn-sm btn-outline-light">${t(o.lang, "layout.logout")}</button>
               </form>

@@ -27,6 +27,7 @@ import { benefitScreens } from "./screens/benefits/routes.ts";
 import { conversionScreens } from "./screens/conversion/routes.ts";
 import { contactsScreens } from "./screens/contacts/routes.ts";
 import { privacyScreens } from "./screens/privacy/routes.ts";
+import { staffScreens } from "./staff/plugin.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -88,5 +89,6 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(conversionScreens(screens));
     await app.register(benefitScreens(screens));
     await app.register(privacyScreens(screens));
+    await app.register(staffScreens(screens));
   };
 }

@@ -8,6 +8,7 @@ import type { SessionRecord } from "../flows/ports.ts";
 import { holderName, sessionIdHash } from "../flows/session.ts";
 import type { AppContext } from "../http/context.ts";
 import { readCookie } from "../http/cookies.ts";
+import { sha256Hex } from "../security/crypto.ts";
 import type { PageUser } from "./layout.ts";
 
 export type FormValues = Readonly<Record<string, string>>;
@@ -42,6 +43,11 @@ export function csrfBinding(token: string | undefined): string {
 }
 
 export function csrfBindingOf(ctx: AppContext, req: FastifyRequest): string {
+  // The back office's forms are bound to the staff session (its own cookie), not a citizen's.
+  if (/^\/operatori(\/|\?|$)/u.test(req.url)) {
+    const staff = readCookie(ctx, req, "staff");
+    return staff === undefined ? "staff:anonymous" : `staff:${sha256Hex(staff)}`;
+  }
   return csrfBinding(readCookie(ctx, req, "session"));
 }
 

@@ -38,6 +38,7 @@ import type { ArchivePerson } from "../../src/domain/archive.ts";
 import type { MessageKind, OutgoingMessage } from "../../src/notifications/registry.ts";
 import { requestRepos, type RequestsState } from "./memory-requests.ts";
 import { personalDataRepo } from "./memory-personal-data.ts";
+import { unsupported } from "./unsupported.ts";
 
 export interface MemoryState extends RequestsState {
   people: Map<string, ArchivePerson>;
@@ -386,6 +387,7 @@ function repos(st: MemoryState): Repos {
     },
     ...requestRepos(st),
     personalData: personalDataRepo(st),
+    staff: unsupported("staff"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -18,6 +18,7 @@ import { pinRoutes } from "./pin/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 import { revocationRoutes } from "./revocation/routes.ts";
 import { sessionRoutes } from "./session/routes.ts";
+import { staffApiPlugin } from "./staff/plugin.ts";
 
 export function apiPlugin(ctx: AppContext) {
   return async function api(app: FastifyInstance): Promise<void> {
@@ -56,5 +57,6 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(activityRoutes(ctx));
     await app.register(recoveryRoutes(ctx));
     await app.register(revocationRoutes(ctx));
+    await app.register(staffApiPlugin(ctx));
   };
 }

@@ -127,6 +127,37 @@ export const errors: typeof italian = {
       title: "At least one contact is needed",
       detail: "You cannot remove the last registered contact: add another one first.",
     },
+    STAFF_AUTHENTICATION_REQUIRED: {
+      title: "Staff login required",
+      detail: "Log in with your username, password and authenticator app code.",
+    },
+    STAFF_SESSION_EXPIRED: {
+      title: "Session expired",
+      detail:
+        "Your session expired (15 minutes without activity or 10 hours since login). Please log in again.",
+    },
+    STAFF_FORBIDDEN: {
+      title: "Not allowed",
+      detail: "Your role does not allow this function.",
+    },
+    STAFF_LOGIN_FAILED: {
+      title: "Login failed",
+      detail: "Username, password or code not correct.",
+    },
+    STAFF_LOCKED: {
+      title: "Account locked",
+      detail: "Too many failed attempts: the account is locked for 15 minutes.",
+    },
+    ENROLMENT_INVALID: {
+      title: "Enrolment link not valid",
+      detail: "The link has expired or was already used. Ask your supervisor for a new link.",
+    },
+    ENROLMENT_STARTED: {
+      title: "Enrolment already started",
+      detail:
+        "A password was already chosen with this link: confirm with the app's code or ask for a new link.",
+    },
+    USERNAME_TAKEN: { title: "Username taken", detail: "Choose another username." },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -146,6 +177,13 @@ export const errors: typeof italian = {
     health_card_number: "The health card number has 20 digits (on the back of the card).",
     email_or_pec_required: "Give an e-mail or PEC address where the confirmation can go.",
     code_shape: "The code has 6 digits.",
+    password_too_short: "The password needs at least 12 characters.",
+    password_too_long: "The password may have at most 128 characters.",
+    password_contains_username: "The password may not contain the username.",
+    password_too_simple: "The password is too simple: use different characters.",
+    totp_shape: "The code has 6 digits (or is a 10-character recovery code).",
+    username_shape: "The username has 3 to 40 characters: lower-case letters, digits, dot, dash.",
+    reason_required: "Say why you open the record (the call, the appointment, the review item).",
     required: "This field is required.",
     invalid_iban:
       "The IBAN is not correct: check the letters and digits (for example AR12 3456 …).",

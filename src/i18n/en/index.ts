@@ -10,6 +10,7 @@ import { errors } from "./errors.ts";
 import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
+import { staff } from "./staff.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -22,4 +23,5 @@ export const en: Catalogue = {
   ...documents,
   ...info,
   ...requests,
+  ...staff,
 };

@@ -131,6 +131,37 @@ export const errors = {
       title: "Serve almeno un contatto",
       detail: "Non può togliere l'ultimo contatto registrato: ne aggiunga prima un altro.",
     },
+    STAFF_AUTHENTICATION_REQUIRED: {
+      title: "Accesso operatori richiesto",
+      detail: "Entri con nome utente, password e codice dell'app di autenticazione.",
+    },
+    STAFF_SESSION_EXPIRED: {
+      title: "Sessione scaduta",
+      detail:
+        "La sessione è scaduta (15 minuti senza attività o 10 ore dall'accesso). Entri di nuovo.",
+    },
+    STAFF_FORBIDDEN: {
+      title: "Funzione non consentita",
+      detail: "Il suo ruolo non consente questa funzione.",
+    },
+    STAFF_LOGIN_FAILED: {
+      title: "Accesso non riuscito",
+      detail: "Nome utente, password o codice non corretti.",
+    },
+    STAFF_LOCKED: {
+      title: "Account bloccato",
+      detail: "Troppi tentativi non riusciti: l'account è bloccato per 15 minuti.",
+    },
+    ENROLMENT_INVALID: {
+      title: "Link di attivazione non valido",
+      detail: "Il link è scaduto o è già stato usato. Chieda al supervisore un nuovo link.",
+    },
+    ENROLMENT_STARTED: {
+      title: "Attivazione già avviata",
+      detail:
+        "La password è già stata scelta con questo link: confermi con il codice dell'app oppure chieda un nuovo link.",
+    },
+    USERNAME_TAKEN: { title: "Nome utente già in uso", detail: "Scelga un altro nome utente." },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -154,6 +185,15 @@ export const errors = {
     health_card_number: "Il numero della tessera sanitaria ha 20 cifre (sul retro della tessera).",
     email_or_pec_required: "Indichi un'e-mail o una PEC dove ricevere la conferma.",
     code_shape: "Il codice ha 6 cifre.",
+    password_too_short: "La password deve avere almeno 12 caratteri.",
+    password_too_long: "La password può avere al massimo 128 caratteri.",
+    password_contains_username: "La password non può contenere il nome utente.",
+    password_too_simple: "La password è troppo semplice: usi caratteri diversi.",
+    totp_shape: "Il codice ha 6 cifre (o è un codice di recupero di 10 caratteri).",
+    username_shape:
+      "Il nome utente ha da 3 a 40 caratteri: lettere minuscole, cifre, punto, trattino.",
+    reason_required:
+      "Indichi il motivo per cui apre la scheda (la chiamata, l'appuntamento, la pratica).",
     required: "Campo obbligatorio.",
     invalid_iban:
       "L'IBAN non è corretto: controlli le lettere e le cifre (ad esempio AR12 3456 …).",

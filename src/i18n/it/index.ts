@@ -9,6 +9,7 @@ import { errors } from "./errors.ts";
 import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
+import { staff } from "./staff.ts";
 
 export const it = {
   ...common,
@@ -21,6 +22,7 @@ export const it = {
   ...documents,
   ...info,
   ...requests,
+  ...staff,
 };
 
 export type Catalogue = typeof it;

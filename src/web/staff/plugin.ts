@@ -1,0 +1,17 @@
+/**
+ * The back office's pages (/operatori/…): registered inside the web plugin (forms, CSRF,
+ * error pages), each screen declaring its staff roles. Each area adds its screens here.
+ */
+import type { FastifyInstance } from "fastify";
+import type { ScreenDeps } from "../screens/types.ts";
+import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
+import { staffHomeScreens } from "./screens/home/routes.ts";
+import { staffLoginScreens } from "./screens/login/routes.ts";
+
+export function staffScreens(deps: ScreenDeps) {
+  return async function staffPages(app: FastifyInstance): Promise<void> {
+    await app.register(staffLoginScreens(deps));
+    await app.register(staffEnrolmentScreens(deps));
+    await app.register(staffHomeScreens(deps));
+  };
+}
