@@ -6,6 +6,7 @@
  */
 import { DEFAULT_LIMITS, type Limit, type LimiterName } from "../domain/rate-limits.ts";
 import { systemActor } from "../domain/actor.ts";
+import { STAFF_SESSION } from "../domain/staff.ts";
 import type { BaseDeps } from "./deps.ts";
 
 export interface HousekeepingDeps extends BaseDeps {
@@ -26,6 +27,7 @@ export interface HousekeepingReport {
   rateLimits: number;
   scrubbedMessages: number;
   documents: number;
+  staffSessions: number;
 }
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
@@ -52,6 +54,7 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
       new Date(now.getTime() - (deps.documentRetentionDays ?? 90) * 86_400_000),
       now,
     ),
+    staffSessions: await d.staff.deleteExpiredSessions(now, STAFF_SESSION.idleSeconds),
   };
 }
 

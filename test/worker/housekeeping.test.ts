@@ -13,6 +13,7 @@ import {
   startService,
   type TestService,
 } from "../helpers/app.ts";
+import { staffSession } from "../helpers/staff.ts";
 import { count, People, rows } from "../helpers/journeys.ts";
 
 describe("housekeeping", () => {
@@ -36,6 +37,7 @@ describe("housekeeping", () => {
     assert.ok((await count(s, "SELECT 1 FROM login_throttle")) >= 1);
     assert.ok((await count(s, "SELECT 1 FROM rate_limit")) >= 1);
 
+    const staff = await staffSession(s, { role: "supervisor" });
     const report = await s.rt.worker.runHousekeeping();
     assert.deepEqual(
       report && { ...report, scrubbedMessages: 0 },
@@ -49,6 +51,7 @@ describe("housekeeping", () => {
         rateLimits: 0,
         scrubbedMessages: 0,
         documents: 0,
+        staffSessions: 0,
       },
       "nothing is stale yet",
     );
@@ -70,6 +73,8 @@ describe("housekeeping", () => {
     );
     assert.ok(later.counters >= 1, "the old counter with a failure gone after 90 days");
     assert.ok(later.rateLimits >= 1);
+    assert.equal(later.staffSessions, 1, "the staff session, idle for 91 days");
+    assert.equal((await api(s, "GET", "/api/v1/staff/me", undefined, staff.jar)).statusCode, 401);
     assert.equal(
       (await api(s, "GET", "/api/v1/me", undefined, live)).statusCode,
       200,
