@@ -62,13 +62,18 @@ export async function runCli(argv: string[]): Promise<number> {
         await upsertPeople(rt.db, generateDemoArchive());
         console.log("loaded the demo archive (development)");
       }
+      if (config.env === "development") {
+        const { ensureDemoStaff } = await import("../dev/staff.ts");
+        if ((await ensureDemoStaff(rt.ctx)) > 0)
+          console.log("enrolled the demo staff (development)");
+      }
       const app = await createApp(rt, { logger: { level: config.logLevel } });
       if (config.workerInProcess) rt.worker.start(config.workerPollMs);
       await app.listen({ port: config.port, host: config.host });
       console.log(`inps-pin listening on ${config.publicUrl} (${config.env}, ${rt.db.kind})`);
       if (config.env === "development")
         console.log(
-          `demo people: ${config.publicUrl}/dev · outbox: ${config.publicUrl}/dev/outbox`,
+          `demo people: ${config.publicUrl}/dev · outbox: ${config.publicUrl}/dev/outbox · staff: ${config.publicUrl}/dev/staff`,
         );
       await waitForSignal();
       await app.close();

@@ -1,5 +1,6 @@
 /** Development pages: demo people and the outbox. */
 import type { OffsetClock } from "../domain/clock.ts";
+import { DEMO_STAFF_PASSWORD, type DemoStaffCode } from "./staff.ts";
 import type { DevPerson } from "./people.ts";
 import type { DevOutboxEntry } from "../notifications/dev-outbox.ts";
 import { html } from "../web/html.ts";
@@ -16,7 +17,7 @@ export function devPeoplePage(lang: Lang, people: DevPerson[], clock: OffsetCloc
     path: "/dev",
     body: html`<h1>${t(lang, "dev.peopleTitle")}</h1>
 <p>${t(lang, "dev.peopleIntro", { count: people.length })}</p>
-<p><a href="/dev/outbox">${t(lang, "dev.outboxTitle")}</a> · <a href="/dev/people.json">people.json</a> · <a href="/dev/outbox.json">outbox.json</a></p>
+<p><a href="/dev/outbox">${t(lang, "dev.outboxTitle")}</a> · <a href="/dev/staff">${t(lang, "dev.staffLink")}</a> · <a href="/dev/people.json">people.json</a> · <a href="/dev/outbox.json">outbox.json</a></p>
 <p>${t(lang, "dev.clock", { now: clock.now().toISOString(), offset: clock.offsetSeconds })}</p>
 <h2 class="h4">${t(lang, "dev.eligible")}</h2>
 <div class="table-responsive"><table class="table table-sm table-stack">
@@ -61,5 +62,24 @@ ${entries.map(
   </div>
 </article>`,
 )}`,
+  });
+}
+
+export function devStaffPage(lang: Lang, staff: DemoStaffCode[]): string {
+  return page({
+    lang,
+    dev: true,
+    title: t(lang, "dev.staffTitle"),
+    path: "/dev/staff",
+    body: html`<h1>${t(lang, "dev.staffTitle")}</h1>
+<p>${t(lang, "dev.staffIntro", { password: DEMO_STAFF_PASSWORD })}</p>
+<p><a href="/operatori/accedi">/operatori/accedi</a></p>
+<div class="table-responsive"><table class="table table-sm table-stack">
+<caption>${t(lang, "dev.staffTitle")}</caption>
+<thead><tr><th scope="col">${t(lang, "dev.username")}</th><th scope="col">${t(lang, "dev.role")}</th><th scope="col">${t(lang, "dev.office")}</th><th scope="col">${t(lang, "dev.code")}</th></tr></thead>
+<tbody>${staff.map(
+      (s) =>
+        html`<tr><td data-label="${t(lang, "dev.username")}"><code>${s.username}</code></td><td data-label="${t(lang, "dev.role")}">${t(lang, `staff.roles.${s.role}`)}</td><td data-label="${t(lang, "dev.office")}">${s.officeId ?? "-"}</td><td data-label="${t(lang, "dev.code")}"><code>${s.code ?? "-"}</code></td></tr>`,
+    )}</tbody></table></div>`,
   });
 }

@@ -16,7 +16,8 @@ import { csrfFor, sendHtml } from "../web/render.ts";
 import { claimBodyToForm } from "../web/screens/claim/form-mapping.ts";
 import { claimFormPage } from "../web/screens/claim/form-page.ts";
 import { replyWithError } from "../web/error-reply.ts";
-import { devOutboxPage, devPeoplePage } from "./pages.ts";
+import { devOutboxPage, devPeoplePage, devStaffPage } from "./pages.ts";
+import { demoStaffCodes } from "./staff.ts";
 import { claimFor, devPeople } from "./people.ts";
 
 export function devRoutes(ctx: AppContext, clock: OffsetClock) {
@@ -59,6 +60,10 @@ export function devRoutes(ctx: AppContext, clock: OffsetClock) {
         }),
       );
     });
+    // The demo staff enrolled at start-up (`serve` in development) and their current codes.
+    app.get("/staff", async (req, reply) =>
+      sendHtml(reply, devStaffPage(langOf(req), await demoStaffCodes(ctx))),
+    );
     app.get("/outbox.json", async () => listDevOutbox(ctx.config.outboxDir));
     app.get("/outbox", async (req, reply) =>
       sendHtml(reply, devOutboxPage(langOf(req), await listDevOutbox(ctx.config.outboxDir))),

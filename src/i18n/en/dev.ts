@@ -19,5 +19,13 @@ export const dev: typeof italian = {
     claimAs: "Claim a PIN as this person",
     to: "To",
     openPdf: "Open the letter (PDF)",
+    staffTitle: "Demo staff",
+    staffIntro:
+      "Demo staff accounts (development only). Password for all: “{{password}}”. The app code changes every 30 seconds: reload the page; each code works once.",
+    staffLink: "Demo staff (staff area)",
+    username: "Username",
+    role: "Role",
+    office: "Office",
+    code: "Code now",
   },
 };

@@ -18,5 +18,13 @@ export const dev = {
     claimAs: "Richiedi il PIN come questa persona",
     to: "A",
     openPdf: "Apri la lettera (PDF)",
+    staffTitle: "Personale di prova",
+    staffIntro:
+      "Account del personale di prova (solo sviluppo). Password per tutti: «{{password}}». Il codice dell'app cambia ogni 30 secondi: ricarichi la pagina; un codice vale una sola volta.",
+    staffLink: "Personale di prova (area operatori)",
+    username: "Nome utente",
+    role: "Ruolo",
+    office: "Sede",
+    code: "Codice ora",
   },
 };
