@@ -325,3 +325,31 @@ describe("staff login and sessions", () => {
       assert.ok(seen.includes(e), `${e} in ${seen.join(", ")}`);
   });
 });
+
+describe("staff login rate limits", () => {
+  let s: TestService;
+  before(async () => {
+    s = await startService({
+      archiveSize: 5,
+      envOverrides: {
+        RATE_LIMIT_STAFF_LOGIN_ACCOUNT: "3/1h",
+        RATE_LIMIT_STAFF_LOGIN_SOURCE: "5/1h",
+      },
+    });
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  it("limits attempts per username, then per source address, with Retry-After", async () => {
+    const bad = (username: string) => ({ username, password: "wrong wrong wrong", totp: "123456" });
+    for (let i = 0; i < 3; i++)
+      assert.equal((await api(s, "POST", "/api/v1/staff/session", bad("someone"))).statusCode, 401);
+    const limited = await api(s, "POST", "/api/v1/staff/session", bad("someone"));
+    assert.equal(problemOf(limited, 429).code, "RATE_LIMITED");
+    assert.ok(Number(limited.headers["retry-after"]) > 0);
+    assert.equal((await api(s, "POST", "/api/v1/staff/session", bad("other.one"))).statusCode, 401);
+    const source = await api(s, "POST", "/api/v1/staff/session", bad("third.one"));
+    assert.equal(problemOf(source, 429).code, "RATE_LIMITED");
+  });
+});
