@@ -86,7 +86,7 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   conversion_upload: "of conversion uploads (accepted or refused) per holder",
   benefit_claim: "of benefit claims filed per holder",
   staff_login_source: "of staff login attempts per source address",
-  staff_login_account: "of staff login attempts per username",
+  staff_login_account: "of staff login attempts per username and source address",
   staff_enrolment_source: "of staff enrolment steps per source address",
 };
 

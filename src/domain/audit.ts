@@ -90,6 +90,8 @@ export interface AuditEventDetails {
   // the supervisor / "cli" acting on them); `staffId` names the account acted on.
   "staff.created": { staffId: string; role: string; officeId: string | null };
   "staff.enrolment_started": { staffId: string };
+  /** The QR code and key shown again, to the browser that did the password step. */
+  "staff.enrolment_shown_again": { staffId: string };
   "staff.enrolled": { staffId: string };
   "staff.enrolment_refused": { reason: "link_invalid" | "already_started" | "wrong_code" };
   "staff.enrolment_reset": { staffId: string; sessionsEnded: number };
@@ -98,11 +100,13 @@ export interface AuditEventDetails {
   "staff.login_succeeded": { method: "totp" | "recovery_code"; recoveryCodesLeft: number };
   "staff.login_failed": {
     reason: "unknown_account" | "wrong_password" | "wrong_code" | "replayed_code";
+    /** Unknown usernames: a keyed hash (16 hex) of what was typed, to correlate a spray. */
+    usernameKey?: string;
     failures: number;
     locked: boolean;
   };
   "staff.login_refused": { reason: "locked" | "disabled" | "not_enrolled" };
-  "staff.session_ended": { reason: "logout" | "timeout" };
+  "staff.session_ended": { reason: "logout" | "timeout" | "replaced_by_login" };
   "staff.recovery_codes_replaced": { staffId: string };
   /** A citizen's record opened by staff, with the reason (the call, the appointment, ...). */
   "staff.record_opened": { reason: string; ref: string };

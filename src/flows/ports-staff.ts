@@ -52,18 +52,25 @@ export interface StaffStore {
   resetEnrolment(id: string, enrolmentHash: string, expiresAt: Date, now: Date): Promise<number>;
   /** Disables or re-enables; disabling ends every session of the account (count returned). */
   setStatus(id: string, status: "active" | "disabled", now: Date): Promise<number>;
-  /** A failed login: the counter grows; at `maxFailures` the account locks until `lockUntil`. */
+  /**
+   * Reserves one second-factor attempt before the code is checked (atomic, so parallel guesses
+   * cannot all pass a lock read earlier): false when the account is locked or `maxFailures`
+   * attempts are already counted. A lock that has run out starts a fresh count.
+   */
+  reserveAttempt(id: string, maxFailures: number, now: Date): Promise<boolean>;
+  /** The reserved attempt failed: at `maxFailures` the account locks until `lockUntil`. */
   recordFailure(
     id: string,
     maxFailures: number,
     lockUntil: Date,
-    now: Date,
   ): Promise<{ failures: number; lockedUntil: Date | null }>;
+  /** When the account is locked until (null: not locked at `now`). */
   /**
    * A good code: accepted only if its time step is later than the last accepted one (false: a
    * replay); the failure counter is reset.
    */
   acceptTotpStep(id: string, step: number, now: Date): Promise<boolean>;
+  lockedUntil(id: string, now: Date): Promise<Date | null>;
   /** Spends a recovery code; false when it is not one of the account's unused codes. */
   useRecoveryCode(id: string, codeHash: string, now: Date): Promise<boolean>;
   unusedRecoveryCodes(id: string): Promise<number>;

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
 export type CookieName =
-  "session" | "device" | "csrf" | "claim" | "recovery" | "revocation" | "staff";
+  "session" | "device" | "csrf" | "claim" | "recovery" | "revocation" | "staff" | "staffEnrolment";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",
@@ -16,6 +16,7 @@ const BASE: Record<CookieName, string> = {
   recovery: "inps_recovery",
   revocation: "inps_revocation",
   staff: "inps_staff",
+  staffEnrolment: "inps_staff_enrolment",
 };
 
 export function cookieName(ctx: AppContext, which: CookieName): string {

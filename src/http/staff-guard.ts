@@ -38,14 +38,14 @@ export async function guardStaffRoute(
     if (staffMayReach(s.session.member.role, rule)) return undefined;
     throw new AppError("STAFF_FORBIDDEN");
   }
-  const api = req.url.startsWith("/api/");
+  const api = (req.routeOptions.url ?? "").startsWith("/api/");
   if (s.kind === "expired") clearStaffCookie(ctx, reply);
   if (api)
     throw new AppError(
       s.kind === "expired" ? "STAFF_SESSION_EXPIRED" : "STAFF_AUTHENTICATION_REQUIRED",
     );
   const query = new URLSearchParams();
-  if (req.method === "GET" && /^\/operatori(\/|$)/u.test(req.url)) query.set("next", req.url);
+  if (req.method === "GET" && /^\/operatori(\/|\?|$)/u.test(req.url)) query.set("next", req.url);
   if (s.kind === "expired") query.set("scaduta", "1");
   const qs = query.toString();
   await reply.redirect(`${STAFF_LOGIN_PAGE}${qs === "" ? "" : `?${qs}`}`, 303);

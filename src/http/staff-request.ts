@@ -11,15 +11,12 @@ import type { AppContext } from "./context.ts";
 import { cookieName, cookieOptions, readCookie } from "./cookies.ts";
 import { originOf } from "./request.ts";
 
-/** Pages and API of the back office: every route here declares its staff roles. */
+/**
+ * Pages and API of the back office (a registered route's pattern): every route here declares
+ * its staff roles. A prefix match, so a pattern like "/operatori*" counts too (deny by default).
+ */
 export function isStaffUrl(url: string): boolean {
-  const path = url.split("?")[0] ?? "";
-  return (
-    path === "/operatori" ||
-    path.startsWith("/operatori/") ||
-    path === "/api/v1/staff" ||
-    path.startsWith("/api/v1/staff/")
-  );
+  return url.startsWith("/operatori") || url.startsWith("/api/v1/staff");
 }
 
 const memo = new WeakMap<FastifyRequest, Promise<ResolvedStaffSession>>();
@@ -30,7 +27,7 @@ export function staffSessionOf(
 ): Promise<ResolvedStaffSession> {
   let p = memo.get(req);
   if (p === undefined) {
-    p = resolveStaffSession(ctx, readCookie(ctx, req, "staff"));
+    p = resolveStaffSession(ctx, readCookie(ctx, req, "staff"), originOf(req));
     memo.set(req, p);
   }
   return p;

@@ -43,8 +43,9 @@ export function csrfBinding(token: string | undefined): string {
 }
 
 export function csrfBindingOf(ctx: AppContext, req: FastifyRequest): string {
-  // The back office's forms are bound to the staff session (its own cookie), not a citizen's.
-  if (/^\/operatori(\/|\?|$)/u.test(req.url)) {
+  // The back office's forms are bound to the staff session (its own cookie), not a citizen's:
+  // decided by the route matched (its staff rule), never by the raw URL's spelling.
+  if (req.routeOptions.config.staff !== undefined) {
     const staff = readCookie(ctx, req, "staff");
     return staff === undefined ? "staff:anonymous" : `staff:${sha256Hex(staff)}`;
   }

@@ -79,4 +79,19 @@ describe("inps-pin staff", () => {
     assert.equal((await run(t, s, "disable", "luca.v")).code, 0);
     assert.equal((await run(t, s, "disable", "nobody")).code, 1);
   });
+
+  it("enables a disabled account as it was: a half-done enrolment stays unusable, its link dead", async (t) => {
+    const added = await run(t, s, "add", "--username", "half.done", "--role", "supervisor");
+    const token = /token=([\w-]+)/u.exec(added.out)?.[1] ?? "";
+    const body = { token, password: "a long enough passphrase" };
+    assert.equal((await api(s, "POST", "/api/v1/staff/enrolment", body)).statusCode, 200);
+    assert.equal((await run(t, s, "disable", "half.done")).code, 0);
+    assert.equal((await run(t, s, "enable", "half.done")).code, 0);
+    assert.match((await run(t, s, "list")).out, /half\.done\tsupervisor\t-\tenrolling/u);
+    const confirm = await api(s, "POST", "/api/v1/staff/enrolment/confirm", {
+      token,
+      code: "123456",
+    });
+    assert.equal(problemOf(confirm, 410).code, "ENROLMENT_INVALID");
+  });
 });

@@ -120,6 +120,10 @@ describe("staff enrolment", () => {
     const reload = await page(s, url, jar);
     assert.equal(/data-testid="totp-secret">([A-Z2-7 ]+)</u.exec(reload.body)?.[1], secret);
     assert.doesNotMatch(reload.body, /data-testid="recovery-codes"/u);
+    // Someone else holding the link (another browser) never sees the key.
+    const elsewhere = await page(s, url, new Jar());
+    assert.equal(elsewhere.statusCode, 409);
+    assert.doesNotMatch(elsewhere.body, /totp-secret/u);
     const done = await formPost(
       s,
       "/operatori/attivazione/conferma",
@@ -206,9 +210,9 @@ describe("staff login and sessions", () => {
     assert.equal(used[0]?.n, 1);
   });
 
-  it("locks the account for 15 minutes after 5 failures, even for the right credentials", async () => {
+  it("locks the account for 15 minutes after 5 wrong codes, even for the right credentials", async () => {
     const staff = await enrolStaff(s, { role: "supervisor" });
-    const bad = { username: staff.username, password: "wrong wrong wrong", totp: "123456" };
+    const bad = { username: staff.username, password: staff.password, totp: "000000" };
     for (let i = 0; i < 4; i++)
       assert.equal((await api(s, "POST", "/api/v1/staff/session", bad)).statusCode, 401);
     const fifth = await api(s, "POST", "/api/v1/staff/session", bad);
@@ -221,6 +225,38 @@ describe("staff login and sessions", () => {
     assert.equal(problemOf(right, 423).code, "STAFF_LOCKED");
     advance(s, 15 * 60 + 1);
     await loginStaff(s, staff);
+  });
+
+  it("never locks on wrong passwords: someone without the password cannot keep staff out", async () => {
+    const staff = await enrolStaff(s, { role: "contact_centre_agent" });
+    const guess = { username: staff.username, password: "a wrong guess here", totp: "000000" };
+    for (let i = 0; i < 8; i++) {
+      const res = await api(s, "POST", "/api/v1/staff/session", guess);
+      assert.equal(problemOf(res, 401).code, "STAFF_LOGIN_FAILED");
+    }
+    await loginStaff(s, staff);
+  });
+
+  it("lets at most 5 parallel code guesses through to the check, the rest refused as locked", async () => {
+    const staff = await enrolStaff(s, { role: "back_office_reviewer" });
+    const codes = Array.from({ length: 12 }, (_, i) => String(100000 + i * 7919));
+    const answers = await Promise.all(
+      codes.map((totp) =>
+        api(s, "POST", "/api/v1/staff/session", {
+          username: staff.username,
+          password: staff.password,
+          totp,
+        }),
+      ),
+    );
+    assert.ok(answers.every((r) => r.statusCode === 401 || r.statusCode === 423));
+    const checked = await rows<{ n: number }>(
+      s,
+      "SELECT count(*)::int AS n FROM audit_event WHERE type = 'staff.login_failed' AND actor_id = $1 AND details->>'reason' = 'wrong_code'",
+      [staff.id],
+    );
+    assert.ok((checked[0]?.n ?? 99) <= 5, `codes checked: ${checked[0]?.n}`);
+    assert.ok(answers.some((r) => r.statusCode === 423));
   });
 
   it("ends a session after 15 idle minutes and after 10 hours however active", async () => {
@@ -292,14 +328,14 @@ describe("staff login and sessions", () => {
     assert.equal(res.statusCode, 303, res.body.slice(0, 400));
     assert.equal(res.headers.location, "/operatori/codici-recupero");
     const codes = await page(s, "/operatori/codici-recupero", jar);
-    const renewed = await formPost(
-      s,
-      "/operatori/codici-recupero",
-      { _csrf: csrfOf(codes.body) },
-      jar,
-    );
+    const fields = { _csrf: csrfOf(codes.body), totp: await freshCode(s, staff) };
+    const renewed = await formPost(s, "/operatori/codici-recupero", fields, jar);
     assert.equal(renewed.statusCode, 200);
     assert.equal((renewed.body.match(/<li><code>/gu) ?? []).length, 10);
+    // A reload sends the same form again: refused, the codes just shown stay.
+    const resent = await formPost(s, "/operatori/codici-recupero", fields, jar);
+    assert.equal(resent.statusCode, 422);
+    assert.match(resent.body, /aria-invalid="true"/u);
     const out = await formPost(s, "/operatori/esci", { _csrf: csrfOf(renewed.body) }, jar);
     assert.equal(out.headers.location, "/operatori/accedi?uscito=1");
     assert.equal((await api(s, "GET", "/api/v1/staff/me", undefined, jar)).statusCode, 401);

@@ -195,15 +195,41 @@ export async function startEnrolment(
   };
 }
 
-/** While the enrolment waits for its first code: the same secret again (a reload of the QR page). */
+/**
+ * While the enrolment waits for its first code: the same secret again (a reload of the QR page
+ * in the browser that did the password step — the caller checks that), audited.
+ */
 export async function pendingEnrolment(
   deps: StaffDeps,
-  token: string,
+  input: { by: Acting; token: string },
 ): Promise<{ username: string; totpSecret: string; otpauthUri: string } | null> {
-  const a = await deps.uow.direct.staff.byEnrolment(enrolmentHash(deps, token), deps.clock.now());
+  const a = await deps.uow.direct.staff.byEnrolment(
+    enrolmentHash(deps, input.token),
+    deps.clock.now(),
+  );
   const secret = a === null || a.enrolmentStartedAt === null ? null : openTotp(deps, a);
   if (a === null || secret === null) return null;
+  await deps.uow.run(async (r) => {
+    r.audit.record({
+      type: "staff.enrolment_shown_again",
+      outcome: "success",
+      actor: { kind: "staff", id: a.id, role: a.role },
+      origin: input.by.origin,
+      details: { staffId: a.id },
+    });
+  });
   return { username: a.username, totpSecret: secret, otpauthUri: totpUri(secret, a.username) };
+}
+
+/** Whether an enrolment link's password step was done (its QR code waits for a first code). */
+export async function enrolmentStarted(deps: StaffDeps, token: string): Promise<boolean> {
+  const a = await deps.uow.direct.staff.byEnrolment(enrolmentHash(deps, token), deps.clock.now());
+  return a !== null && a.enrolmentStartedAt !== null;
+}
+
+/** What binds a started enrolment to the browser that chose the password (a cookie's value). */
+export function enrolmentBrowserMark(deps: Pick<StaffDeps, "keys">, token: string): string {
+  return hmacHex(deps.keys.staffCodes, `enrolment-browser:${token}`);
 }
 
 /** The first code from the app: the account becomes active, the link is spent. */
@@ -293,11 +319,22 @@ export async function resetStaff(
   });
 }
 
-/** The member's own new set of recovery codes (the old ones stop working). */
+/**
+ * The member's own new set of recovery codes (the old ones stop working). A code from the app
+ * is asked first: a session left open on a desk cannot swap the owner's codes, and a resent
+ * form (a reload) is refused instead of silently replacing the codes just written down.
+ */
 export async function replaceRecoveryCodes(
   deps: StaffDeps,
-  input: { by: Acting; staffId: string },
+  input: { by: Acting; staffId: string; totp: unknown },
 ): Promise<string[]> {
+  const now = deps.clock.now();
+  const code = typeof input.totp === "string" ? input.totp.replace(/\s/gu, "") : "";
+  const account = await deps.uow.direct.staff.byId(input.staffId);
+  const secret = account === null ? null : openTotp(deps, account);
+  const step = secret === null ? null : await matchTotp(secret, code, now);
+  if (step === null || !(await deps.uow.direct.staff.acceptTotpStep(input.staffId, step, now)))
+    throw new AppError("CODE_INVALID", { fields: [{ field: "totp", code: "totp_shape" }] });
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await deps.uow.run(async (r) => {
     await r.staff.replaceRecoveryCodes(

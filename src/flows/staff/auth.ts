@@ -6,7 +6,7 @@
  * same answer as a wrong password. Sessions have their own table and cookie: 15 minutes idle,
  * 10 hours absolute; a disabled account's sessions are gone with it.
  */
-import type { Acting } from "../../domain/actor.ts";
+import type { Acting, Origin } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import {
   normalizeUsername,
@@ -14,7 +14,7 @@ import {
   STAFF_SESSION,
   type StaffMember,
 } from "../../domain/staff.ts";
-import { randomToken, sha256Hex } from "../../security/crypto.ts";
+import { hmacHex, randomToken, sha256Hex } from "../../security/crypto.ts";
 import { matchTotp } from "../../security/totp.ts";
 import { enforceLimit } from "../rate-limit.ts";
 import type { StaffAccount, StaffSessionRecord } from "../ports.ts";
@@ -58,42 +58,61 @@ function validated(input: StaffCredentials): { username: string; password: strin
 
 export async function staffLogin(
   deps: StaffLoginDeps,
-  input: StaffCredentials,
+  input: StaffCredentials & { previousToken?: string | undefined },
 ): Promise<StaffLogin> {
   await enforceLimit(deps, input.by, "staff_login_source", input.by.origin.ip);
   const creds = validated(input);
-  await enforceLimit(deps, input.by, "staff_login_account", creds.username);
+  // Per username *and* source: nobody can hold a member of staff out from another address.
+  await enforceLimit(
+    deps,
+    input.by,
+    "staff_login_account",
+    `${creds.username}|${input.by.origin.ip}`,
+  );
   const now = deps.clock.now();
   const account = await deps.uow.direct.staff.byUsername(creds.username);
-  const usable = account !== null && account.passwordHash !== null && account.status === "active";
-  if (account !== null && usable && account.lockedUntil !== null && account.lockedUntil > now) {
-    await audit(deps, input.by, account, { type: "staff.login_refused", reason: "locked" });
-    throw new AppError("STAFF_LOCKED", {
-      extra: { lockedUntil: account.lockedUntil.toISOString() },
-    });
-  }
+  // argon2 runs for every attempt, unknown usernames included: the same time, the same answer.
   const passwordOk =
     account !== null && account.passwordHash !== null
       ? await deps.hasher.verify(account.passwordHash, creds.password)
       : await deps.hasher.verifyDummy(creds.password);
-  if (account === null || !usable) {
-    if (account === null) {
-      await deps.uow.run(async (r) => {
-        r.audit.record({
-          type: "staff.login_failed",
-          outcome: "failure",
-          actor: { kind: "anonymous" },
-          origin: input.by.origin,
-          details: { reason: "unknown_account", failures: 0, locked: false },
-        });
+  if (account === null) {
+    await deps.uow.run(async (r) => {
+      r.audit.record({
+        type: "staff.login_failed",
+        outcome: "failure",
+        actor: { kind: "anonymous" },
+        origin: input.by.origin,
+        details: {
+          reason: "unknown_account",
+          // Correlates a spray against one name without keeping what was typed.
+          usernameKey: hmacHex(deps.keys.staffCodes, `username:${creds.username}`).slice(0, 16),
+          failures: 0,
+          locked: false,
+        },
       });
-    } else {
-      const reason = account.status === "disabled" ? "disabled" : "not_enrolled";
-      await audit(deps, input.by, account, { type: "staff.login_refused", reason });
-    }
+    });
     throw new AppError("STAFF_LOGIN_FAILED");
   }
-  if (!passwordOk) return fail(deps, input.by, account, "wrong_password");
+  // A wrong password is not counted towards the lock (the rate limits bound guessing): only
+  // someone who knows the password can lock the account, so nobody else can keep staff out.
+  if (!passwordOk) {
+    await auditFailure(deps, input.by, account, "wrong_password", account.failures, false);
+    throw new AppError("STAFF_LOGIN_FAILED");
+  }
+  if (account.status !== "active") {
+    const reason = account.status === "disabled" ? "disabled" : "not_enrolled";
+    await audit(deps, input.by, account, { type: "staff.login_refused", reason });
+    throw new AppError("STAFF_LOGIN_FAILED");
+  }
+  if (!(await deps.uow.direct.staff.reserveAttempt(account.id, STAFF_LOCKOUT.maxFailures, now))) {
+    const until = await deps.uow.direct.staff.lockedUntil(account.id, now);
+    await audit(deps, input.by, account, { type: "staff.login_refused", reason: "locked" });
+    throw new AppError(
+      "STAFF_LOCKED",
+      until === null ? {} : { extra: { lockedUntil: until.toISOString() } },
+    );
+  }
   const method = await checkSecondFactor(deps, account, creds.code, now);
   if (method === "wrong_code" || method === "replayed_code")
     return fail(deps, input.by, account, method);
@@ -107,6 +126,18 @@ export async function staffLogin(
     status: account.status,
   };
   await deps.uow.run(async (r) => {
+    // A login in a browser that still holds a staff session ends that one (a shared desk PC).
+    if (
+      input.previousToken !== undefined &&
+      (await r.staff.deleteSession(staffSessionHash(input.previousToken)))
+    )
+      r.audit.record({
+        type: "staff.session_ended",
+        outcome: "success",
+        actor: { kind: "system", name: "staff-login" },
+        origin: input.by.origin,
+        details: { reason: "replaced_by_login" },
+      });
     await r.staff.createSession({
       idHash: staffSessionHash(token),
       staffId: account.id,
@@ -151,30 +182,38 @@ async function fail(
   deps: StaffLoginDeps,
   by: Acting,
   account: StaffAccount,
-  reason: "wrong_password" | "wrong_code" | "replayed_code",
+  reason: "wrong_code" | "replayed_code",
 ): Promise<never> {
-  const now = deps.clock.now();
-  const lockUntil = new Date(now.getTime() + STAFF_LOCKOUT.lockSeconds * 1000);
-  const after = await deps.uow.run(async (r) => {
-    const result = await r.staff.recordFailure(
-      account.id,
-      STAFF_LOCKOUT.maxFailures,
-      lockUntil,
-      now,
-    );
-    const locked = result.lockedUntil !== null && result.lockedUntil > now;
+  const lockUntil = new Date(deps.clock.now().getTime() + STAFF_LOCKOUT.lockSeconds * 1000);
+  const after = await deps.uow.direct.staff.recordFailure(
+    account.id,
+    STAFF_LOCKOUT.maxFailures,
+    lockUntil,
+  );
+  const locked = after.lockedUntil !== null && after.lockedUntil > deps.clock.now();
+  await auditFailure(deps, by, account, reason, after.failures, locked);
+  if (locked && after.lockedUntil !== null)
+    throw new AppError("STAFF_LOCKED", { extra: { lockedUntil: after.lockedUntil.toISOString() } });
+  throw new AppError("STAFF_LOGIN_FAILED");
+}
+
+async function auditFailure(
+  deps: StaffLoginDeps,
+  by: Acting,
+  account: StaffAccount,
+  reason: "wrong_password" | "wrong_code" | "replayed_code",
+  failures: number,
+  locked: boolean,
+): Promise<void> {
+  await deps.uow.run(async (r) => {
     r.audit.record({
       type: "staff.login_failed",
       outcome: "failure",
       actor: { kind: "staff", id: account.id, role: account.role },
       origin: by.origin,
-      details: { reason, failures: result.failures, locked },
+      details: { reason, failures, locked },
     });
-    return { ...result, locked };
   });
-  if (after.locked && after.lockedUntil !== null)
-    throw new AppError("STAFF_LOCKED", { extra: { lockedUntil: after.lockedUntil.toISOString() } });
-  throw new AppError("STAFF_LOGIN_FAILED");
 }
 
 async function audit(
@@ -201,6 +240,7 @@ export type ResolvedStaffSession =
 export async function resolveStaffSession(
   deps: StaffDeps,
   token: string | undefined,
+  origin: Origin,
 ): Promise<ResolvedStaffSession> {
   if (token === undefined || token === "") return { kind: "none" };
   if (token.length < 20 || token.length > 100) return { kind: "expired" };
@@ -216,7 +256,7 @@ export async function resolveStaffSession(
           type: "staff.session_ended",
           outcome: "success",
           actor: { kind: "staff", id: s.member.id, role: s.member.role },
-          origin: { ip: "127.0.0.1", userAgent: null, requestId: null },
+          origin,
           details: { reason: "timeout" },
         });
     });

@@ -81,6 +81,7 @@ export const activity: typeof italian = {
       "dev.clock_moved": "Test clock moved",
       "staff.created": "Staff account created",
       "staff.enrolment_started": "Staff account enrolment started",
+      "staff.enrolment_shown_again": "Enrolment QR code shown again",
       "staff.enrolled": "Staff account enrolled",
       "staff.enrolment_refused": "Staff account enrolment refused",
       "staff.enrolment_reset": "New enrolment link for a staff account",

@@ -157,6 +157,11 @@ export const errors: typeof italian = {
       detail:
         "A password was already chosen with this link: confirm with the app's code or ask for a new link.",
     },
+    ENROLMENT_OTHER_BROWSER: {
+      title: "Enrolment started elsewhere",
+      detail:
+        "The enrolment was started in another browser. Finish it there or ask your supervisor for a new link.",
+    },
     USERNAME_TAKEN: { title: "Username taken", detail: "Choose another username." },
     RATE_LIMITED: {
       title: "Too many requests",

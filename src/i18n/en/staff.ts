@@ -54,12 +54,16 @@ export const staff: typeof italian = {
       confirm: "Confirm and activate",
       done: "Account activated. You can now log in.",
       goLogin: "Go to login",
+      passwordKept: "A password was already chosen with this link: the one chosen first stays.",
     },
     codes: {
       title: "New recovery codes",
       intro:
         "The previous codes no longer work. Write these down now: they will not be shown again.",
       generate: "Generate new recovery codes",
+      totp: "App code (6 digits)",
+      before:
+        "To generate new recovery codes, type the code your app shows now. The previous codes will stop working.",
     },
   },
 };

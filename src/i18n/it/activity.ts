@@ -81,6 +81,7 @@ export const activity = {
       "dev.clock_moved": "Orologio di prova spostato",
       "staff.created": "Creato un account del personale",
       "staff.enrolment_started": "Attivazione di un account del personale avviata",
+      "staff.enrolment_shown_again": "Codice QR di attivazione mostrato di nuovo",
       "staff.enrolled": "Account del personale attivato",
       "staff.enrolment_refused": "Attivazione di un account del personale rifiutata",
       "staff.enrolment_reset": "Nuovo link di attivazione per un account del personale",

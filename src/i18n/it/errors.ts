@@ -161,6 +161,11 @@ export const errors = {
       detail:
         "La password è già stata scelta con questo link: confermi con il codice dell'app oppure chieda un nuovo link.",
     },
+    ENROLMENT_OTHER_BROWSER: {
+      title: "Attivazione avviata altrove",
+      detail:
+        "L'attivazione è stata avviata in un altro browser. Completi lì la conferma oppure chieda al supervisore un nuovo link.",
+    },
     USERNAME_TAKEN: { title: "Nome utente già in uso", detail: "Scelga un altro nome utente." },
     RATE_LIMITED: {
       title: "Troppe richieste",

@@ -54,11 +54,16 @@ export const staff = {
       confirm: "Conferma e attiva",
       done: "Account attivato. Ora può entrare.",
       goLogin: "Vai all'accesso",
+      passwordKept:
+        "La password era già stata scelta con questo link: resta valida quella scelta la prima volta.",
     },
     codes: {
       title: "Nuovi codici di recupero",
       intro: "I codici precedenti non valgono più. Li annoti ora: non saranno mostrati di nuovo.",
       generate: "Genera nuovi codici di recupero",
+      totp: "Codice dell'app (6 cifre)",
+      before:
+        "Per generare nuovi codici di recupero scriva il codice mostrato ora dall'app. I codici precedenti smetteranno di valere.",
     },
   },
 };

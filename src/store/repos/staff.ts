@@ -146,10 +146,17 @@ export async function setStaffStatus(
   status: "active" | "disabled",
   now: Date,
 ): Promise<number> {
-  // Re-enabling an account whose enrolment was never finished leaves it enrolling.
+  // Enabling gives back a disabled account only, active if its enrolment was completed (no
+  // link left), else enrolling without a link (a reset issues one). Disabling kills the link.
   await q.query(
     `UPDATE staff_account
-        SET status = CASE WHEN $2 = 'active' AND password_hash IS NULL THEN 'enrolling' ELSE $2 END,
+        SET status = CASE
+              WHEN $2 = 'disabled' THEN 'disabled'
+              WHEN status <> 'disabled' THEN status
+              WHEN enrolment_hash IS NULL AND totp_last_step IS NOT NULL THEN 'active'
+              ELSE 'enrolling' END,
+            enrolment_hash = CASE WHEN $2 = 'disabled' THEN NULL ELSE enrolment_hash END,
+            enrolment_expires_at = CASE WHEN $2 = 'disabled' THEN NULL ELSE enrolment_expires_at END,
             failures = 0, locked_until = NULL, updated_at = $3
       WHERE id = $1`,
     [id, status, now],
@@ -157,24 +164,48 @@ export async function setStaffStatus(
   return status === "disabled" ? deleteSessionsOf(q, id) : 0;
 }
 
+export async function reserveStaffAttempt(
+  q: Queryable,
+  id: string,
+  maxFailures: number,
+  now: Date,
+): Promise<boolean> {
+  const rows = await q.query<{ one: number }>(
+    `UPDATE staff_account
+        SET failures = CASE WHEN locked_until IS NOT NULL AND locked_until <= $3 THEN 1 ELSE failures + 1 END,
+            locked_until = CASE WHEN locked_until <= $3 THEN NULL ELSE locked_until END
+      WHERE id = $1
+        AND (locked_until IS NULL OR locked_until <= $3)
+        AND (failures < $2 OR locked_until <= $3)
+      RETURNING 1 AS one`,
+    [id, maxFailures, now],
+  );
+  return rows.length === 1;
+}
+
 export async function recordStaffFailure(
   q: Queryable,
   id: string,
   maxFailures: number,
   lockUntil: Date,
-  now: Date,
 ): Promise<{ failures: number; lockedUntil: Date | null }> {
   const rows = await q.query<{ failures: number; locked_until: Date | null }>(
     `UPDATE staff_account
-        SET failures = failures + 1,
-            locked_until = CASE WHEN failures + 1 >= $2 THEN $3 ELSE locked_until END,
-            updated_at = $4
+        SET locked_until = CASE WHEN failures >= $2 THEN $3 ELSE locked_until END
       WHERE id = $1
       RETURNING failures, locked_until`,
-    [id, maxFailures, lockUntil, now],
+    [id, maxFailures, lockUntil],
   );
   const r = rows[0];
   return { failures: r?.failures ?? 0, lockedUntil: r?.locked_until ?? null };
+}
+
+export async function staffLockedUntil(q: Queryable, id: string, now: Date): Promise<Date | null> {
+  const rows = await q.query<{ locked_until: Date | null }>(
+    "SELECT locked_until FROM staff_account WHERE id = $1 AND locked_until > $2",
+    [id, now],
+  );
+  return rows[0]?.locked_until ?? null;
 }
 
 export async function acceptTotpStep(
@@ -184,7 +215,7 @@ export async function acceptTotpStep(
   now: Date,
 ): Promise<boolean> {
   const rows = await q.query<{ one: number }>(
-    `UPDATE staff_account SET totp_last_step = $2, failures = 0, locked_until = NULL,
+    `UPDATE staff_account SET totp_last_step = $2, failures = 0,
             last_login_at = $3, updated_at = $3
       WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)
       RETURNING 1 AS one`,
@@ -206,8 +237,7 @@ export async function useRecoveryCode(
   );
   if (rows.length === 0) return false;
   await q.query(
-    `UPDATE staff_account SET failures = 0, locked_until = NULL, last_login_at = $2,
-            updated_at = $2 WHERE id = $1`,
+    `UPDATE staff_account SET failures = 0, last_login_at = $2, updated_at = $2 WHERE id = $1`,
     [id, now],
   );
   return true;

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { ScreenDeps } from "../screens/types.ts";
+import { staffCodesScreens } from "./screens/codes/routes.ts";
 import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
 import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
@@ -13,5 +14,6 @@ export function staffScreens(deps: ScreenDeps) {
     await app.register(staffLoginScreens(deps));
     await app.register(staffEnrolmentScreens(deps));
     await app.register(staffHomeScreens(deps));
+    await app.register(staffCodesScreens(deps));
   };
 }

@@ -137,6 +137,7 @@ export function staffAuthRoutes(ctx: AppContext) {
           username: b.username,
           password: b.password,
           totp: b.totp,
+          previousToken: readCookie(ctx, req, "staff"),
         });
         setStaffCookie(ctx, reply, login.token);
         const m = login.member;
@@ -185,7 +186,13 @@ export function staffAuthRoutes(ctx: AppContext) {
         config: { staff: STAFF_ROLES },
         schema: {
           tags: ["staff"],
-          summary: "A new set of recovery codes (the old ones stop working)",
+          summary:
+            "A new set of recovery codes (the old ones stop working); needs a code from the app",
+          body: {
+            type: "object",
+            required: ["totp"],
+            properties: { totp: { type: "string", example: "123456" } },
+          },
           response: {
             200: json(
               {
@@ -195,12 +202,16 @@ export function staffAuthRoutes(ctx: AppContext) {
               "The new codes, shown once",
             ),
             401: problem,
+            422: problem,
           },
         },
       },
       async (req) => {
         const { by, member: m } = await staffOf(ctx, req);
-        return { recoveryCodes: await replaceRecoveryCodes(ctx, { by, staffId: m.id }) };
+        const b = bodyOf(req.body);
+        return {
+          recoveryCodes: await replaceRecoveryCodes(ctx, { by, staffId: m.id, totp: b.totp }),
+        };
       },
     );
   };

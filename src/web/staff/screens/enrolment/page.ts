@@ -40,7 +40,7 @@ export function passwordPage(v: {
     lang,
     member: null,
     title: t(lang, "staff.enrol.title"),
-    path: PATH,
+    path: `${PATH}?token=${v.token}`,
     body: html`<h1>${t(lang, "staff.enrol.title")}</h1>
 <p class="lead">${t(lang, "staff.enrol.introNoName")}</p>
 ${noticeAlert(v.notice)}
@@ -78,8 +78,7 @@ export async function qrPage(v: {
     lang,
     member: null,
     title: t(lang, "staff.enrol.qrTitle"),
-    path: PATH,
-    langSwitchForm: undefined,
+    path: `${PATH}?token=${v.token}`,
     body: html`<h1>${t(lang, "staff.enrol.qrTitle")}</h1>
 ${noticeAlert(v.notice)}
 ${summaryOf(lang, v.errors, { code: t(lang, "staff.enrol.code") })}
@@ -95,7 +94,7 @@ ${
 <form method="post" action="${PATH}/conferma" novalidate class="col-lg-6 px-0 mt-4">
 ${csrfInput(v.csrfToken)}
 <input type="hidden" name="token" value="${v.token}">
-${textField({ id: "f-code", name: "code", value: "", error: v.errors.get("code"), label: t(lang, "staff.enrol.code"), autocomplete: "one-time-code", inputmode: "numeric", maxlength: 6 })}
+${textField({ id: "f-code", name: "code", value: "", error: v.errors.get("code"), label: t(lang, "staff.enrol.code"), autocomplete: "one-time-code", inputmode: "numeric", maxlength: 8 })}
 <button type="submit" class="btn btn-primary btn-lg">${t(lang, "staff.enrol.confirm")}</button>
 </form>`,
   });

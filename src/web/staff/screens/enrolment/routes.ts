@@ -1,14 +1,18 @@
 /**
  * /operatori/attivazione?token=…: the one-time enrolment link. The password step answers the
- * QR code, the key and the recovery codes once; a reload of the link afterwards shows the same
- * QR code and key (never a new secret) without the codes; the first code activates the account.
+ * QR code, the key and the recovery codes once, and marks this browser (a cookie holding a
+ * keyed hash of the link); until the first code is confirmed, only that browser sees the same
+ * QR code and key again (audited) — never a new secret, and never someone else holding the link.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { timingSafeEqual } from "node:crypto";
 import { AppError } from "../../../../domain/errors.ts";
 import * as accounts from "../../../../flows/staff/accounts.ts";
+import { cookieName, cookieOptions, readCookie } from "../../../../http/cookies.ts";
 import { langOf } from "../../../../http/lang.ts";
 import { anonymousOf } from "../../../../http/request.ts";
 import { t, type Lang } from "../../../../i18n/index.ts";
+import type { Notice } from "../../../components.ts";
 import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { csrfFor, formOf, sendHtml } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
@@ -18,19 +22,30 @@ const tokenOf = (v: unknown): string =>
   typeof v === "string" && /^[\w-]{20,100}$/u.test(v) ? v : "";
 
 export function staffEnrolmentScreens({ ctx, csrfCheck }: ScreenDeps) {
-  const showQr = async (
+  const markOf = (token: string) => accounts.enrolmentBrowserMark(ctx, token);
+  const isThisBrowser = (req: FastifyRequest, token: string): boolean => {
+    const mark = readCookie(ctx, req, "staffEnrolment");
+    const want = Buffer.from(markOf(token));
+    return (
+      mark !== undefined && mark.length === want.length && timingSafeEqual(Buffer.from(mark), want)
+    );
+  };
+
+  async function showQr(
     req: FastifyRequest,
     reply: FastifyReply,
     lang: Lang,
     token: string,
-    extra: {
-      recoveryCodes: readonly string[] | null;
-      errors?: Map<string, string>;
-      status?: number;
+    o: {
       secrets?: accounts.EnrolmentSecrets;
-    },
-  ) => {
-    const s = extra.secrets ?? (await accounts.pendingEnrolment(ctx, token));
+      errors?: Map<string, string>;
+      notice?: Notice;
+      status?: number;
+    } = {},
+  ): Promise<FastifyReply> {
+    if (o.secrets === undefined && !isThisBrowser(req, token))
+      throw new AppError("ENROLMENT_OTHER_BROWSER");
+    const s = o.secrets ?? (await accounts.pendingEnrolment(ctx, { by: anonymousOf(req), token }));
     if (s === null) throw new AppError("ENROLMENT_INVALID");
     return sendHtml(
       reply,
@@ -41,95 +56,78 @@ export function staffEnrolmentScreens({ ctx, csrfCheck }: ScreenDeps) {
         username: s.username,
         totpSecret: s.totpSecret,
         otpauthUri: s.otpauthUri,
-        recoveryCodes: extra.recoveryCodes,
-        errors: extra.errors ?? new Map(),
+        recoveryCodes: o.secrets?.recoveryCodes ?? null,
+        errors: o.errors ?? new Map(),
+        notice: o.notice,
       }),
-      extra.status ?? 200,
+      o.status ?? 200,
     );
-  };
+  }
 
   return async function staffEnrolmentScreen(app: FastifyInstance): Promise<void> {
-    app.get("/operatori/attivazione", { config: { staff: "signed_out" } }, async (req, reply) => {
+    const rule = { config: { staff: "signed_out" as const } };
+    const post = { ...rule, preHandler: csrfCheck };
+
+    app.get("/operatori/attivazione", rule, async (req, reply) => {
       const lang = langOf(req);
       const token = tokenOf((req.query as { token?: unknown }).token);
       if (token === "") throw new AppError("ENROLMENT_INVALID");
-      // The password already chosen with this link: the same QR code again, never a new secret.
-      if ((await accounts.pendingEnrolment(ctx, token)) !== null)
-        return showQr(req, reply, lang, token, { recoveryCodes: null });
+      if (await accounts.enrolmentStarted(ctx, token)) return showQr(req, reply, lang, token);
       return sendHtml(
         reply,
         passwordPage({ lang, csrfToken: csrfFor(ctx, req, reply), token, errors: new Map() }),
       );
     });
 
-    app.post(
-      "/operatori/attivazione",
-      { config: { staff: "signed_out" }, preHandler: csrfCheck },
-      async (req, reply) => {
-        const lang = langOf(req);
-        const form = formOf(req);
-        const token = tokenOf(form.token);
-        if ((form.password ?? "") !== (form.confirmPassword ?? ""))
-          return sendHtml(
-            reply,
-            passwordPage({
-              lang,
-              csrfToken: csrfFor(ctx, req, reply),
-              token,
-              errors: new Map([["confirmPassword", t(lang, "staff.enrol.mismatch")]]),
-            }),
-            422,
-          );
-        try {
-          const secrets = await accounts.startEnrolment(ctx, {
-            by: anonymousOf(req),
-            token,
-            password: form.password,
-          });
-          return await showQr(req, reply, lang, token, {
-            recoveryCodes: secrets.recoveryCodes,
-            secrets,
-          });
-        } catch (err) {
-          // A resubmission after the password step: the QR code again, the codes not.
-          if (err instanceof AppError && err.code === "ENROLMENT_STARTED")
-            return showQr(req, reply, lang, token, { recoveryCodes: null });
-          const f = formFailure(err, lang, reply);
-          return sendHtml(
-            reply,
-            passwordPage({
-              lang,
-              csrfToken: csrfFor(ctx, req, reply),
-              token,
-              errors: f.errors,
-              notice: dangerNotice(f),
-            }),
-            f.status,
-          );
-        }
-      },
-    );
-
-    app.post(
-      "/operatori/attivazione/conferma",
-      { config: { staff: "signed_out" }, preHandler: csrfCheck },
-      async (req, reply) => {
-        const lang = langOf(req);
-        const form = formOf(req);
-        const token = tokenOf(form.token);
-        try {
-          await accounts.confirmEnrolment(ctx, { by: anonymousOf(req), token, code: form.code });
-          return await sendHtml(reply, donePage(lang));
-        } catch (err) {
-          const f = formFailure(err, lang, reply);
-          if (err instanceof AppError && err.code === "ENROLMENT_INVALID") throw err;
+    app.post("/operatori/attivazione", post, async (req, reply) => {
+      const lang = langOf(req);
+      const form = formOf(req);
+      const token = tokenOf(form.token);
+      const again = (errors: Map<string, string>, status: number, notice?: Notice) =>
+        sendHtml(
+          reply,
+          passwordPage({ lang, csrfToken: csrfFor(ctx, req, reply), token, errors, notice }),
+          status,
+        );
+      if ((form.password ?? "") !== (form.confirmPassword ?? ""))
+        return again(new Map([["confirmPassword", t(lang, "staff.enrol.mismatch")]]), 422);
+      try {
+        const secrets = await accounts.startEnrolment(ctx, {
+          by: anonymousOf(req),
+          token,
+          password: form.password,
+        });
+        void reply.setCookie(
+          cookieName(ctx, "staffEnrolment"),
+          markOf(token),
+          cookieOptions(ctx, 3600),
+        );
+        return await showQr(req, reply, lang, token, { secrets });
+      } catch (err) {
+        // A resubmission after the password step: the QR code again (this browser only), the
+        // codes not, and the password typed now is not the one that counts.
+        if (err instanceof AppError && err.code === "ENROLMENT_STARTED")
           return showQr(req, reply, lang, token, {
-            recoveryCodes: null,
-            errors: f.errors,
-            status: f.status,
+            notice: { tone: "danger", title: t(lang, "staff.enrol.passwordKept") },
           });
-        }
-      },
-    );
+        const f = formFailure(err, lang, reply);
+        return again(f.errors, f.status, dangerNotice(f));
+      }
+    });
+
+    app.post("/operatori/attivazione/conferma", post, async (req, reply) => {
+      const lang = langOf(req);
+      const form = formOf(req);
+      const token = tokenOf(form.token);
+      try {
+        await accounts.confirmEnrolment(ctx, { by: anonymousOf(req), token, code: form.code });
+        void reply.clearCookie(cookieName(ctx, "staffEnrolment"), cookieOptions(ctx));
+        return await sendHtml(reply, donePage(lang));
+      } catch (err) {
+        if (err instanceof AppError && err.code === "ENROLMENT_INVALID") throw err;
+        const f = formFailure(err, lang, reply);
+        return showQr(req, reply, lang, token, { errors: f.errors, status: f.status });
+      }
+    });
   };
 }
