@@ -39,7 +39,8 @@ export const RESEND_WINDOW_DAYS = 90;
 
 const RECEIVED = { status: "received" } as const;
 
-export type LetterResendRefusal = "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
+export type LetterResendRefusal =
+  "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
 
 export function resendLetter(
   deps: LetterResendDeps,

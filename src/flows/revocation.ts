@@ -199,7 +199,12 @@ export async function confirmRevocation(
       });
       return false;
     }
-    return revokeActivePin(deps, r, { actor: req.by.actor, origin: req.by.origin, subject: fc }, now);
+    return revokeActivePin(
+      deps,
+      r,
+      { actor: req.by.actor, origin: req.by.origin, subject: fc },
+      now,
+    );
   });
   if (!done) throw new AppError("LINK_INVALID");
 }

@@ -246,7 +246,8 @@ export async function renderMessage(
         date: civilDate(p.lang, romeDate(at)),
         kind: catalogues[p.lang].contacts.kind[p.kind],
       };
-      if (channel === "sms") return { text: t(p.lang, "staffContact.messages.contactAdded.sms", vars) };
+      if (channel === "sms")
+        return { text: t(p.lang, "staffContact.messages.contactAdded.sms", vars) };
       return email(
         p.lang,
         t(p.lang, "staffContact.messages.contactAdded.subject"),

@@ -123,33 +123,35 @@ export async function resendCallerLetter(
   const fc = first.fiscalCode;
   const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
   const hashes = await hashInitialPin(deps.hasher, pin);
-  const refusal = await deps.uow.run(async (r): Promise<LetterResendRefusal | null> => {
-    await requirePassedCheck(r, req.member, body.checkId, now, fc);
-    const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
-    const c = await r.credentials.active(fc);
-    const resendable =
-      c !== null && c.kind === "initial" && c.claimId !== null && c.firstHalfHash !== null
-        ? c
-        : null;
-    const refused = await letterResendRefusal(deps, resendable, true, now, (since) =>
-      r.claims.resendsSince(fc, since),
-    );
-    if (refused !== null || resendable?.claimId == null) {
-      r.audit.record({
-        type: "letter_resend.refused",
-        outcome: "refused",
-        ...acting,
-        details: { reason: refused ?? "no_initial_pin" },
-      });
-      return refused ?? "no_initial_pin";
-    }
-    await reissueInitialPin(deps, r, resendable, resendable.claimId, pin, hashes, now, acting);
-    return null;
-  }).catch((err: unknown): LetterResendRefusal => {
-    // The PIN changed meanwhile (activated, recovered): nothing to resend.
-    if (err instanceof ConflictError) return "no_initial_pin";
-    throw err;
-  });
+  const refusal = await deps.uow
+    .run(async (r): Promise<LetterResendRefusal | null> => {
+      await requirePassedCheck(r, req.member, body.checkId, now, fc);
+      const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
+      const c = await r.credentials.active(fc);
+      const resendable =
+        c !== null && c.kind === "initial" && c.claimId !== null && c.firstHalfHash !== null
+          ? c
+          : null;
+      const refused = await letterResendRefusal(deps, resendable, true, now, (since) =>
+        r.claims.resendsSince(fc, since),
+      );
+      if (refused !== null || resendable?.claimId == null) {
+        r.audit.record({
+          type: "letter_resend.refused",
+          outcome: "refused",
+          ...acting,
+          details: { reason: refused ?? "no_initial_pin" },
+        });
+        return refused ?? "no_initial_pin";
+      }
+      await reissueInitialPin(deps, r, resendable, resendable.claimId, pin, hashes, now, acting);
+      return null;
+    })
+    .catch((err: unknown): LetterResendRefusal => {
+      // The PIN changed meanwhile (activated, recovered): nothing to resend.
+      if (err instanceof ConflictError) return "no_initial_pin";
+      throw err;
+    });
   if (refusal !== null) throw new AppError("LETTER_RESEND_REFUSED", { extra: { reason: refusal } });
   return { status: "issued" };
 }

@@ -19,7 +19,7 @@ import { AppError, type FieldError } from "../../domain/errors.ts";
 import { generatePin, INITIAL_PIN_LENGTH } from "../../domain/pin.ts";
 import type { StaffMember } from "../../domain/staff.ts";
 import type { PinIssuingDeps } from "../deps.ts";
-import { bodyObject, textOf, throwIfInvalid } from "../fields.ts";
+import { bodyObject, throwIfInvalid } from "../fields.ts";
 import { claimReference, hashInitialPin, issueInitialPin } from "../initial-pin.ts";
 import type { VerificationClaim } from "../ports-contact.ts";
 import type { Repos } from "../ports.ts";
@@ -119,7 +119,12 @@ export async function recordCallOutcome(
       ...acting,
       details: { claimId: c.id, outcome: final, attempt },
     });
-    return { claimId: c.id, outcome: final, attempt, nextCallAt: nextCallAt?.toISOString() ?? null };
+    return {
+      claimId: c.id,
+      outcome: final,
+      attempt,
+      nextCallAt: nextCallAt?.toISOString() ?? null,
+    };
   });
 }
 

@@ -200,8 +200,7 @@ export const errors = {
     },
     NO_CONTACT_REGISTERED: {
       title: "Nessun contatto registrato",
-      detail:
-        "Per telefono si può aggiungere un contatto solo se ne è già registrato almeno uno.",
+      detail: "Per telefono si può aggiungere un contatto solo se ne è già registrato almeno uno.",
     },
     NO_ACTIVE_PIN: {
       title: "Nessun PIN attivo",

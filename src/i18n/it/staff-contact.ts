@@ -58,7 +58,8 @@ export const staffContact = {
       contactAdded: "Contatto aggiunto. Avvisi inviati: {{count}}.",
       revoked: "PIN revocato. I contatti registrati sono stati avvisati.",
       lifted: "Blocco tolto.",
-      letterSent: "Nuovo PIN iniziale emesso: prima parte al contatto della richiesta, seconda per lettera.",
+      letterSent:
+        "Nuovo PIN iniziale emesso: prima parte al contatto della richiesta, seconda per lettera.",
       done: "Fatto",
       back: "Torna alle azioni per chi chiama",
       newCall: "Nuova chiamata",
@@ -86,8 +87,7 @@ export const staffContact = {
       leased: "Assegnate a un operatore",
       oldest: "La più vecchia",
       none: "—",
-      closed:
-        "Il Contact Center è chiuso: le richiamate riprendono alle {{time}} del {{date}}.",
+      closed: "Il Contact Center è chiuso: le richiamate riprendono alle {{time}} del {{date}}.",
       take: "Prendi la prossima richiesta",
       empty: "Nessuna richiesta da chiamare ora.",
       claimTitle: "Richiesta da verificare",
