@@ -57,7 +57,12 @@ export function checkIdentityAnswers(
   const matches = [
     a.birthDate === person.birthDate,
     birthPlaceAnswerMatches(a.birthPlace, person.birthPlaceCode),
-    addressesMatch(a.address, person.residence),
+    // The second line (building, district) is often left out on the phone: then the street,
+    // city, postal code and country must match on their own.
+    addressesMatch(
+      a.address,
+      a.address.line2 === undefined ? { ...person.residence, line2: undefined } : person.residence,
+    ),
     a.healthCardNumber === undefined || a.healthCardNumber === person.healthCard?.number,
   ];
   return { questions, passed: matches.every(Boolean) };

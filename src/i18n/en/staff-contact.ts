@@ -20,6 +20,8 @@ export const staffContact: typeof italian = {
       birthPlaceHint: "The municipality if born in Italy; otherwise the country.",
       address: "Residence address",
       line1: "Street and number",
+      line2: "Address details",
+      line2Hint: "Building, staircase, district: only if the caller says them.",
       city: "City",
       postalCode: "Postal code",
       country: "Country of residence",
@@ -70,6 +72,7 @@ export const staffContact: typeof italian = {
       intro:
         "Type the data the caller gives. On registration they are compared with the archive: if they match, the ordinary PIN is issued at once.",
       submit: "Register and validate",
+      messagesLang: "Language of the messages to the caller",
       issuedTitle: "PIN issued",
       readOut: "Read the first 8 characters of the PIN to the caller:",
       shownOnce:

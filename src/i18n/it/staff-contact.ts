@@ -18,6 +18,8 @@ export const staffContact = {
       birthPlaceHint: "Il comune, se nato in Italia; altrimenti lo Stato.",
       address: "Indirizzo di residenza",
       line1: "Via e numero",
+      line2: "Altre indicazioni dell'indirizzo",
+      line2Hint: "Edificio, scala, quartiere: solo se chi chiama li dice.",
       city: "Città",
       postalCode: "Codice postale",
       country: "Stato di residenza",
@@ -69,6 +71,7 @@ export const staffContact = {
       intro:
         "Scriva i dati comunicati da chi chiama. Alla registrazione sono confrontati con l'archivio: se corrispondono, il PIN ordinario è rilasciato subito.",
       submit: "Registra e convalida",
+      messagesLang: "Lingua dei messaggi a chi chiama",
       issuedTitle: "PIN rilasciato",
       readOut: "Legga a chi chiama i primi 8 caratteri del PIN:",
       shownOnce:
