@@ -8,6 +8,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { ArchivePerson } from "../../src/domain/archive.ts";
+import { lookupBelfiore } from "../../src/domain/belfiore.ts";
 import type { DevOutboxEntry } from "../../src/notifications/dev-outbox.ts";
 import {
   api,
@@ -88,6 +89,17 @@ describe("contact centre: identity checks, inbound claims, actions for a caller"
       ref: CALL.ref,
     });
     assert.ok(!JSON.stringify(event).includes(p.birthDate), "no answer in the trail");
+  });
+
+  it("accepts the birth place as a caller says it and an address without its second line", async () => {
+    for (let i = 0; i < 3; i++) {
+      const p = people.next();
+      const place = lookupBelfiore(p.birthPlaceCode);
+      const { line2: _line2, ...address } = answersOf(p).address;
+      const said = place?.iso2 ?? place?.name.toUpperCase() ?? "";
+      const c = await identityCheck(s, agent.jar, p, answersOf(p, { birthPlace: said, address }));
+      assert.equal(c.passed, true, `${p.fiscalCode} born in ${said}`);
+    }
   });
 
   it("fails a check with one wrong answer without saying which, and refuses the fourth try in 24 hours", async () => {
