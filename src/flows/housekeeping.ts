@@ -26,6 +26,8 @@ export interface HousekeepingReport {
   rateLimits: number;
   scrubbedMessages: number;
   documents: number;
+  /** Contact centre (issue 7): callers' identity checks past the failure window. */
+  identityChecks: number;
 }
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
@@ -51,6 +53,11 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     documents: await d.conversions.purgeDocuments(
       new Date(now.getTime() - (deps.documentRetentionDays ?? 90) * 86_400_000),
       now,
+    ),
+    // Needed for 30 minutes (a passed check) or 24 hours (failures counted); the audit trail
+    // keeps every check.
+    identityChecks: await d.contactCentre.deleteChecksBefore(
+      new Date(now.getTime() - 2 * 86_400_000),
     ),
   };
 }

@@ -73,4 +73,6 @@ export interface ContactCentreStore {
     d: { attempts: number; reason: string | null; staffId: string; today: string; now: Date },
   ): Promise<void>;
   summary(now: Date): Promise<QueueSummary>;
+  /** Housekeeping: checks made before `before` (the audit trail keeps each one). */
+  deleteChecksBefore(before: Date): Promise<number>;
 }

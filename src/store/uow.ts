@@ -248,6 +248,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
         contactCentre.markNoAnswer(q, id, attempts, dueAt, today),
       decide: (id, status, d) => contactCentre.decideClaim(q, id, status, d),
       summary: (now) => contactCentre.queueSummary(q, now),
+      deleteChecksBefore: (before) => contactCentre.deleteChecksBefore(q, before),
     },
   };
 }

@@ -376,6 +376,17 @@ describe("contact centre: identity checks, inbound claims, actions for a caller"
     assert.equal(problemOf(r, 403).code, "STAFF_FORBIDDEN");
   });
 
+  it("removes identity checks two days old at housekeeping; the audit trail keeps them", async () => {
+    const before = await s.rt.db.query("SELECT 1 FROM identity_check");
+    const report = await s.rt.worker.runHousekeeping();
+    assert.ok((report?.identityChecks ?? 0) > 0, "the checks of three weeks ago");
+    const left = await s.rt.db.query<{ created_at: Date }>("SELECT created_at FROM identity_check");
+    assert.ok(left.length < before.length);
+    for (const r of left)
+      assert.ok(s.clock.now().getTime() - r.created_at.getTime() < 2 * 86_400_000);
+    assert.ok((await auditDetails(s, "identity.checked")).length >= before.length);
+  });
+
   it("keeps the audit chain verifiable", async () => {
     await auditVerifies(s);
   });

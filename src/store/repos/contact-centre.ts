@@ -205,3 +205,11 @@ export async function queueSummary(q: Queryable, now: Date): Promise<QueueSummar
     oldest: r?.oldest ?? null,
   };
 }
+
+export async function deleteChecksBefore(q: Queryable, before: Date): Promise<number> {
+  const rows = await q.query<{ one: number }>(
+    "DELETE FROM identity_check WHERE created_at < $1 RETURNING 1 AS one",
+    [before],
+  );
+  return rows.length;
+}
