@@ -155,7 +155,10 @@ export function contactCallScreens({ ctx, csrfCheck }: ScreenDeps) {
               title: t(lang, "staffContact.caller.done"),
               detail: t(lang, `staffContact.caller.${a.done}`, { count }),
             };
-            return await sendHtml(reply, callerPage({ ...(await frame(req, reply)), caller, notice }));
+            return await sendHtml(
+              reply,
+              callerPage({ ...(await frame(req, reply)), caller, notice }),
+            );
           } catch (err) {
             const f = formFailure(err, lang, reply);
             const notice = dangerNotice(f) ?? {
