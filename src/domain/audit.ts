@@ -110,6 +110,27 @@ export interface AuditEventDetails {
   "staff.recovery_codes_replaced": { staffId: string };
   /** A citizen's record opened by staff, with the reason (the call, the appointment, ...). */
   "staff.record_opened": { reason: string; ref: string };
+  // Contact centre (issue 7). Never the caller's answers, nor the archive's values.
+  /** A caller's identity checked with questions on the archive: which, and the verdict. */
+  "identity.checked": {
+    checkId: string;
+    passed: boolean;
+    method: "archive_questions";
+    questions: string[];
+    reason: string;
+    ref: string;
+  };
+  "identity.check_refused": { reason: "too_many_failures"; failures: number };
+  /** A claim of the outbound queue handed to an agent (its declared data shown to them). */
+  "verification.leased": { claimId: string; attempt: number };
+  /** The supervisors' figures read this event: keep its name and details. */
+  "verification.outcome": {
+    claimId: string;
+    outcome: "validated" | "rejected" | "no_answer" | "unreachable";
+    attempt: number;
+  };
+  /** A contact added by phone after an identity check (the other contacts told). */
+  "contact.added": { kind: "mobile" | "email" | "pec"; noticesSent: number; checkId: string };
 }
 
 export type AuditEventType = keyof AuditEventDetails;

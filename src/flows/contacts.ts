@@ -85,7 +85,7 @@ function kindOf(v: unknown): ContactKind | null {
   return CONTACT_KINDS.find((k) => k === v) ?? null;
 }
 
-function validateContact(raw: unknown): { kind: ContactKind; value: string } {
+export function validateContact(raw: unknown): { kind: ContactKind; value: string } {
   const body = bodyObject(raw);
   const kind = kindOf(body.kind);
   const text = textOf(body.value);

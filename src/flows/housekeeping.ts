@@ -28,6 +28,8 @@ export interface HousekeepingReport {
   scrubbedMessages: number;
   documents: number;
   staffSessions: number;
+  /** Contact centre (issue 7): callers' identity checks past the failure window. */
+  identityChecks: number;
 }
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
@@ -55,6 +57,11 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
       now,
     ),
     staffSessions: await d.staff.deleteExpiredSessions(now, STAFF_SESSION.idleSeconds),
+    // Needed for 30 minutes (a passed check) or 24 hours (failures counted); the audit trail
+    // keeps every check.
+    identityChecks: await d.contactCentre.deleteChecksBefore(
+      new Date(now.getTime() - 2 * 86_400_000),
+    ),
   };
 }
 

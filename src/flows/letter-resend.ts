@@ -39,7 +39,8 @@ export const RESEND_WINDOW_DAYS = 90;
 
 const RECEIVED = { status: "received" } as const;
 
-type Refusal = "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
+export type LetterResendRefusal =
+  "no_initial_pin" | "wrong_first_half" | "not_overdue" | "too_many";
 
 export function resendLetter(
   deps: LetterResendDeps,
@@ -118,7 +119,7 @@ async function refusalOf(
   halfOk: boolean,
   now: Date,
   resendsSince: (since: Date) => Promise<number>,
-): Promise<Refusal | null> {
+): Promise<LetterResendRefusal | null> {
   if (c === null) return "no_initial_pin";
   if (!halfOk) return "wrong_first_half";
   if (now.getTime() < c.setAt.getTime() + deps.config.letterOverdueDays * 86_400_000)
@@ -180,3 +181,6 @@ function validate(raw: unknown, today: string): { fiscalCode: string; firstHalf:
   throwIfInvalid(fields);
   return { fiscalCode, firstHalf };
 }
+
+/** The contact centre resends by phone, the identity check standing in for the first half. */
+export { issue as reissueInitialPin, refusalOf as letterResendRefusal };

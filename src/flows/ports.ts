@@ -20,6 +20,7 @@ import type {
 import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 import type { StaffStore } from "./ports-staff.ts";
+import type { ContactCentreStore } from "./ports-contact.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -30,7 +31,13 @@ export interface ArchiveReader {
   pensionPayments(fiscalCode: string): Promise<PensionPayment[]>;
 }
 
-export type ClaimStatus = "issued" | "under_verification" | "rejected" | "superseded";
+export type ClaimStatus =
+  | "issued"
+  | "under_verification"
+  | "rejected"
+  | "superseded"
+  // Contact centre (issue 7): nobody answered on three working days.
+  | "unreachable";
 export type ClaimChannel = "online" | "contact_centre" | "desk";
 export type Delivery = "sms" | "email";
 
@@ -295,6 +302,8 @@ export interface Repos {
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;
+  /** Contact centre: callers' identity checks, the outbound verification queue (issue 7). */
+  contactCentre: ContactCentreStore;
 }
 
 /**

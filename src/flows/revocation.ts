@@ -24,6 +24,7 @@ import { bodyObject, fiscalCodeField, textOf, throwIfInvalid } from "./fields.ts
 import { LINK_SECONDS, linkHash, linkUsable, newLinkToken } from "./links.ts";
 import { paced } from "./pacing.ts";
 import { enforceLimit, withinLimit } from "./rate-limit.ts";
+import type { Repos } from "./ports.ts";
 import { registeredTargets, type To } from "./recovery.ts";
 
 export type RevocationDeps = Omit<PinIssuingDeps, "hasher"> &
@@ -198,59 +199,80 @@ export async function confirmRevocation(
       });
       return false;
     }
-    const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
-    const contacts = await r.accounts.contacts(fc);
-    // Whatever PIN is active now is revoked — also one a recovery or a PIN change issued since
-    // the request (read again if it changed between the read and the end).
-    let credential = await r.credentials.active(fc);
-    let ended =
-      credential !== null && (await r.credentials.end(credential.id, "revoked", now)) !== null;
-    if (!ended) {
-      credential = await r.credentials.active(fc);
-      ended =
-        credential !== null && (await r.credentials.end(credential.id, "revoked", now)) !== null;
-    }
-    if (credential === null || !ended) {
-      r.audit.record({
-        type: "revocation.refused",
-        outcome: "refused",
-        ...acting,
-        details: { reason: "no_active_pin" },
-      });
-      return false;
-    }
-    const recoveries = await r.links.cancelPending(fc, "recovery", now);
-    await r.links.cancelPending(fc, "revocation", now);
-    // A conversion asked for with the PIN now revoked may have been the thief's: closed.
-    for (const requestId of await r.conversions.cancelOpen(fc, now))
-      r.audit.record({
-        type: "conversion.cancelled",
-        outcome: "success",
-        ...acting,
-        details: { requestId, reason: "pin_revoked" },
-      });
-    const targets = contacts === null ? [] : registeredTargets(contacts);
-    for (const to of targets)
-      await r.outbox.enqueue(
-        {
-          id: deps.newId(),
-          kind: "revocation_notice",
-          ...to,
-          payload: { lang: contacts?.lang ?? "it", at: now.toISOString() },
-        },
-        now,
-      );
-    r.audit.record({
-      type: "pin.revoked",
-      outcome: "success",
-      ...acting,
-      details: {
-        level: credential.level,
-        recoveriesCancelled: recoveries,
-        noticesSent: targets.length,
-      },
-    });
-    return true;
+    return revokeActivePin(
+      deps,
+      r,
+      { actor: req.by.actor, origin: req.by.origin, subject: fc },
+      now,
+    );
   });
   if (!done) throw new AppError("LINK_INVALID");
+}
+
+/**
+ * The revoking transaction's work, shared by the confirmation link and the contact centre
+ * (after an identity check): whatever PIN is active is revoked, its sessions end, pending
+ * recovery and revocation links are cancelled, an open conversion request is closed and every
+ * registered contact is told; audited `pin.revoked`. False (audited `revocation.refused`) when
+ * no PIN is active.
+ */
+export async function revokeActivePin(
+  deps: { newId: () => string },
+  r: Repos,
+  acting: { actor: Acting["actor"]; origin: Acting["origin"]; subject: string },
+  now: Date,
+): Promise<boolean> {
+  const fc = acting.subject;
+  const contacts = await r.accounts.contacts(fc);
+  // Whatever PIN is active now is revoked — also one a recovery or a PIN change issued since
+  // the request (read again if it changed between the read and the end).
+  let credential = await r.credentials.active(fc);
+  let ended =
+    credential !== null && (await r.credentials.end(credential.id, "revoked", now)) !== null;
+  if (!ended) {
+    credential = await r.credentials.active(fc);
+    ended =
+      credential !== null && (await r.credentials.end(credential.id, "revoked", now)) !== null;
+  }
+  if (credential === null || !ended) {
+    r.audit.record({
+      type: "revocation.refused",
+      outcome: "refused",
+      ...acting,
+      details: { reason: "no_active_pin" },
+    });
+    return false;
+  }
+  const recoveries = await r.links.cancelPending(fc, "recovery", now);
+  await r.links.cancelPending(fc, "revocation", now);
+  // A conversion asked for with the PIN now revoked may have been the thief's: closed.
+  for (const requestId of await r.conversions.cancelOpen(fc, now))
+    r.audit.record({
+      type: "conversion.cancelled",
+      outcome: "success",
+      ...acting,
+      details: { requestId, reason: "pin_revoked" },
+    });
+  const targets = contacts === null ? [] : registeredTargets(contacts);
+  for (const to of targets)
+    await r.outbox.enqueue(
+      {
+        id: deps.newId(),
+        kind: "revocation_notice",
+        ...to,
+        payload: { lang: contacts?.lang ?? "it", at: now.toISOString() },
+      },
+      now,
+    );
+  r.audit.record({
+    type: "pin.revoked",
+    outcome: "success",
+    ...acting,
+    details: {
+      level: credential.level,
+      recoveriesCancelled: recoveries,
+      noticesSent: targets.length,
+    },
+  });
+  return true;
 }

@@ -117,6 +117,25 @@ export const MESSAGE_KINDS = {
       claimsReleased: z.number().int().min(0),
     }),
   },
+  // Contact centre (issue 7).
+  /** To the claimant: the verification call ended with a rejection (the agent's reason). */
+  claim_rejected: {
+    channels: ["email", "sms"],
+    secret: false,
+    payload: z.object({ lang, claimReference: z.string(), reason: z.string() }),
+  },
+  /** To the claimant: nobody answered the verification calls on three working days. */
+  claim_unreachable: {
+    channels: ["email", "sms"],
+    secret: false,
+    payload: z.object({ lang, claimReference: z.string() }),
+  },
+  /** To every registered contact: the contact centre added another one. */
+  contact_added: {
+    channels: ["sms", "email", "pec"],
+    secret: false,
+    payload: z.object({ lang, kind: z.enum(["mobile", "email", "pec"]), at: z.iso.datetime() }),
+  },
 } as const satisfies Record<
   string,
   { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }

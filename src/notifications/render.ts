@@ -218,6 +218,46 @@ export async function renderMessage(
         [t(p.lang, `messages.conversionDecided.${p.outcome}`, vars), ...claims],
       );
     }
+    // Contact centre (issue 7).
+    case "claim_rejected":
+    case "claim_unreachable": {
+      const p =
+        kind === "claim_rejected"
+          ? MESSAGE_KINDS.claim_rejected.payload.parse(payload)
+          : { ...MESSAGE_KINDS.claim_unreachable.payload.parse(payload), reason: "" };
+      const texts = kind === "claim_rejected" ? "claimRejected" : "claimUnreachable";
+      const vars = { reference: p.claimReference, reason: p.reason };
+      if (channel === "sms") return { text: t(p.lang, `staffContact.messages.${texts}.sms`, vars) };
+      return email(
+        p.lang,
+        t(p.lang, `staffContact.messages.${texts}.subject`),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, `staffContact.messages.${texts}.body`, vars),
+          t(p.lang, `staffContact.messages.${texts}.next`),
+        ],
+      );
+    }
+    case "contact_added": {
+      const p = MESSAGE_KINDS.contact_added.payload.parse(payload);
+      const at = new Date(p.at);
+      const vars = {
+        time: romeTime(p.lang, at),
+        date: civilDate(p.lang, romeDate(at)),
+        kind: catalogues[p.lang].contacts.kind[p.kind],
+      };
+      if (channel === "sms")
+        return { text: t(p.lang, "staffContact.messages.contactAdded.sms", vars) };
+      return email(
+        p.lang,
+        t(p.lang, "staffContact.messages.contactAdded.subject"),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, "staffContact.messages.contactAdded.body", vars),
+          t(p.lang, "staffContact.messages.contactAdded.notYou"),
+        ],
+      );
+    }
     case "pin_locked": {
       const p = MESSAGE_KINDS.pin_locked.payload.parse(payload);
       const at = new Date(p.lockedAt);

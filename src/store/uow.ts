@@ -79,6 +79,7 @@ import {
 } from "./repos/personal-data.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import * as staff from "./repos/staff.ts";
+import * as contactCentre from "./repos/contact-centre.ts";
 import {
   createLoginSession,
   createSession,
@@ -237,6 +238,19 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),
       deleteExpired: (now, longest) => deleteExpiredRateLimits(q, now, longest),
+    },
+    // Contact centre (issue 7).
+    contactCentre: {
+      insertCheck: (c) => contactCentre.insertCheck(q, c),
+      failedChecksSince: (fc, since) => contactCentre.failedChecksSince(q, fc, since),
+      passedCheck: (id, staffId, now) => contactCentre.passedCheck(q, id, staffId, now),
+      leaseNext: (staffId, now, until) => contactCentre.leaseNext(q, staffId, now, until),
+      lockClaim: (id) => contactCentre.lockClaim(q, id),
+      markNoAnswer: (id, attempts, dueAt, today) =>
+        contactCentre.markNoAnswer(q, id, attempts, dueAt, today),
+      decide: (id, status, d) => contactCentre.decideClaim(q, id, status, d),
+      summary: (now) => contactCentre.queueSummary(q, now),
+      deleteChecksBefore: (before) => contactCentre.deleteChecksBefore(q, before),
     },
   };
 }

@@ -388,6 +388,8 @@ function repos(st: MemoryState): Repos {
     ...requestRepos(st),
     personalData: personalDataRepo(st),
     staff: unsupported("staff"),
+    // Contact centre (issue 7).
+    contactCentre: unsupported("contactCentre"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -58,6 +58,10 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
     reason: "document unreadable",
     claimsReleased: 0,
   }),
+  // Contact centre (issue 7).
+  claim_rejected: (lang) => ({ lang, claimReference: "AB12CD34", reason: "address not confirmed" }),
+  claim_unreachable: (lang) => ({ lang, claimReference: "AB12CD34" }),
+  contact_added: (lang) => ({ lang, kind: "pec", at: "2026-03-02T09:00:00.000Z" }),
 };
 
 const SECRET = "K7M2P9QR";

@@ -52,6 +52,7 @@ describe("housekeeping", () => {
         scrubbedMessages: 0,
         documents: 0,
         staffSessions: 0,
+        identityChecks: 0,
       },
       "nothing is stale yet",
     );

@@ -93,6 +93,12 @@ export const activity: typeof italian = {
       "staff.session_ended": "Staff session ended",
       "staff.recovery_codes_replaced": "Staff recovery codes replaced",
       "staff.record_opened": "Your record was opened by INPS staff",
+      // Contact centre (issue 7).
+      "identity.checked": "Identity checked on the phone by the Contact Centre",
+      "identity.check_refused": "Phone identity check refused: too many attempts",
+      "verification.leased": "PIN claim taken up for a verification call",
+      "verification.outcome": "Outcome of the verification call about the PIN claim",
+      "contact.added": "Contact added by the Contact Centre",
     },
   },
   sessions: {

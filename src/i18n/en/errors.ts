@@ -163,6 +163,55 @@ export const errors: typeof italian = {
         "The enrolment was started in another browser. Finish it there or ask your supervisor for a new link.",
     },
     USERNAME_TAKEN: { title: "Username taken", detail: "Choose another username." },
+    // Contact centre (issue 7).
+    IDENTITY_CHECK_REQUIRED: {
+      title: "Identity check needed",
+      detail:
+        "Before acting for a caller, check their identity with the questions on the archive's data (a check lasts 30 minutes, for you and that fiscal code).",
+    },
+    IDENTITY_CHECKS_EXHAUSTED: {
+      title: "Too many failed checks",
+      detail:
+        "This fiscal code had too many failed identity checks in the last 24 hours. Tell the caller to go to an INPS office.",
+    },
+    CONTACT_CENTRE_CLOSED: {
+      title: "Contact Centre closed",
+      detail:
+        "Call-backs happen during the Contact Centre's hours: Monday to Friday 8:00-20:00, Saturday 8:00-14:00 (Italian time), public holidays excluded.",
+    },
+    VERIFICATION_NOT_LEASED: {
+      title: "Claim not assigned to you",
+      detail:
+        "This claim is not (or no longer) assigned to you: the assignment expired or another agent took it. Take the next one from the queue.",
+    },
+    CLAIM_CHECKS_FAILED: {
+      title: "The data do not match the archive",
+      detail:
+        "Some data do not match the INPS archive: check them again with the caller. No PIN was issued.",
+    },
+    CLAIM_NOT_ISSUABLE: {
+      title: "PIN cannot be issued",
+      detail:
+        "No PIN can be issued: the fiscal code is not in the archive or, according to the archive, the person may not hold a PIN (residence in Italy or an Italian document). Reject the claim with the reason.",
+    },
+    CONTACT_ALREADY_REGISTERED: {
+      title: "Contact already registered",
+      detail:
+        "This kind of contact is already registered: to change it, the holder uses the online contacts page.",
+    },
+    NO_CONTACT_REGISTERED: {
+      title: "No contact registered",
+      detail: "By phone a contact can be added only when at least one is already registered.",
+    },
+    NO_ACTIVE_PIN: {
+      title: "No active PIN",
+      detail: "This fiscal code has no active PIN.",
+    },
+    LETTER_RESEND_REFUSED: {
+      title: "No new letter possible",
+      detail:
+        "The letter cannot be sent again: it needs an unused initial PIN, the letter must be overdue (20 days), and it can be asked at most 3 times in 90 days.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -237,5 +286,7 @@ export const errors: typeof italian = {
     pin_characters: "A PIN never contains 0, O, 1, I or L: check the characters.",
     resident_in_italy: "The PIN is only for people living abroad: in Italy use SPID, CIE or CNS.",
     italian_document: "With an Italian document you can get SPID or CIE instead of the PIN.",
+    // Contact centre (issue 7).
+    archive_mismatch: "Does not match the INPS archive: check it again with the caller.",
   },
 };

@@ -93,6 +93,12 @@ export const activity = {
       "staff.session_ended": "Sessione di un operatore chiusa",
       "staff.recovery_codes_replaced": "Codici di recupero di un operatore rinnovati",
       "staff.record_opened": "I suoi dati sono stati consultati da un operatore INPS",
+      // Contact centre (issue 7).
+      "identity.checked": "Identità verificata al telefono dal Contact Center",
+      "identity.check_refused": "Verifica dell'identità al telefono rifiutata: troppi tentativi",
+      "verification.leased": "Richiesta di PIN presa in carico per la verifica telefonica",
+      "verification.outcome": "Esito della verifica telefonica della richiesta di PIN",
+      "contact.added": "Contatto aggiunto dal Contact Center",
     } satisfies Record<AuditEventType, string>,
   },
   sessions: {

@@ -167,6 +167,55 @@ export const errors = {
         "L'attivazione è stata avviata in un altro browser. Completi lì la conferma oppure chieda al supervisore un nuovo link.",
     },
     USERNAME_TAKEN: { title: "Nome utente già in uso", detail: "Scelga un altro nome utente." },
+    // Contact centre (issue 7).
+    IDENTITY_CHECK_REQUIRED: {
+      title: "Serve la verifica dell'identità",
+      detail:
+        "Prima di agire per chi chiama, verifichi la sua identità con le domande sui dati dell'archivio (la verifica vale 30 minuti, per lei e per quel codice fiscale).",
+    },
+    IDENTITY_CHECKS_EXHAUSTED: {
+      title: "Troppe verifiche non superate",
+      detail:
+        "Per questo codice fiscale ci sono state troppe verifiche dell'identità non superate nelle ultime 24 ore. Indichi a chi chiama di rivolgersi a una sede INPS.",
+    },
+    CONTACT_CENTRE_CLOSED: {
+      title: "Contact Center chiuso",
+      detail:
+        "Le richiamate si fanno negli orari del Contact Center: dal lunedì al venerdì 8-20, il sabato 8-14 (ora italiana), festivi esclusi.",
+    },
+    VERIFICATION_NOT_LEASED: {
+      title: "Richiesta non assegnata a lei",
+      detail:
+        "Questa richiesta non è (più) assegnata a lei: l'assegnazione è scaduta o l'ha presa un altro operatore. Prenda la prossima dalla coda.",
+    },
+    CLAIM_CHECKS_FAILED: {
+      title: "I dati non corrispondono all'archivio",
+      detail:
+        "Alcuni dati non corrispondono all'archivio INPS: li ricontrolli con chi chiama. Il PIN non è stato rilasciato.",
+    },
+    CLAIM_NOT_ISSUABLE: {
+      title: "PIN non rilasciabile",
+      detail:
+        "Il PIN non può essere rilasciato: il codice fiscale non è in archivio oppure, secondo l'archivio, la persona non può avere il PIN (residenza in Italia o documento italiano). Respinga la richiesta indicando il motivo.",
+    },
+    CONTACT_ALREADY_REGISTERED: {
+      title: "Contatto già registrato",
+      detail:
+        "Questo tipo di contatto è già registrato: per cambiarlo il titolare usa la funzione online di modifica dei contatti.",
+    },
+    NO_CONTACT_REGISTERED: {
+      title: "Nessun contatto registrato",
+      detail: "Per telefono si può aggiungere un contatto solo se ne è già registrato almeno uno.",
+    },
+    NO_ACTIVE_PIN: {
+      title: "Nessun PIN attivo",
+      detail: "Per questo codice fiscale non c'è un PIN attivo.",
+    },
+    LETTER_RESEND_REFUSED: {
+      title: "Nuovo invio non possibile",
+      detail:
+        "Il nuovo invio della lettera non è possibile: serve un PIN iniziale non ancora usato, la lettera deve essere in ritardo (20 giorni) e si può chiedere al massimo 3 volte in 90 giorni.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -248,5 +297,7 @@ export const errors = {
     resident_in_italy:
       "Il PIN è riservato a chi risiede all'estero: in Italia usi SPID, CIE o CNS.",
     italian_document: "Con un documento italiano può ottenere SPID o CIE invece del PIN.",
+    // Contact centre (issue 7).
+    archive_mismatch: "Non corrisponde all'archivio INPS: lo ricontrolli con chi chiama.",
   },
 };

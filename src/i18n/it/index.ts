@@ -10,6 +10,7 @@ import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
+import { staffContact } from "./staff-contact.ts";
 
 export const it = {
   ...common,
@@ -23,6 +24,8 @@ export const it = {
   ...info,
   ...requests,
   ...staff,
+  // Contact centre (issue 7).
+  ...staffContact,
 };
 
 export type Catalogue = typeof it;

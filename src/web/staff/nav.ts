@@ -17,4 +17,15 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: "staff.codes.title",
     roles: ["contact_centre_agent", "office_clerk", "back_office_reviewer", "supervisor"],
   },
+  // Contact centre (issue 7).
+  {
+    href: "/operatori/contact-center/chiamata",
+    label: "staffContact.nav.call",
+    roles: ["contact_centre_agent", "supervisor"],
+  },
+  {
+    href: "/operatori/contact-center/verifiche",
+    label: "staffContact.nav.queue",
+    roles: ["contact_centre_agent", "supervisor"],
+  },
 ];

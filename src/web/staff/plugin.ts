@@ -8,6 +8,7 @@ import { staffCodesScreens } from "./screens/codes/routes.ts";
 import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
 import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
+import { staffContactScreens } from "./screens/contact/routes.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
@@ -15,5 +16,7 @@ export function staffScreens(deps: ScreenDeps) {
     await app.register(staffEnrolmentScreens(deps));
     await app.register(staffHomeScreens(deps));
     await app.register(staffCodesScreens(deps));
+    // Contact centre (issue 7).
+    await app.register(staffContactScreens(deps));
   };
 }

@@ -8,10 +8,13 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { staffAuthRoutes } from "./auth.ts";
 import { staffRecordRoutes } from "./records.ts";
+import { staffContactRoutes } from "./contact.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
     await app.register(staffAuthRoutes(ctx));
     await app.register(staffRecordRoutes(ctx));
+    // Contact centre (issue 7).
+    await app.register(staffContactRoutes(ctx));
   };
 }

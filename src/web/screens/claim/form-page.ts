@@ -9,7 +9,7 @@ import {
   textField,
   type FieldErrors,
 } from "../../components.ts";
-import { html } from "../../html.ts";
+import { html, type Html } from "../../html.ts";
 import { t, type Lang, type MessageKey } from "../../../i18n/index.ts";
 import { page } from "../../layout.ts";
 import type { FormValues } from "../../render.ts";
@@ -51,23 +51,7 @@ export interface ClaimFormView {
 
 export function claimFormPage(v: ClaimFormView): string {
   const { lang, values: val, errors: err } = v;
-  const countries = listCountries(lang).map((c) => ({ value: c.code, label: c.name }));
-  // "Cognome: Campo obbligatorio." - the summary names each field, or a list of identical
-  // messages would not say which box to fix.
-  // In the order of the form; a choice links to its first option (a fieldset takes no focus).
-  const order = Object.keys(FIELD_LABELS);
-  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
-  const summary = [...err.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([field, text]) => {
-      const label = FIELD_LABELS[field];
-      return {
-        href: `#${fieldId(field)}${RADIO_GROUPS.has(field) ? "-0" : ""}`,
-        text: label === undefined ? text : `${t(lang, label)}: ${text}`,
-      };
-    });
-  const f = (name: string) => ({ id: fieldId(name), name, value: val[name], error: err.get(name) });
-  const dateError = err.has("birthDate") ? "f-birthDay-error" : undefined;
+  const summary = claimErrorList(lang, err);
   return page({
     lang,
     // A page with errors says so first in its title (what a screen reader announces).
@@ -86,7 +70,40 @@ ${
 ${errorSummary(t(lang, "form.errorSummary"), summary)}
 <form method="post" action="/richiedi-pin" id="claim-form" novalidate>
 ${csrfInput(v.csrfToken)}
-<h2 class="h4 mt-4">${t(lang, "claim.identity")}</h2>
+${claimFields(lang, val, err)}
+<p class="mt-4">${t(lang, "claim.privacy")}</p>
+<button type="submit" class="btn btn-primary btn-lg">${t(lang, "claim.submit")}</button>
+</form>`,
+  });
+}
+
+/** The error summary's items of a claim form, in the order of the form. */
+export function claimErrorList(lang: Lang, err: FieldErrors): { href: string; text: string }[] {
+  // "Cognome: Campo obbligatorio." - the summary names each field, or a list of identical
+  // messages would not say which box to fix.
+  // In the order of the form; a choice links to its first option (a fieldset takes no focus).
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return [...err.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([field, text]) => {
+      const label = FIELD_LABELS[field];
+      return {
+        href: `#${fieldId(field)}${RADIO_GROUPS.has(field) ? "-0" : ""}`,
+        text: label === undefined ? text : `${t(lang, label)}: ${text}`,
+      };
+    });
+}
+
+/**
+ * The claim's fields (identity, residence, contacts, document), shared by the online form and
+ * the contact centre's inbound claim (/operatori/contact-center/…).
+ */
+export function claimFields(lang: Lang, val: FormValues, err: FieldErrors): Html {
+  const countries = listCountries(lang).map((c) => ({ value: c.code, label: c.name }));
+  const f = (name: string) => ({ id: fieldId(name), name, value: val[name], error: err.get(name) });
+  const dateError = err.has("birthDate") ? "f-birthDay-error" : undefined;
+  return html`<h2 class="h4 mt-4">${t(lang, "claim.identity")}</h2>
 ${textField({ ...f("fiscalCode"), label: t(lang, "claim.fiscalCode"), hint: t(lang, "claim.fiscalCodeHint"), maxlength: 20, autocapitalize: "characters", spellcheck: false })}
 <div class="row">
 ${textField({ ...f("surname"), label: t(lang, "claim.surname"), autocomplete: "family-name", wrapClass: "col-md-6" })}
@@ -147,9 +164,5 @@ ${radioGroup({
 ${selectField({ ...f("document.type"), label: t(lang, "claim.documentType"), options: DOCUMENT_TYPES.map((d) => ({ value: d, label: t(lang, `claim.documentTypes.${d}`) })), placeholder: t(lang, "form.choose") })}
 ${textField({ ...f("document.number"), label: t(lang, "claim.documentNumber"), maxlength: 30, spellcheck: false, autocapitalize: "characters" })}
 ${selectField({ ...f("document.issuingCountry"), label: t(lang, "claim.documentCountry"), options: countries, placeholder: t(lang, "form.choose") })}
-
-<p class="mt-4">${t(lang, "claim.privacy")}</p>
-<button type="submit" class="btn btn-primary btn-lg">${t(lang, "claim.submit")}</button>
-</form>`,
-  });
+`;
 }

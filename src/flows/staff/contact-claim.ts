@@ -1,0 +1,151 @@
+/**
+ * Contact centre, inbound claim (SPEC.md claim channel 2): the agent registers the same data
+ * as the online claim, after checking the caller's identity, and the service validates it at
+ * once against the archive.
+ *
+ *   body (the online claim's + identityCheck.checkId) ──malformed / policy──▶ 422 (as online)
+ *     ──no passed check of this agent for this fiscal code──▶ 403 IDENTITY_CHECK_REQUIRED
+ *     ──the automatic checks fail──▶ 422 CLAIM_CHECKS_FAILED naming the fields that do not
+ *     │     match (the agent is staff: the reasons are for them), nothing stored but the audit
+ *     ──a PIN already active──▶ 409 PIN_ALREADY_ACTIVE
+ *     └──▶ issued, ordinary: the first half shown once to be read out on the phone and also sent
+ *           by SMS or e-mail, the second half by letter to the residence on file
+ *           (issueInitialPin, as online); claim channel `contact_centre`.
+ */
+import type { Acting } from "../../domain/actor.ts";
+import { checkClaim, type CheckReason } from "../../domain/claim-checks.ts";
+import { romeDate } from "../../domain/eligibility.ts";
+import { AppError, ConflictError, type FieldError } from "../../domain/errors.ts";
+import { generatePin, INITIAL_PIN_LENGTH, splitInitialPin } from "../../domain/pin.ts";
+import type { StaffMember } from "../../domain/staff.ts";
+import { validateClaim } from "../claim-input.ts";
+import type { PinIssuingDeps } from "../deps.ts";
+import { bodyObject } from "../fields.ts";
+import { hashInitialPin, issueInitialPin } from "../initial-pin.ts";
+import { requirePassedCheck } from "./contact-identity.ts";
+
+/** Where a failed check points the agent (the field to ask again). */
+const REASON_FIELD: Partial<Record<CheckReason, string>> = {
+  fiscal_code_unknown: "fiscalCode",
+  surname_mismatch: "surname",
+  given_names_mismatch: "givenNames",
+  sex_mismatch: "sex",
+  birth_date_mismatch: "birthDate",
+  birth_place_mismatch: "birthCountry",
+  residence_mismatch: "residence.line1",
+};
+
+export interface InboundClaimResult {
+  claimId: string;
+  /** The first 8 characters, to read out on the phone: shown once, never stored. */
+  firstHalf: string;
+  delivery: "sms" | "email";
+}
+
+export async function registerInboundClaim(
+  deps: PinIssuingDeps,
+  req: { by: Acting; member: StaffMember; body: unknown },
+): Promise<InboundClaimResult> {
+  const body = bodyObject(req.body);
+  const now = deps.clock.now();
+  const today = romeDate(now);
+  const { identityCheck, ...claimBody } = body;
+  const input = validateClaim(claimBody, today);
+  const checkId =
+    typeof identityCheck === "object" && identityCheck !== null
+      ? (identityCheck as Record<string, unknown>).checkId
+      : undefined;
+  const fc = input.fiscalCode;
+  const check = await requirePassedCheck(deps.uow.direct, req.member, checkId, now, fc);
+  const acting = { actor: req.by.actor, origin: req.by.origin, subject: fc };
+  const person = await deps.uow.direct.archive.findPerson(fc);
+  const reasons = checkClaim(input, person, today);
+  if (reasons.length > 0 || person === null) {
+    await deps.uow.run(async (r) => {
+      r.audit.record({
+        type: "claim.refused",
+        outcome: "refused",
+        ...acting,
+        details: { reason: "contact_centre_checks_failed" },
+      });
+    });
+    const fields: FieldError[] = [];
+    for (const reason of reasons) {
+      const field = REASON_FIELD[reason];
+      if (field !== undefined) fields.push({ field, code: "archive_mismatch" });
+    }
+    throw new AppError("CLAIM_CHECKS_FAILED", { fields, extra: { reasons: reasons.join(",") } });
+  }
+  const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
+  const hashes = await hashInitialPin(deps.hasher, pin);
+  const claimId = deps.newId();
+  const recipient = input.delivery === "sms" ? input.mobile : input.email;
+  if (recipient === undefined) throw new Error("validated claim without its delivery contact");
+  const refused = await deps.uow
+    .run(async (r) => {
+      await requirePassedCheck(r, req.member, check.id, now, fc);
+      if ((await r.credentials.active(fc)) !== null) {
+        r.audit.record({
+          type: "claim.refused",
+          outcome: "refused",
+          ...acting,
+          details: { reason: "pin_already_active" },
+        });
+        return true;
+      }
+      for (const id of await r.claims.supersedePending(fc, claimId, now))
+        r.audit.record({
+          type: "claim.superseded",
+          outcome: "success",
+          ...acting,
+          details: { claimId: id, supersededBy: claimId },
+        });
+      await r.claims.insert({
+        id: claimId,
+        fiscalCode: fc,
+        channel: "contact_centre",
+        status: "issued",
+        declared: input,
+        reasons: [],
+        delivery: input.delivery,
+        lang: input.lang,
+        createdAt: now,
+      });
+      await r.accounts.upsertContacts(
+        fc,
+        { mobile: input.mobile ?? null, email: input.email ?? null, pec: null, lang: input.lang },
+        now,
+      );
+      await issueInitialPin(deps, r, {
+        fiscalCode: fc,
+        person,
+        claimId,
+        level: "ordinary",
+        delivery: input.delivery,
+        recipient,
+        lang: input.lang,
+        pin,
+        hashes,
+        now,
+      });
+      r.audit.record({
+        type: "claim.received",
+        outcome: "success",
+        ...acting,
+        details: { claimId, channel: "contact_centre" },
+      });
+      r.audit.record({
+        type: "claim.issued",
+        outcome: "success",
+        ...acting,
+        details: { claimId, delivery: input.delivery },
+      });
+      return false;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ConflictError) return true;
+      throw err;
+    });
+  if (refused) throw new AppError("PIN_ALREADY_ACTIVE");
+  return { claimId, firstHalf: splitInitialPin(pin).firstHalf, delivery: input.delivery };
+}
