@@ -41,6 +41,8 @@ export const ERROR_STATUS = {
   ENROLMENT_INVALID: 410,
   ENROLMENT_STARTED: 409,
   USERNAME_TAKEN: 409,
+  // Desk appointments (issue 7, appointments): every desk of the slot is taken.
+  APPOINTMENT_SLOT_FULL: 409,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,

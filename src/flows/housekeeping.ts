@@ -6,6 +6,7 @@
  */
 import { DEFAULT_LIMITS, type Limit, type LimiterName } from "../domain/rate-limits.ts";
 import { systemActor } from "../domain/actor.ts";
+import { enqueueAppointmentReminders } from "./appointments-reminders.ts";
 import type { BaseDeps } from "./deps.ts";
 
 export interface HousekeepingDeps extends BaseDeps {
@@ -26,6 +27,8 @@ export interface HousekeepingReport {
   rateLimits: number;
   scrubbedMessages: number;
   documents: number;
+  /** Desk-appointment reminders enqueued for tomorrow (issue 7, appointments). */
+  appointmentReminders: number;
 }
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
@@ -52,6 +55,7 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
       new Date(now.getTime() - (deps.documentRetentionDays ?? 90) * 86_400_000),
       now,
     ),
+    appointmentReminders: await enqueueAppointmentReminders(deps, now),
   };
 }
 

@@ -388,6 +388,8 @@ function repos(st: MemoryState): Repos {
     ...requestRepos(st),
     personalData: personalDataRepo(st),
     staff: unsupported("staff"),
+    // Desk appointments (issue 7, appointments).
+    appointments: unsupported("appointments"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -58,7 +58,20 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
     reason: "document unreadable",
     claimsReleased: 0,
   }),
+  // Desk appointments (issue 7, appointments).
+  appointment_booked: (lang) => appointmentSample(lang),
+  appointment_reminder: (lang) => appointmentSample(lang),
+  appointment_cancelled: (lang) => appointmentSample(lang),
 };
+
+function appointmentSample(lang: Lang) {
+  return {
+    lang,
+    officeId: "roma-eur",
+    start: "2026-03-04T07:30:00.000Z",
+    purpose: "mv35" as const,
+  };
+}
 
 const SECRET = "K7M2P9QR";
 

@@ -92,6 +92,13 @@ export const activity: typeof italian = {
       "staff.session_ended": "Staff session ended",
       "staff.recovery_codes_replaced": "Staff recovery codes replaced",
       "staff.record_opened": "Your record was opened by INPS staff",
+      // Desk appointments (issue 7, appointments).
+      "appointment.booked": "Office desk appointment booked",
+      "appointment.cancelled": "Office desk appointment cancelled",
+      "appointment.cancel_refused": "Appointment cancellation refused (invalid code)",
+      "appointment.reminded": "Office desk appointment reminder sent",
+      "appointment.calendar_read": "The office's appointment calendar was read by INPS staff",
+      "appointment.attendance_marked": "INPS staff recorded attendance at your desk appointment",
     },
   },
   sessions: {

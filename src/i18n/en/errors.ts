@@ -158,6 +158,10 @@ export const errors: typeof italian = {
         "A password was already chosen with this link: confirm with the app's code or ask for a new link.",
     },
     USERNAME_TAKEN: { title: "Username taken", detail: "Choose another username." },
+    APPOINTMENT_SLOT_FULL: {
+      title: "Time no longer available",
+      detail: "Someone has just booked the last place at this time. Please choose another time.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -232,5 +236,15 @@ export const errors: typeof italian = {
     pin_characters: "A PIN never contains 0, O, 1, I or L: check the characters.",
     resident_in_italy: "The PIN is only for people living abroad: in Italy use SPID, CIE or CNS.",
     italian_document: "With an Italian document you can get SPID or CIE instead of the PIN.",
+    // Desk appointments (issue 7, appointments).
+    slot_unavailable: "This time cannot be booked: choose one of the free times offered.",
+    contact_required: "Give a mobile number or an e-mail address for the confirmation.",
+    booking_code_shape:
+      "The booking code has 16 characters (letters and digits), e.g. 7K3M-Q9XA-2BDF-HT0R.",
+    date_range: "Choose a valid range of dates (at most 31 days).",
+    invalid_office: "Choose an office from the list.",
+    booking_code_unknown:
+      "No appointment to cancel with this code: check the code (past or cancelled appointments cannot be cancelled).",
+    attendance_not_yet: "Attendance is recorded from the day of the appointment.",
   },
 };

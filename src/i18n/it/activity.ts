@@ -92,6 +92,15 @@ export const activity = {
       "staff.session_ended": "Sessione di un operatore chiusa",
       "staff.recovery_codes_replaced": "Codici di recupero di un operatore rinnovati",
       "staff.record_opened": "I suoi dati sono stati consultati da un operatore INPS",
+      // Desk appointments (issue 7, appointments).
+      "appointment.booked": "Prenotato un appuntamento allo sportello di sede",
+      "appointment.cancelled": "Annullato un appuntamento allo sportello di sede",
+      "appointment.cancel_refused": "Annullamento di un appuntamento rifiutato (codice non valido)",
+      "appointment.reminded": "Inviato il promemoria dell'appuntamento allo sportello",
+      "appointment.calendar_read":
+        "Il calendario degli appuntamenti della sede è stato consultato da un operatore INPS",
+      "appointment.attendance_marked":
+        "Un operatore INPS ha registrato la presenza all'appuntamento allo sportello",
     } satisfies Record<AuditEventType, string>,
   },
   sessions: {

@@ -162,6 +162,11 @@ export const errors = {
         "La password è già stata scelta con questo link: confermi con il codice dell'app oppure chieda un nuovo link.",
     },
     USERNAME_TAKEN: { title: "Nome utente già in uso", detail: "Scelga un altro nome utente." },
+    APPOINTMENT_SLOT_FULL: {
+      title: "Orario non più disponibile",
+      detail:
+        "Qualcuno ha appena prenotato l'ultimo posto di questo orario. Scelga un altro orario.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -243,5 +248,15 @@ export const errors = {
     resident_in_italy:
       "Il PIN è riservato a chi risiede all'estero: in Italia usi SPID, CIE o CNS.",
     italian_document: "Con un documento italiano può ottenere SPID o CIE invece del PIN.",
+    // Desk appointments (issue 7, appointments).
+    slot_unavailable: "Questo orario non si può prenotare: scelga uno degli orari liberi proposti.",
+    contact_required: "Indichi un cellulare o un'e-mail dove ricevere la conferma.",
+    booking_code_shape:
+      "Il codice di prenotazione ha 16 caratteri (lettere e cifre), ad esempio 7K3M-Q9XA-2BDF-HT0R.",
+    date_range: "Scelga un intervallo di date valido (al massimo 31 giorni).",
+    invalid_office: "Scelga una sede dall'elenco.",
+    booking_code_unknown:
+      "Nessun appuntamento da annullare con questo codice: controlli il codice (gli appuntamenti già passati o annullati non si possono annullare).",
+    attendance_not_yet: "La presenza si registra dal giorno dell'appuntamento.",
   },
 };

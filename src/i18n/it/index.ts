@@ -10,6 +10,7 @@ import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
+import { appointments } from "./appointments.ts";
 
 export const it = {
   ...common,
@@ -23,6 +24,8 @@ export const it = {
   ...info,
   ...requests,
   ...staff,
+  // Desk appointments (issue 7, appointments).
+  ...appointments,
 };
 
 export type Catalogue = typeof it;
