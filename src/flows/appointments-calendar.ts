@@ -19,6 +19,10 @@ import type { AppointmentStatus, CalendarEntry } from "./ports-appointments.ts";
 /** The office a member may see: their own for a clerk, any for a supervisor. */
 export function calendarOffice(member: StaffMember, officeId: unknown): Office {
   const wanted = officeId === undefined || officeId === "" ? member.officeId : officeId;
+  if (wanted === null)
+    throw new AppError("VALIDATION_FAILED", {
+      fields: [{ field: "officeId", code: "invalid_office" }],
+    });
   const office = findOffice(wanted);
   if (office === undefined) throw new AppError("NOT_FOUND");
   if (member.role !== "supervisor" && office.id !== member.officeId)
