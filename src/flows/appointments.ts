@@ -261,3 +261,22 @@ export async function cancelAppointment(
   if (done === null) throw new AppError("NOT_FOUND");
   return done;
 }
+
+/** The days with free slots up to the booking horizon, with how many slots are free. */
+export async function freeDays(
+  deps: Pick<AppointmentDeps, "uow" | "clock">,
+  q: { officeId: unknown; purpose: unknown },
+): Promise<{ day: string; free: number }[]> {
+  const now = deps.clock.now();
+  const last = lastBookableDate(now);
+  const days = new Map<string, number>();
+  for (let from = romeDate(now); from <= last; from = addDays(from, MAX_RANGE_DAYS)) {
+    const end = addDays(from, MAX_RANGE_DAYS - 1);
+    const answer = await freeSlots(deps, { ...q, from, to: end > last ? last : end });
+    for (const s of answer.slots) {
+      const day = romeDate(new Date(s.start));
+      days.set(day, (days.get(day) ?? 0) + 1);
+    }
+  }
+  return [...days].map(([day, free]) => ({ day, free }));
+}

@@ -6,7 +6,15 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
 export type CookieName =
-  "session" | "device" | "csrf" | "claim" | "recovery" | "revocation" | "staff";
+  | "session"
+  | "device"
+  | "csrf"
+  | "claim"
+  | "recovery"
+  | "revocation"
+  | "staff"
+  // Desk appointments (issue 7, appointments): the confirmation page's data, for ten minutes.
+  | "appointment";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",
@@ -16,6 +24,7 @@ const BASE: Record<CookieName, string> = {
   recovery: "inps_recovery",
   revocation: "inps_revocation",
   staff: "inps_staff",
+  appointment: "inps_appointment",
 };
 
 export function cookieName(ctx: AppContext, which: CookieName): string {

@@ -82,8 +82,6 @@ export const appointments: typeof italian = {
       actions: "Attendance",
       attended: "Attended",
       noShow: "Did not attend",
-      markAttended: "Mark attended: {{name}}, {{time}}",
-      markNoShow: "Mark did not attend: {{name}}, {{time}}",
       marked: "Attendance recorded.",
     },
     messages: {

@@ -82,8 +82,6 @@ export const appointments = {
       actions: "Presenza",
       attended: "Presentato",
       noShow: "Non presentato",
-      markAttended: "Segna presentato: {{name}}, {{time}}",
-      markNoShow: "Segna non presentato: {{name}}, {{time}}",
       marked: "Presenza registrata.",
     },
     messages: {

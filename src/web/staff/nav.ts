@@ -17,4 +17,10 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: "staff.codes.title",
     roles: ["contact_centre_agent", "office_clerk", "back_office_reviewer", "supervisor"],
   },
+  // Desk appointments (issue 7, appointments).
+  {
+    href: "/operatori/calendario",
+    label: "appointments.calendar.title",
+    roles: ["office_clerk", "supervisor"],
+  },
 ];

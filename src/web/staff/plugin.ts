@@ -7,11 +7,14 @@ import type { ScreenDeps } from "../screens/types.ts";
 import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
 import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
+import { staffCalendarScreens } from "./screens/calendar/routes.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
     await app.register(staffLoginScreens(deps));
     await app.register(staffEnrolmentScreens(deps));
     await app.register(staffHomeScreens(deps));
+    // Desk appointments (issue 7, appointments).
+    await app.register(staffCalendarScreens(deps));
   };
 }
