@@ -29,7 +29,12 @@ export interface HousekeepingReport {
   documents: number;
   /** Desk-appointment reminders enqueued for tomorrow (issue 7, appointments). */
   appointmentReminders: number;
+  /** Desk appointments deleted once APPOINTMENT_RETENTION_DAYS past (issue 7, appointments). */
+  appointments: number;
 }
+
+/** Days after an appointment before its row (name, contact, fiscal code) is deleted. */
+export const APPOINTMENT_RETENTION_DAYS = 90;
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = deps.clock.now();
@@ -56,6 +61,9 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
       now,
     ),
     appointmentReminders: await enqueueAppointmentReminders(deps, now),
+    appointments: await d.appointments.deleteOlderThan(
+      new Date(now.getTime() - APPOINTMENT_RETENTION_DAYS * 86_400_000),
+    ),
   };
 }
 

@@ -65,4 +65,8 @@ export interface AppointmentStore {
   ): Promise<CalendarEntry | null>;
   /** Marks the booked appointments of a day not yet reminded as reminded and returns them. */
   takeReminders(day: string, now: Date): Promise<AppointmentNotice[]>;
+  /** The appointments booked with this fiscal code (the personal-data export). */
+  ofPerson(fiscalCode: string): Promise<CalendarEntry[]>;
+  /** Retention: deletes appointments that began before `before`; how many. */
+  deleteOlderThan(before: Date): Promise<number>;
 }

@@ -243,6 +243,8 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       markAttendance: (id, attended, staffId, now) =>
         appointments.markAttendance(q, id, attended, staffId, now),
       takeReminders: (day, now) => appointments.takeReminders(q, day, now),
+      ofPerson: (fc) => appointments.appointmentsOf(q, fc),
+      deleteOlderThan: (before) => appointments.deleteOldAppointments(q, before),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { api, startService, type TestService } from "../helpers/app.ts";
+import { api, personWithPin, startService, type TestService } from "../helpers/app.ts";
 import { aBooking, book, countRows, slotsOf } from "../helpers/appointments.ts";
 
 describe("desk appointments for the public", () => {
@@ -217,6 +217,36 @@ describe("desk appointments for the public", () => {
       reminders.map((m) => m.to),
       [tomorrow.email],
     );
+  });
+
+  it("shows the person their appointments in their activity and their data export", async () => {
+    const person = s.eligible[1];
+    assert.ok(person);
+    const { jar } = await personWithPin(s, person);
+    await book(s, "napoli-centro", "2026-03-06T09:00:00Z", { fiscalCode: person.fiscalCode });
+    const activity = await api(s, "GET", "/api/v1/me/activity", undefined, jar);
+    const events = activity.json<{ events: { type: string }[] }>().events.map((e) => e.type);
+    assert.ok(events.includes("appointment.booked"), events.join(","));
+    const exported = await api(s, "GET", "/api/v1/me/export", undefined, jar);
+    const { sections } = exported.json<{ sections: Record<string, unknown> }>();
+    assert.deepEqual(sections.appointments, [
+      {
+        officeId: "napoli-centro",
+        start: "2026-03-06T09:00:00.000Z",
+        purpose: "mv35",
+        status: "booked",
+      },
+    ]);
+    const pdf = await api(s, "GET", "/api/v1/me/export.pdf", undefined, jar);
+    assert.equal(pdf.statusCode, 200);
+  });
+
+  it("deletes appointments 90 days after they took place", async () => {
+    assert.ok((await countRows(s, "SELECT 1 FROM appointment")) > 0);
+    s.clock.advance(100 * 86400);
+    const report = await s.rt.worker.runHousekeeping();
+    assert.ok((report?.appointments ?? 0) > 0);
+    assert.equal(await countRows(s, "SELECT 1 FROM appointment"), 0);
   });
 });
 

@@ -50,6 +50,7 @@ describe("housekeeping", () => {
         scrubbedMessages: 0,
         documents: 0,
         appointmentReminders: 0,
+        appointments: 0,
       },
       "nothing is stale yet",
     );

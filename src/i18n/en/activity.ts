@@ -154,6 +154,7 @@ export const activity: typeof italian = {
       devices: "Recognised devices",
       activity: "Activity",
       messages: "Letters sent to you",
+      appointments: "Office desk appointments",
     },
     fields: {
       fiscalCode: "Fiscal code",
@@ -213,6 +214,9 @@ export const activity: typeof italian = {
       filedAt: "Filed",
       releasedAt: "Moved to processing",
       fields: "Declared data",
+      officeId: "Office",
+      start: "Date and time",
+      purpose: "Reason",
     },
   },
 };

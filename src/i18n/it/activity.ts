@@ -156,6 +156,7 @@ export const activity = {
       devices: "Dispositivi riconosciuti",
       activity: "Attività",
       messages: "Lettere inviate a lei",
+      appointments: "Appuntamenti allo sportello",
     },
     fields: {
       fiscalCode: "Codice fiscale",
@@ -215,6 +216,9 @@ export const activity = {
       filedAt: "Presentata",
       releasedAt: "Passata in lavorazione",
       fields: "Dati dichiarati",
+      officeId: "Sede",
+      start: "Data e ora",
+      purpose: "Motivo",
     },
   },
 };

@@ -26,4 +26,6 @@ CREATE TABLE appointment (
 CREATE UNIQUE INDEX appointment_one_per_desk ON appointment (office_id, start_at, desk)
   WHERE status <> 'cancelled';
 CREATE INDEX appointment_office_day ON appointment (office_id, day);
+CREATE INDEX appointment_person ON appointment (fiscal_code) WHERE fiscal_code IS NOT NULL;
+CREATE INDEX appointment_start ON appointment (start_at);
 CREATE INDEX appointment_to_remind ON appointment (day) WHERE status = 'booked' AND reminded_at IS NULL;

@@ -172,3 +172,19 @@ export async function takeReminders(
   );
   return rows.map(notice);
 }
+
+export async function appointmentsOf(q: Queryable, fiscalCode: string): Promise<CalendarEntry[]> {
+  const rows = await q.query<EntryRow>(
+    `SELECT ${ENTRY} FROM appointment WHERE fiscal_code = $1 ORDER BY start_at DESC`,
+    [fiscalCode],
+  );
+  return rows.map(entry);
+}
+
+export async function deleteOldAppointments(q: Queryable, before: Date): Promise<number> {
+  const rows = await q.query<{ one: number }>(
+    "DELETE FROM appointment WHERE start_at < $1 RETURNING 1 AS one",
+    [before],
+  );
+  return rows.length;
+}

@@ -32,6 +32,14 @@ import {
 
 const TEN_MINUTES = 600;
 
+/** The query's single string values (a repeated or odd parameter is left out). */
+function queryOf(req: FastifyRequest): FormValues {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.query as Record<string, unknown>))
+    if (typeof v === "string") out[k] = v.slice(0, 100);
+  return out;
+}
+
 export function appointmentScreens({ ctx, csrfCheck }: ScreenDeps) {
   const pub = { config: { journey: "public" as const } };
   const doneCookie = cookieName(ctx, "appointment");
@@ -95,13 +103,13 @@ export function appointmentScreens({ ctx, csrfCheck }: ScreenDeps) {
     app.get(BOOK_PATH, pub, async (req, reply) =>
       sendHtml(
         reply,
-        bookStartPage({ lang: langOf(req), values: req.query as FormValues, errors: new Map() }),
+        bookStartPage({ lang: langOf(req), values: queryOf(req), errors: new Map() }),
       ),
     );
 
     app.get(DAYS_PATH, pub, async (req, reply) => {
       const lang = langOf(req);
-      const values = req.query as FormValues;
+      const values = queryOf(req);
       const c = chosen(values);
       if (c === null) {
         const errors = new Map<string, string>();
@@ -116,7 +124,7 @@ export function appointmentScreens({ ctx, csrfCheck }: ScreenDeps) {
     });
 
     app.get(SLOT_PATH, pub, async (req, reply) =>
-      slotForm(req, reply, { values: req.query as FormValues, errors: new Map() }),
+      slotForm(req, reply, { values: queryOf(req), errors: new Map() }),
     );
 
     app.post(SLOT_PATH, { ...pub, preHandler: csrfCheck }, async (req, reply) => {

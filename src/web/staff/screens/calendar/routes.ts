@@ -61,7 +61,9 @@ export function staffCalendarScreens({ ctx, csrfCheck }: ScreenDeps) {
 
   return async function staffCalendar(app: FastifyInstance): Promise<void> {
     app.get(CALENDAR_PATH, roles, async (req, reply) => {
-      const q = req.query as { officeId?: string; date?: string; segnato?: string };
+      const raw = req.query as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 100) : undefined);
+      const q = { officeId: str(raw.officeId), date: str(raw.date), segnato: str(raw.segnato) };
       const lang = langOf(req);
       const notice: Notice | undefined =
         q.segnato === "1"
