@@ -59,7 +59,7 @@ describe("desk appointments in Chromium", { skip: browserSkip() }, () => {
     assert.match(await mainText(page), /lunedì 2 marzo 2026, 10:10/u);
 
     const staff = await enrolStaff(b.s, { role: "office_clerk", officeId: "roma-eur" });
-    const desk = await b.newPage();
+    const desk = await b.newPage({ viewport: PHONE });
     okHtml(await desk.goto("/operatori/accedi"), "staff login");
     await desk.getByLabel("Nome utente").fill(staff.username);
     await desk.getByLabel("Password").fill(staff.password);
@@ -71,7 +71,7 @@ describe("desk appointments in Chromium", { skip: browserSkip() }, () => {
     await desk.getByRole("link", { name: "Calendario degli appuntamenti" }).click();
     await desk.waitForURL("**/operatori/calendario");
     await assertPage(desk, "clerk: calendar");
-    const row = desk.getByRole("row", { name: /María José Fernández/u });
+    const row = desk.locator("tr[data-appointment]", { hasText: "María José Fernández" });
     await assert.doesNotReject(row.waitFor());
     assert.match(await row.innerText(), /Prenotato/u);
     await row.getByRole("button", { name: /^Presentato/u }).click();
@@ -79,7 +79,7 @@ describe("desk appointments in Chromium", { skip: browserSkip() }, () => {
     await assertPage(desk, "clerk: attendance recorded");
     assert.match(await mainText(desk), /Presenza registrata/u);
     assert.match(
-      await desk.getByRole("row", { name: /María José Fernández/u }).innerText(),
+      await desk.locator("tr[data-appointment]", { hasText: "María José Fernández" }).innerText(),
       /Presentato/u,
     );
   });

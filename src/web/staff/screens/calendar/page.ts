@@ -73,7 +73,7 @@ function table(
     office: office.name[lang],
   });
   if (items.length === 0) return html`<h2 class="h4">${caption}</h2><p>${t(lang, `${c}.none`)}</p>`;
-  return html`<div class="table-responsive"><table class="table calendar">
+  return html`<div class="table-responsive"><table class="table calendar table-stack">
 <caption>${caption}</caption>
 <thead><tr>
   <th scope="col">${t(lang, `${c}.time`)}</th>
@@ -88,11 +88,11 @@ function table(
     const time = romeTime(lang, new Date(a.start));
     return html`<tr data-appointment="${a.id}">
   <th scope="row">${time}</th>
-  <td>${a.desk}</td>
-  <td>${a.name}</td>
-  <td>${t(lang, `appointments.purposes.${a.purpose}`)}</td>
-  <td>${a.fiscalCode ?? "—"}</td>
-  <td class="status">${t(lang, `appointments.statuses.${a.status}`)}</td>
+  <td data-label="${t(lang, `${c}.desk`)}">${a.desk}</td>
+  <td data-label="${t(lang, `${c}.name`)}">${a.name}</td>
+  <td data-label="${t(lang, `${c}.purpose`)}">${t(lang, `appointments.purposes.${a.purpose}`)}</td>
+  <td data-label="${t(lang, `${c}.fiscalCode`)}">${a.fiscalCode ?? "—"}</td>
+  <td data-label="${t(lang, `${c}.status`)}" class="status">${t(lang, `appointments.statuses.${a.status}`)}</td>
   <td><form method="post" action="${CALENDAR_PATH}/${a.id}/presenza" class="d-flex flex-wrap gap-2">
     ${csrfInput(csrfToken)}
     <input type="hidden" name="officeId" value="${office.id}">
