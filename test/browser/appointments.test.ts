@@ -29,6 +29,7 @@ describe("desk appointments in Chromium", { skip: browserSkip() }, () => {
     // Monday 2 March 2026, 10:00 in Rome: Roma EUR still has slots this morning.
     const page = await b.newPage({ viewport: PHONE });
     okHtml(await page.goto("/"), "home");
+    await assertPage(page, "home, with the appointment card");
     await page.getByRole("link", { name: "Prenota un appuntamento" }).click();
     await page.waitForURL("**/prenota-appuntamento");
     await assertPage(page, "booking: office and purpose");
