@@ -126,6 +126,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
           description:
             "Back office (staff session cookie): enrolment, login, records. Every route declares the staff roles it serves.",
         },
+        // Desk appointments (issue 7, appointments).
+        {
+          name: "appointments",
+          description: "Office desk appointments for anyone, without credentials",
+        },
       ],
     },
   });

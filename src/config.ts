@@ -88,6 +88,9 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   staff_login_source: "of staff login attempts per source address",
   staff_login_account: "of staff login attempts per username and source address",
   staff_enrolment_source: "of staff enrolment steps per source address",
+  appointment_source: "of desk-appointment bookings per source address",
+  appointment_destination: "of desk-appointment bookings per contact (mobile or e-mail)",
+  appointment_cancel_source: "of desk-appointment cancellations per source address",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {

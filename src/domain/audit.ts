@@ -131,6 +131,18 @@ export interface AuditEventDetails {
   };
   /** A contact added by phone after an identity check (the other contacts told). */
   "contact.added": { kind: "mobile" | "email" | "pec"; noticesSent: number; checkId: string };
+  // Desk appointments (issue 7, appointments). The subject is the person's fiscal code when
+  // they gave one; the booking code is never recorded.
+  "appointment.booked": { appointmentId: string; officeId: string; start: string; purpose: string };
+  "appointment.cancelled": { appointmentId: string; officeId: string; start: string };
+  "appointment.cancel_refused": { reason: "unknown_code" };
+  "appointment.reminded": { appointmentId: string; channel: "sms" | "email" };
+  "appointment.calendar_read": { officeId: string; date: string; count: number };
+  "appointment.attendance_marked": {
+    appointmentId: string;
+    officeId: string;
+    attendance: "attended" | "no_show";
+  };
 }
 
 export type AuditEventType = keyof AuditEventDetails;

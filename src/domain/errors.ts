@@ -53,6 +53,8 @@ export const ERROR_STATUS = {
   NO_CONTACT_REGISTERED: 409,
   NO_ACTIVE_PIN: 409,
   LETTER_RESEND_REFUSED: 409,
+  // Desk appointments (issue 7, appointments): every desk of the slot is taken.
+  APPOINTMENT_SLOT_FULL: 409,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,

@@ -29,6 +29,10 @@ export const LIMITER_NAMES = [
   "staff_login_source",
   "staff_login_account",
   "staff_enrolment_source",
+  // Desk appointments (issue 7, appointments).
+  "appointment_source",
+  "appointment_destination",
+  "appointment_cancel_source",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -60,6 +64,12 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   staff_login_source: { max: 300, windowSeconds: 3600 },
   staff_login_account: { max: 30, windowSeconds: 3600 },
   staff_enrolment_source: { max: 30, windowSeconds: 3600 },
+  // Desk appointments (issue 7, appointments): a patronato books for many people from one
+  // address; one phone or inbox needs only a few appointments a day; wrong booking codes are
+  // guesses (80 bits: the limit only keeps the audit trail and the database quiet).
+  appointment_source: { max: 60, windowSeconds: 3600 },
+  appointment_destination: { max: 3, windowSeconds: 24 * 3600 },
+  appointment_cancel_source: { max: 30, windowSeconds: 3600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

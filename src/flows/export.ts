@@ -196,6 +196,22 @@ const benefitClaims: ExportSection = {
 };
 
 /** The export's sections, in order. Add a feature's own section here. */
+/**
+ * Desk appointments booked with the person's fiscal code (issue 7, appointments): without the
+ * name and contact typed at booking (anyone may type someone's fiscal code).
+ */
+const appointments: ExportSection = {
+  key: "appointments",
+  async collect({ deps, session }) {
+    return (await deps.uow.direct.appointments.ofPerson(session.fiscalCode)).map((a) => ({
+      officeId: a.officeId,
+      start: a.start.toISOString(),
+      purpose: a.purpose,
+      status: a.status,
+    }));
+  },
+};
+
 export const EXPORT_SECTIONS: readonly ExportSection[] = [
   identity,
   residence,
@@ -208,6 +224,7 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   devices,
   activity,
   messages,
+  appointments,
 ];
 
 export interface PersonalDataExport {

@@ -7,6 +7,7 @@
 import { DEFAULT_LIMITS, type Limit, type LimiterName } from "../domain/rate-limits.ts";
 import { systemActor } from "../domain/actor.ts";
 import { STAFF_SESSION } from "../domain/staff.ts";
+import { enqueueAppointmentReminders } from "./appointments-reminders.ts";
 import type { BaseDeps } from "./deps.ts";
 
 export interface HousekeepingDeps extends BaseDeps {
@@ -30,7 +31,14 @@ export interface HousekeepingReport {
   staffSessions: number;
   /** Contact centre (issue 7): callers' identity checks past the failure window. */
   identityChecks: number;
+  /** Desk-appointment reminders enqueued for tomorrow (issue 7, appointments). */
+  appointmentReminders: number;
+  /** Desk appointments deleted once APPOINTMENT_RETENTION_DAYS past (issue 7, appointments). */
+  appointments: number;
 }
+
+/** Days after an appointment before its row (name, contact, fiscal code) is deleted. */
+export const APPOINTMENT_RETENTION_DAYS = 90;
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = deps.clock.now();
@@ -61,6 +69,10 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     // keeps every check.
     identityChecks: await d.contactCentre.deleteChecksBefore(
       new Date(now.getTime() - 2 * 86_400_000),
+    ),
+    appointmentReminders: await enqueueAppointmentReminders(deps, now),
+    appointments: await d.appointments.deleteOlderThan(
+      new Date(now.getTime() - APPOINTMENT_RETENTION_DAYS * 86_400_000),
     ),
   };
 }

@@ -21,6 +21,7 @@ import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 import type { StaffStore } from "./ports-staff.ts";
 import type { ContactCentreStore } from "./ports-contact.ts";
+import type { AppointmentStore } from "./ports-appointments.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -299,6 +300,8 @@ export interface Repos {
   personalData: PersonalDataStore;
   /** Staff accounts and sessions (issue 7). */
   staff: StaffStore;
+  /** Desk appointments (issue 7, appointments). */
+  appointments: AppointmentStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

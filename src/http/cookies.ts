@@ -6,7 +6,16 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "./context.ts";
 
 export type CookieName =
-  "session" | "device" | "csrf" | "claim" | "recovery" | "revocation" | "staff" | "staffEnrolment";
+  | "session"
+  | "device"
+  | "csrf"
+  | "claim"
+  | "recovery"
+  | "revocation"
+  | "staff"
+  | "staffEnrolment"
+  // Desk appointments (issue 7, appointments): the confirmation page's data, for ten minutes.
+  | "appointment";
 
 const BASE: Record<CookieName, string> = {
   session: "inps_session",
@@ -17,6 +26,7 @@ const BASE: Record<CookieName, string> = {
   revocation: "inps_revocation",
   staff: "inps_staff",
   staffEnrolment: "inps_staff_enrolment",
+  appointment: "inps_appointment",
 };
 
 export function cookieName(ctx: AppContext, which: CookieName): string {

@@ -7,10 +7,18 @@
  * × language.
  */
 import { z } from "zod";
+import { APPOINTMENT_PURPOSES } from "../domain/slots.ts";
 import { LANGS, type Lang } from "../i18n/index.ts";
 import type { Channel } from "./channel-kind.ts";
 
 const lang = z.enum(LANGS as readonly [Lang, ...Lang[]]);
+
+const appointmentPayload = z.object({
+  lang,
+  officeId: z.string(),
+  start: z.iso.datetime(),
+  purpose: z.enum(APPOINTMENT_PURPOSES),
+});
 
 export const MESSAGE_KINDS = {
   pin_first_half: {
@@ -135,6 +143,25 @@ export const MESSAGE_KINDS = {
     channels: ["sms", "email", "pec"],
     secret: false,
     payload: z.object({ lang, kind: z.enum(["mobile", "email", "pec"]), at: z.iso.datetime() }),
+  },
+  // Desk appointments (issue 7, appointments): to the mobile or e-mail given at booking.
+  /** The booking's confirmation, carrying the booking code (sealed until sent). */
+  appointment_booked: {
+    channels: ["sms", "email"],
+    secret: true,
+    payload: appointmentPayload,
+  },
+  /** The day before the appointment (housekeeping). */
+  appointment_reminder: {
+    channels: ["sms", "email"],
+    secret: false,
+    payload: appointmentPayload,
+  },
+  /** The appointment was cancelled with its booking code. */
+  appointment_cancelled: {
+    channels: ["sms", "email"],
+    secret: false,
+    payload: appointmentPayload,
   },
 } as const satisfies Record<
   string,

@@ -9,6 +9,7 @@ import { civilDate, romeTime } from "../i18n/format.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import type { Channel } from "./channel-kind.ts";
 import { pinLetterText, renderPinLetterPdf } from "./pdf.ts";
+import { renderAppointment } from "./render-appointments.ts";
 import { isMessageKind, MESSAGE_KINDS } from "./registry.ts";
 
 export interface RenderedContent {
@@ -274,5 +275,10 @@ export async function renderMessage(
         ],
       );
     }
+    // Desk appointments (issue 7, appointments).
+    case "appointment_booked":
+    case "appointment_reminder":
+    case "appointment_cancelled":
+      return renderAppointment(kind, channel, MESSAGE_KINDS[kind].payload.parse(payload), secret);
   }
 }

@@ -80,6 +80,7 @@ import {
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import * as staff from "./repos/staff.ts";
 import * as contactCentre from "./repos/contact-centre.ts";
+import * as appointments from "./repos/appointments.ts";
 import {
   createLoginSession,
   createSession,
@@ -234,6 +235,19 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       touchSession: (idHash, now) => staff.touchStaffSession(q, idHash, now),
       deleteSession: (idHash) => staff.deleteStaffSession(q, idHash),
       deleteExpiredSessions: (now, idle) => staff.deleteExpiredStaffSessions(q, now, idle),
+    },
+    // Desk appointments (issue 7, appointments).
+    appointments: {
+      book: (a, desks) => appointments.bookAppointment(q, a, desks),
+      bookedCounts: (office, from, to) => appointments.bookedCounts(q, office, from, to),
+      cancel: (hash, now) => appointments.cancelAppointment(q, hash, now),
+      ofDay: (office, day) => appointments.appointmentsOfDay(q, office, day),
+      find: (id) => appointments.findAppointment(q, id),
+      markAttendance: (id, attended, staffId, now) =>
+        appointments.markAttendance(q, id, attended, staffId, now),
+      takeReminders: (day, now) => appointments.takeReminders(q, day, now),
+      ofPerson: (fc) => appointments.appointmentsOf(q, fc),
+      deleteOlderThan: (before) => appointments.deleteOldAppointments(q, before),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

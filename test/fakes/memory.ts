@@ -390,6 +390,8 @@ function repos(st: MemoryState): Repos {
     staff: unsupported("staff"),
     // Contact centre (issue 7).
     contactCentre: unsupported("contactCentre"),
+    // Desk appointments (issue 7, appointments).
+    appointments: unsupported("appointments"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

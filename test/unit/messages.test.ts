@@ -62,7 +62,20 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
   claim_rejected: (lang) => ({ lang, claimReference: "AB12CD34", reason: "address not confirmed" }),
   claim_unreachable: (lang) => ({ lang, claimReference: "AB12CD34" }),
   contact_added: (lang) => ({ lang, kind: "pec", at: "2026-03-02T09:00:00.000Z" }),
+  // Desk appointments (issue 7, appointments).
+  appointment_booked: (lang) => appointmentSample(lang),
+  appointment_reminder: (lang) => appointmentSample(lang),
+  appointment_cancelled: (lang) => appointmentSample(lang),
 };
+
+function appointmentSample(lang: Lang) {
+  return {
+    lang,
+    officeId: "roma-eur",
+    start: "2026-03-04T07:30:00.000Z",
+    purpose: "mv35" as const,
+  };
+}
 
 const SECRET = "K7M2P9QR";
 

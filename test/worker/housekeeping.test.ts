@@ -53,6 +53,8 @@ describe("housekeeping", () => {
         documents: 0,
         staffSessions: 0,
         identityChecks: 0,
+        appointmentReminders: 0,
+        appointments: 0,
       },
       "nothing is stale yet",
     );

@@ -19,6 +19,7 @@ import { recoveryRoutes } from "./recovery/routes.ts";
 import { revocationRoutes } from "./revocation/routes.ts";
 import { sessionRoutes } from "./session/routes.ts";
 import { staffApiPlugin } from "./staff/plugin.ts";
+import { appointmentRoutes } from "./appointments.ts";
 
 export function apiPlugin(ctx: AppContext) {
   return async function api(app: FastifyInstance): Promise<void> {
@@ -58,5 +59,7 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(recoveryRoutes(ctx));
     await app.register(revocationRoutes(ctx));
     await app.register(staffApiPlugin(ctx));
+    // Desk appointments (issue 7, appointments).
+    await app.register(appointmentRoutes(ctx));
   };
 }

@@ -99,6 +99,13 @@ export const activity: typeof italian = {
       "verification.leased": "PIN claim taken up for a verification call",
       "verification.outcome": "Outcome of the verification call about the PIN claim",
       "contact.added": "Contact added by the Contact Centre",
+      // Desk appointments (issue 7, appointments).
+      "appointment.booked": "Office desk appointment booked",
+      "appointment.cancelled": "Office desk appointment cancelled",
+      "appointment.cancel_refused": "Appointment cancellation refused (invalid code)",
+      "appointment.reminded": "Office desk appointment reminder sent",
+      "appointment.calendar_read": "The office's appointment calendar was read by INPS staff",
+      "appointment.attendance_marked": "INPS staff recorded attendance at your desk appointment",
     },
   },
   sessions: {
@@ -154,6 +161,7 @@ export const activity: typeof italian = {
       devices: "Recognised devices",
       activity: "Activity",
       messages: "Letters sent to you",
+      appointments: "Office desk appointments",
     },
     fields: {
       fiscalCode: "Fiscal code",
@@ -213,6 +221,9 @@ export const activity: typeof italian = {
       filedAt: "Filed",
       releasedAt: "Moved to processing",
       fields: "Declared data",
+      officeId: "Office",
+      start: "Date and time",
+      purpose: "Reason",
     },
   },
 };

@@ -212,6 +212,10 @@ export const errors: typeof italian = {
       detail:
         "The letter cannot be sent again: it needs an unused initial PIN, the letter must be overdue (20 days), and it can be asked at most 3 times in 90 days.",
     },
+    APPOINTMENT_SLOT_FULL: {
+      title: "Time no longer available",
+      detail: "Someone has just booked the last place at this time. Please choose another time.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -288,5 +292,15 @@ export const errors: typeof italian = {
     italian_document: "With an Italian document you can get SPID or CIE instead of the PIN.",
     // Contact centre (issue 7).
     archive_mismatch: "Does not match the INPS archive: check it again with the caller.",
+    // Desk appointments (issue 7, appointments).
+    slot_unavailable: "This time cannot be booked: choose one of the free times offered.",
+    contact_required: "Give a mobile number or an e-mail address for the confirmation.",
+    booking_code_shape:
+      "The booking code has 16 characters (letters and digits), e.g. 7K3M-Q9XA-2BDF-HT0R.",
+    date_range: "Choose a valid range of dates (at most 31 days).",
+    invalid_office: "Choose an office from the list.",
+    booking_code_unknown:
+      "No appointment to cancel with this code: check the code (past or cancelled appointments cannot be cancelled).",
+    attendance_not_yet: "Attendance is recorded from the day of the appointment.",
   },
 };

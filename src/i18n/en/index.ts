@@ -12,6 +12,7 @@ import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
 import { staffContact } from "./staff-contact.ts";
+import { appointments } from "./appointments.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -27,4 +28,6 @@ export const en: Catalogue = {
   ...staff,
   // Contact centre (issue 7).
   ...staffContact,
+  // Desk appointments (issue 7, appointments).
+  ...appointments,
 };

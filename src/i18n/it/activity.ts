@@ -99,6 +99,15 @@ export const activity = {
       "verification.leased": "Richiesta di PIN presa in carico per la verifica telefonica",
       "verification.outcome": "Esito della verifica telefonica della richiesta di PIN",
       "contact.added": "Contatto aggiunto dal Contact Center",
+      // Desk appointments (issue 7, appointments).
+      "appointment.booked": "Prenotato un appuntamento allo sportello di sede",
+      "appointment.cancelled": "Annullato un appuntamento allo sportello di sede",
+      "appointment.cancel_refused": "Annullamento di un appuntamento rifiutato (codice non valido)",
+      "appointment.reminded": "Inviato il promemoria dell'appuntamento allo sportello",
+      "appointment.calendar_read":
+        "Il calendario degli appuntamenti della sede è stato consultato da un operatore INPS",
+      "appointment.attendance_marked":
+        "Un operatore INPS ha registrato la presenza all'appuntamento allo sportello",
     } satisfies Record<AuditEventType, string>,
   },
   sessions: {
@@ -154,6 +163,7 @@ export const activity = {
       devices: "Dispositivi riconosciuti",
       activity: "Attività",
       messages: "Lettere inviate a lei",
+      appointments: "Appuntamenti allo sportello",
     },
     fields: {
       fiscalCode: "Codice fiscale",
@@ -213,6 +223,9 @@ export const activity = {
       filedAt: "Presentata",
       releasedAt: "Passata in lavorazione",
       fields: "Dati dichiarati",
+      officeId: "Sede",
+      start: "Data e ora",
+      purpose: "Motivo",
     },
   },
 };

@@ -216,6 +216,11 @@ export const errors = {
       detail:
         "Il nuovo invio della lettera non è possibile: serve un PIN iniziale non ancora usato, la lettera deve essere in ritardo (20 giorni) e si può chiedere al massimo 3 volte in 90 giorni.",
     },
+    APPOINTMENT_SLOT_FULL: {
+      title: "Orario non più disponibile",
+      detail:
+        "Qualcuno ha appena prenotato l'ultimo posto di questo orario. Scelga un altro orario.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -299,5 +304,15 @@ export const errors = {
     italian_document: "Con un documento italiano può ottenere SPID o CIE invece del PIN.",
     // Contact centre (issue 7).
     archive_mismatch: "Non corrisponde all'archivio INPS: lo ricontrolli con chi chiama.",
+    // Desk appointments (issue 7, appointments).
+    slot_unavailable: "Questo orario non si può prenotare: scelga uno degli orari liberi proposti.",
+    contact_required: "Indichi un cellulare o un'e-mail dove ricevere la conferma.",
+    booking_code_shape:
+      "Il codice di prenotazione ha 16 caratteri (lettere e cifre), ad esempio 7K3M-Q9XA-2BDF-HT0R.",
+    date_range: "Scelga un intervallo di date valido (al massimo 31 giorni).",
+    invalid_office: "Scelga una sede dall'elenco.",
+    booking_code_unknown:
+      "Nessun appuntamento da annullare con questo codice: controlli il codice (gli appuntamenti già passati o annullati non si possono annullare).",
+    attendance_not_yet: "La presenza si registra dal giorno dell'appuntamento.",
   },
 };

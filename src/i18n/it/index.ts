@@ -11,6 +11,7 @@ import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
 import { staffContact } from "./staff-contact.ts";
+import { appointments } from "./appointments.ts";
 
 export const it = {
   ...common,
@@ -26,6 +27,8 @@ export const it = {
   ...staff,
   // Contact centre (issue 7).
   ...staffContact,
+  // Desk appointments (issue 7, appointments).
+  ...appointments,
 };
 
 export type Catalogue = typeof it;

@@ -28,4 +28,10 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: "staffContact.nav.queue",
     roles: ["contact_centre_agent", "supervisor"],
   },
+  // Desk appointments (issue 7, appointments).
+  {
+    href: "/operatori/calendario",
+    label: "appointments.calendar.title",
+    roles: ["office_clerk", "supervisor"],
+  },
 ];

@@ -9,6 +9,7 @@ import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
 import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
 import { staffContactScreens } from "./screens/contact/routes.ts";
+import { staffCalendarScreens } from "./screens/calendar/routes.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
@@ -18,5 +19,7 @@ export function staffScreens(deps: ScreenDeps) {
     await app.register(staffCodesScreens(deps));
     // Contact centre (issue 7).
     await app.register(staffContactScreens(deps));
+    // Desk appointments (issue 7, appointments).
+    await app.register(staffCalendarScreens(deps));
   };
 }

@@ -9,6 +9,7 @@ import type { AppContext } from "../../context.ts";
 import { staffAuthRoutes } from "./auth.ts";
 import { staffRecordRoutes } from "./records.ts";
 import { staffContactRoutes } from "./contact.ts";
+import { staffCalendarRoutes } from "./calendar.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
@@ -16,5 +17,7 @@ export function staffApiPlugin(ctx: AppContext) {
     await app.register(staffRecordRoutes(ctx));
     // Contact centre (issue 7).
     await app.register(staffContactRoutes(ctx));
+    // Desk appointments (issue 7, appointments).
+    await app.register(staffCalendarRoutes(ctx));
   };
 }

@@ -23,6 +23,12 @@ export function homePage(lang: Lang, user: PageUser | null, csrfToken: string | 
     <a class="btn btn-primary btn-lg" href="${user === null ? "/accedi" : "/area-personale"}">${t(lang, "home.loginButton")}</a>
   </div></div></div>
 </div>
+<div class="card card-bg mb-3"><div class="card-body">
+  <h2 class="h4 card-title">${t(lang, "appointments.home.title")}</h2>
+  <p class="card-text">${t(lang, "appointments.home.text")}</p>
+  <a class="btn btn-outline-primary" href="/prenota-appuntamento">${t(lang, "appointments.home.button")}</a>
+  <a class="btn btn-link" href="/prenota-appuntamento/annulla">${t(lang, "appointments.home.cancel")}</a>
+</div></div>
 <h2 class="h4 mt-4">${t(lang, "home.whoTitle")}</h2>
 <p>${t(lang, "home.whoText")}</p>
 <p>${t(lang, "home.italyText")}</p>

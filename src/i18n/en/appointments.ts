@@ -1,0 +1,112 @@
+/** English catalogue: desk appointments (booking pages, clerks' calendar, messages). */
+import type { appointments as italian } from "../it/appointments.ts";
+
+export const appointments: typeof italian = {
+  appointments: {
+    purposes: {
+      mv35: "PIN claim at the desk (form MV35)",
+      conversion: "Conversion of the PIN to dispositive",
+      delegation: "Delegation of digital identity (forms AA08, AA09, AA10)",
+      other: "Other",
+    },
+    purposeHints: {
+      mv35: "Bring your passport or another identity document, your fiscal code, mobile and e-mail. You must come in person: no delegate may claim.",
+      conversion: "Bring the signed request form and an identity document.",
+      delegation: "Bring the forms and documents required for the kind of delegation.",
+      other: "For other matters about the PIN.",
+    },
+    statuses: { booked: "Booked", attended: "Attended", no_show: "Did not attend" },
+    home: {
+      title: "Appointment at an office desk",
+      text: "Book an appointment at an INPS office to claim the PIN with form MV35, convert it to dispositive or register a delegation. No credentials needed.",
+      button: "Book an appointment",
+      cancel: "Cancel an appointment",
+    },
+    book: {
+      title: "Book an appointment at an office desk",
+      intro: "Choose the office and the reason; then the day and the time. No credentials needed.",
+      office: "Office",
+      purpose: "Reason for the appointment",
+      next: "Continue",
+      daysTitle: "Choose the day",
+      daysIntro: "{{office}} · {{purpose}}. Days with free times in the next {{days}} days:",
+      freeTimes: "{{count}} free times",
+      noDays: "There are no free times at this office in the coming days. Choose another office.",
+      change: "Change office or reason",
+      slotTitle: "Choose the time and give your details",
+      slotLegend: "Time on {{date}} (Italian time)",
+      noSlots: "There are no free times left on this day.",
+      otherDay: "Choose another day",
+      whoTitle: "Your details",
+      name: "Full name",
+      fiscalCode: "Fiscal code (if you have one)",
+      fiscalCodeHint: "Optional: it helps the clerk prepare the appointment.",
+      contactLegend: "Where to receive the confirmation and the reminder",
+      contactHint: "Give a mobile (SMS) or an e-mail; if you give both, we write to the e-mail.",
+      mobile: "Mobile",
+      mobileHint: "With the international prefix, e.g. +54 9 11 2345 6789.",
+      email: "E-mail",
+      submit: "Book",
+      doneTitle: "Appointment booked",
+      doneCode: "Your booking code",
+      doneCodeHint: "Keep it: you need it to cancel the appointment. We also sent it to {{to}}.",
+      doneWhen: "When",
+      doneWhere: "Where",
+      donePurpose: "Reason",
+      doneReminder: "We will send you a reminder the day before.",
+      doneCancel: "If you cannot come, please cancel: the time becomes free for others.",
+    },
+    cancel: {
+      title: "Cancel an appointment",
+      intro: "Type the booking code you received by SMS or e-mail.",
+      code: "Booking code",
+      codeHint: "16 characters, e.g. 7K3M-Q9XA-2BDF-HT0R.",
+      submit: "Cancel the appointment",
+      doneTitle: "Appointment cancelled",
+      doneText: "The appointment on {{date}} at {{time}} at {{office}} is cancelled.",
+      bookAgain: "Book a new appointment",
+    },
+    calendar: {
+      title: "Appointment calendar",
+      office: "Office",
+      date: "Day",
+      show: "Show",
+      caption: "Appointments on {{date}} · {{office}}",
+      none: "No appointments on this day.",
+      time: "Time",
+      desk: "Desk",
+      purpose: "Reason",
+      name: "Name",
+      fiscalCode: "Fiscal code",
+      status: "Status",
+      actions: "Attendance",
+      attended: "Attended",
+      noShow: "Did not attend",
+      marked: "Attendance recorded.",
+    },
+    messages: {
+      bookedSms:
+        "INPS: appointment on {{date}} at {{time}} at {{office}}, {{address}}. Code {{code}} (to cancel).",
+      bookedSubject: "INPS office desk appointment booked",
+      booked:
+        "your desk appointment is booked for {{date}} at {{time}} (Italian time) at {{office}}, {{address}}. Reason: {{purpose}}.",
+      bookedCode: "Your booking code (you need it to cancel the appointment):",
+      bookedCancel:
+        "If you cannot come, cancel the appointment on the PIN service's page “Cancel an appointment”.",
+      notYou: "If you did not book it, cancel the appointment with the code above.",
+      reminderSms:
+        "INPS: reminder, tomorrow {{date}} at {{time}} appointment at {{office}}, {{address}}.",
+      reminderSubject: "Reminder: INPS office desk appointment tomorrow",
+      reminder:
+        "this is a reminder of your appointment tomorrow, {{date}}, at {{time}} (Italian time) at {{office}}, {{address}}. Reason: {{purpose}}.",
+      reminderCancel:
+        "If you cannot come, cancel it with the booking code you received: the time becomes free for others.",
+      cancelledSms: "INPS: the appointment on {{date}} at {{time}} at {{office}} is cancelled.",
+      cancelledSubject: "INPS office desk appointment cancelled",
+      cancelled:
+        "the appointment on {{date}} at {{time}} (Italian time) at {{office}} was cancelled with its booking code.",
+      cancelledNotYou:
+        "If you did not cancel it, book a new appointment and share the booking code with nobody.",
+    },
+  },
+};
