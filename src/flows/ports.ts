@@ -20,6 +20,8 @@ import type {
 import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 import type { StaffStore } from "./ports-staff.ts";
+import type { ReviewStore } from "./ports-review.ts";
+import type { SupervisorStore } from "./ports-supervisor.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -293,6 +295,10 @@ export interface Repos {
   /** Staff accounts and sessions (issue 7). */
   staff: StaffStore;
   limits: RateLimitStore;
+  /** Review queue and fax intake (issue 7, area review). */
+  review: ReviewStore;
+  /** Audit search and queue figures (issue 7, area supervisor). */
+  supervisor: SupervisorStore;
   outbox: OutboxWriter;
   audit: AuditWriter;
 }

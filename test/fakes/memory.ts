@@ -388,6 +388,9 @@ function repos(st: MemoryState): Repos {
     ...requestRepos(st),
     personalData: personalDataRepo(st),
     staff: unsupported("staff"),
+    // Issue 7, areas review and supervisor.
+    review: unsupported("review"),
+    supervisor: unsupported("supervisor"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -92,6 +92,19 @@ export const activity: typeof italian = {
       "staff.session_ended": "Staff session ended",
       "staff.recovery_codes_replaced": "Staff recovery codes replaced",
       "staff.record_opened": "Your record was opened by INPS staff",
+      // Issue 7, areas review and supervisor.
+      "review.fax_registered":
+        "Dispositive PIN request received by fax and registered by INPS staff",
+      "review.fax_refused": "Fax page not accepted when registering the dispositive PIN request",
+      "review.item_taken": "Your dispositive PIN request was taken up by INPS staff",
+      "review.item_refused":
+        "An action on your dispositive PIN request was not allowed to a member of staff",
+      "review.document_read": "A document of your dispositive PIN request was viewed",
+      "review.decided": "Decision on your dispositive PIN request recorded",
+      "audit.searched": "The activity log of your record was searched by a supervisor",
+      "audit.exported": "The activity log of your record was exported by a supervisor",
+      "staff.accounts_listed": "List of staff accounts read",
+      "queues.read": "Work queue figures read",
     },
   },
   sessions: {

@@ -158,6 +158,19 @@ export const errors: typeof italian = {
         "A password was already chosen with this link: confirm with the app's code or ask for a new link.",
     },
     USERNAME_TAKEN: { title: "Username taken", detail: "Choose another username." },
+    // Issue 7, areas review and supervisor.
+    SEGREGATION_OF_DUTIES: {
+      title: "Decision reserved to another member of staff",
+      detail: "You registered this fax: another reviewer must decide it (segregation of duties).",
+    },
+    REVIEW_ITEM_TAKEN: {
+      title: "Request being reviewed by someone else",
+      detail: "Another reviewer is working on this request. Choose another one.",
+    },
+    STAFF_OWN_ACCOUNT: {
+      title: "Not allowed on your own account",
+      detail: "Another supervisor can disable or reset your account.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -232,5 +245,19 @@ export const errors: typeof italian = {
     pin_characters: "A PIN never contains 0, O, 1, I or L: check the characters.",
     resident_in_italy: "The PIN is only for people living abroad: in Italy use SPID, CIE or CNS.",
     italian_document: "With an Italian document you can get SPID or CIE instead of the PIN.",
+    // Issue 7, areas review and supervisor.
+    decision_invalid: "Choose whether to approve or reject the request.",
+    reason_code_required: "Choose the reason for the rejection.",
+    note_required: "Describe the reason in the note.",
+    note_invalid: "The note can be at most 500 characters long.",
+    no_active_pin: "This person has no active PIN: a dispositive PIN request cannot be registered.",
+    fax_files_required: "Choose the file (or files) with the pages received.",
+    upload_fax_file_type:
+      "The file “{{file}}” is not a TIFF, PDF, JPEG or PNG (its content counts, not its name).",
+    upload_too_many_pages: "The fax “{{file}}” has too many pages (at most 20 per intake).",
+    too_many_pages: "Too many pages in one intake (at most 20).",
+    unknown_staff: "No member of staff has this username.",
+    event_type_invalid: "An event type looks like “area.event”, e.g. staff.record_opened.",
+    period_invalid: "The period is not valid: the start date comes before the end date.",
   },
 };

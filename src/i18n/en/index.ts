@@ -11,6 +11,8 @@ import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
+// Issue 7, areas review and supervisor.
+import { staffReview } from "./staff-review.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -24,4 +26,5 @@ export const en: Catalogue = {
   ...info,
   ...requests,
   ...staff,
+  ...staffReview,
 };

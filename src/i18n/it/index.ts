@@ -10,6 +10,8 @@ import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
+// Issue 7, areas review and supervisor.
+import { staffReview } from "./staff-review.ts";
 
 export const it = {
   ...common,
@@ -23,6 +25,7 @@ export const it = {
   ...info,
   ...requests,
   ...staff,
+  ...staffReview,
 };
 
 export type Catalogue = typeof it;

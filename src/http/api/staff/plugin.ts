@@ -8,10 +8,16 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { staffAuthRoutes } from "./auth.ts";
 import { staffRecordRoutes } from "./records.ts";
+// Issue 7, areas review and supervisor.
+import { staffReviewRoutes } from "./review.ts";
+import { staffSupervisorRoutes } from "./supervisor.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
     await app.register(staffAuthRoutes(ctx));
     await app.register(staffRecordRoutes(ctx));
+    // Issue 7, areas review and supervisor.
+    await app.register(staffReviewRoutes(ctx));
+    await app.register(staffSupervisorRoutes(ctx));
   };
 }
