@@ -7,11 +7,17 @@ import type { ScreenDeps } from "../screens/types.ts";
 import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
 import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
+// Issue 7, areas review and supervisor.
+import { staffReviewScreens } from "./screens/review/routes.ts";
+import { staffSupervisorScreens } from "./screens/supervisor/routes.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
     await app.register(staffLoginScreens(deps));
     await app.register(staffEnrolmentScreens(deps));
     await app.register(staffHomeScreens(deps));
+    // Issue 7, areas review and supervisor.
+    await app.register(staffReviewScreens(deps));
+    await app.register(staffSupervisorScreens(deps));
   };
 }
