@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { AuditRecord } from "../../src/domain/audit.ts";
 import { systemActor } from "../../src/domain/actor.ts";
+import { lastRomeDays, romeDayStart } from "../../src/domain/review.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { advance, api, Jar, startService, type TestService } from "../helpers/app.ts";
 import { conversionKit, type ConversionKit } from "../helpers/conversion.ts";
@@ -398,6 +399,19 @@ describe("supervisors' tools", () => {
     } finally {
       await q.close();
     }
+  });
+
+  it("counts Rome days across the clock changes", () => {
+    assert.equal(romeDayStart("2026-03-02").toISOString(), "2026-03-01T23:00:00.000Z");
+    // The last Sunday of March: midnight is still winter time; the day has 23 hours.
+    assert.equal(romeDayStart("2026-03-29").toISOString(), "2026-03-28T23:00:00.000Z");
+    assert.equal(romeDayStart("2026-03-30").toISOString(), "2026-03-29T22:00:00.000Z");
+    assert.equal(romeDayStart("2026-10-25").toISOString(), "2026-10-24T22:00:00.000Z");
+    assert.equal(romeDayStart("2026-10-26").toISOString(), "2026-10-25T23:00:00.000Z");
+    assert.deepEqual(lastRomeDays(new Date("2026-03-01T23:30:00Z"), 2), [
+      "2026-03-01",
+      "2026-03-02",
+    ]);
   });
 
   it("keeps the audit chain whole", async () => {
