@@ -126,6 +126,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
           description:
             "Back office (staff session cookie): enrolment, login, records. Every route declares the staff roles it serves.",
         },
+        // Issue 7, areas review and supervisor.
+        {
+          name: "staff review",
+          description:
+            "Review queue of dispositive PIN requests and fax intake (reviewers, supervisors)",
+        },
+        {
+          name: "staff supervision",
+          description: "Audit search and export, staff accounts, queue figures (supervisors)",
+        },
       ],
     },
   });
