@@ -4,7 +4,8 @@
  * reviewer logs in at /operatori/accedi, opens the request from the queue (the documents
  * beside the archive's data), approves it, and the holder's claim is in processing. A fax is
  * registered from its page; its registrar is told another reviewer decides it. A supervisor
- * searches the audit trail, sees the staff and the queues. The audit chain verifies after.
+ * searches the audit trail, sees the staff and the queues. Desktop for the reviewer's journey,
+ * phone width for the others. The audit chain verifies after.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -17,6 +18,7 @@ import {
   browserSkip,
   DESKTOP,
   okHtml,
+  PHONE,
   startBrowserService,
   type BrowserService,
 } from "../helpers/browser.ts";
@@ -98,7 +100,7 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
   it("registers a TIFF fax from its page; the registrar may not decide it", async () => {
     const holder = await k.holder();
     const reviewer = await enrolStaff(b.s, { role: "back_office_reviewer" });
-    const page = await b.newPage({ viewport: DESKTOP });
+    const page = await b.newPage({ viewport: PHONE });
     await staffLogin(page, reviewer);
     okHtml(await page.goto("/operatori/fax"), "fax intake");
     await assertPage(page, "fax intake");
@@ -143,7 +145,7 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
   it("a supervisor searches the audit trail, sees the staff and the queues", async () => {
     const holder = await k.holder();
     const supervisor = await enrolStaff(b.s, { role: "supervisor" });
-    const page = await b.newPage({ viewport: DESKTOP });
+    const page = await b.newPage({ viewport: PHONE });
     await staffLogin(page, supervisor);
     await page.getByRole("link", { name: "Ricerca nel registro di audit" }).click();
     await assertPage(page, "audit search");

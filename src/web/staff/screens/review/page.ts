@@ -38,10 +38,10 @@ export function queuePage(v: Frame & { items: QueueEntry[] }): string {
   const rows = v.items.map(
     (e) => html`<tr>
   <th scope="row">${e.reference}</th>
-  <td><code>${e.fiscalCodeMasked}</code></td>
-  <td>${t(lang, `staffReview.channels.${e.channel}`)}</td>
-  <td>${romeDateTime(lang, new Date(e.submittedAt))}</td>
-  <td>${holderText(lang, e)}</td>
+  <td data-label="${t(lang, "staffReview.fiscalCode")}"><code>${e.fiscalCodeMasked}</code></td>
+  <td data-label="${t(lang, "staffReview.channel")}">${t(lang, `staffReview.channels.${e.channel}`)}</td>
+  <td data-label="${t(lang, "staffReview.submittedAt")}">${romeDateTime(lang, new Date(e.submittedAt))}</td>
+  <td data-label="${t(lang, "staffReview.state")}">${holderText(lang, e)}</td>
   <td>${
     e.registeredByMe || e.holder === "other"
       ? html`<a href="${itemPath(e.requestId)}" aria-label="${t(lang, "staffReview.openLabel", { reference: e.reference })}">${t(lang, "staffReview.open")}</a>`
@@ -61,7 +61,7 @@ ${noticeAlert(v.notice)}
 ${
   v.items.length === 0
     ? html`<p>${t(lang, "staffReview.empty")}</p>`
-    : html`<div class="table-responsive"><table class="table review-queue">
+    : html`<div class="table-responsive"><table class="table table-stack review-queue">
 <caption>${t(lang, "staffReview.queueCaption")}</caption>
 <thead><tr><th scope="col">${t(lang, "staffReview.reference")}</th><th scope="col">${t(lang, "staffReview.fiscalCode")}</th><th scope="col">${t(lang, "staffReview.channel")}</th><th scope="col">${t(lang, "staffReview.submittedAt")}</th><th scope="col">${t(lang, "staffReview.state")}</th><th scope="col"><span class="visually-hidden">${t(lang, "staffReview.open")}</span></th></tr></thead>
 <tbody>${rows}</tbody></table></div>`

@@ -69,11 +69,11 @@ export function auditPage(v: AuditPageView): string {
         ? html`<p>${t(lang, "staffSupervision.noResults")}</p>`
         : html`${r.truncated ? html`<p class="alert alert-warning">${t(lang, "staffSupervision.truncated", { count: r.events.length })}</p>` : ""}
 <p><a class="btn btn-outline-primary btn-sm" href="${exportHref("csv")}">${t(lang, "staffSupervision.exportCsv")}</a> <a class="btn btn-outline-primary btn-sm" href="${exportHref("json")}">${t(lang, "staffSupervision.exportJson")}</a></p>
-<div class="table-responsive"><table class="table table-sm audit-results"><caption>${t(lang, "staffSupervision.resultsCaption")}</caption>
+<div class="table-responsive"><table class="table table-sm table-stack audit-results"><caption>${t(lang, "staffSupervision.resultsCaption")}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">${t(lang, "staffSupervision.at")}</th><th scope="col">${t(lang, "staffSupervision.event")}</th><th scope="col">${t(lang, "staffSupervision.outcome")}</th><th scope="col">${t(lang, "staffSupervision.actor")}</th><th scope="col">${t(lang, "staffSupervision.subject")}</th><th scope="col">${t(lang, "staffSupervision.origin")}</th></tr></thead>
 <tbody>${r.events.map(
             (e) =>
-              html`<tr><th scope="row">${e.seq}</th><td>${romeDateTime(lang, e.at)}</td><td><code>${e.type}</code></td><td>${e.outcome}</td><td>${e.actorKind === "staff" ? `${e.actorUsername ?? e.actorId ?? ""} (${e.actorRole ?? ""})` : e.actorKind}</td><td>${e.subjectHint ?? ""}</td><td>${e.sourceIp ?? ""}</td></tr>`,
+              html`<tr><th scope="row">${e.seq}</th><td data-label="${t(lang, "staffSupervision.at")}">${romeDateTime(lang, e.at)}</td><td data-label="${t(lang, "staffSupervision.event")}"><code>${e.type}</code></td><td data-label="${t(lang, "staffSupervision.outcome")}">${e.outcome}</td><td data-label="${t(lang, "staffSupervision.actor")}">${e.actorKind === "staff" ? `${e.actorUsername ?? e.actorId ?? ""} (${e.actorRole ?? ""})` : e.actorKind}</td><td data-label="${t(lang, "staffSupervision.subject")}">${e.subjectHint ?? ""}</td><td data-label="${t(lang, "staffSupervision.origin")}">${e.sourceIp ?? ""}</td></tr>`,
           )}</tbody></table></div>`;
   return staffPage({
     lang,
@@ -125,12 +125,12 @@ ${
     : html`<div class="alert alert-success" role="status" tabindex="-1" autofocus><h2 class="h5">${t(lang, "staffSupervision.linkTitle", { username: issued.username })}</h2><p>${t(lang, "staffSupervision.linkIntro")}</p><p class="mb-0"><code class="enrolment-link text-break">${issued.enrolmentUrl}</code></p></div>`
 }
 <p class="lead">${t(lang, "staffSupervision.staffIntro")}</p>
-<div class="table-responsive"><table class="table staff-accounts"><caption>${t(lang, "staffSupervision.staffCaption")}</caption>
+<div class="table-responsive"><table class="table table-stack staff-accounts"><caption>${t(lang, "staffSupervision.staffCaption")}</caption>
 <thead><tr><th scope="col">${labels.username}</th><th scope="col">${labels.role}</th><th scope="col">${labels.officeId}</th><th scope="col">${t(lang, "staffSupervision.status")}</th><th scope="col">${t(lang, "staffSupervision.lastLogin")}</th><th scope="col">${t(lang, "staffSupervision.actions")}</th></tr></thead>
 <tbody>${v.accounts.map(
       (
         a,
-      ) => html`<tr><th scope="row">${a.username}</th><td>${t(lang, `staff.roles.${a.role}`)}</td><td>${a.officeId ?? ""}</td><td>${t(lang, `staffSupervision.accountStatuses.${a.status}`)}</td><td>${a.lastLoginAt === null ? "" : romeDateTime(lang, new Date(a.lastLoginAt))}</td>
+      ) => html`<tr><th scope="row">${a.username}</th><td data-label="${labels.role}">${t(lang, `staff.roles.${a.role}`)}</td><td data-label="${labels.officeId}">${a.officeId ?? ""}</td><td data-label="${t(lang, "staffSupervision.status")}">${t(lang, `staffSupervision.accountStatuses.${a.status}`)}</td><td data-label="${t(lang, "staffSupervision.lastLogin")}">${a.lastLoginAt === null ? "" : romeDateTime(lang, new Date(a.lastLoginAt))}</td>
 <td>${a.id === v.member.id ? "" : html`${a.status === "disabled" ? action(a, "enable") : action(a, "disable")} ${action(a, "reset")}`}</td></tr>`,
     )}</tbody></table></div>
 <h2 class="h4 mt-4">${t(lang, "staffSupervision.addTitle")}</h2>
