@@ -211,6 +211,16 @@ describe("the review queue and fax intake", () => {
     assert.equal(problemOf(none, 422).errors?.[0]?.field, "pages");
     const badCode = await fax(reviewerA.jar, "RSSMRA40A01H501", [await tiffPart(1)]);
     assert.equal(problemOf(badCode, 422).errors?.[0]?.field, "fiscalCode");
+    // Someone without a PIN has nothing to convert; one open request per person.
+    const stranger = k.people.next();
+    const noPin = await fax(reviewerA.jar, stranger.fiscalCode, [await tiffPart(1)]);
+    assert.deepEqual(
+      problemOf(noPin, 422).errors?.map((e) => [e.field, e.code]),
+      [["fiscalCode", "no_active_pin"]],
+    );
+    assert.equal((await fax(reviewerA.jar, p.fiscalCode, [await tiffPart(1)])).statusCode, 201);
+    const twice = await fax(reviewerB.jar, p.fiscalCode, [await tiffPart(1)]);
+    assert.equal(problemOf(twice, 409).code, "CONVERSION_PENDING");
   });
 
   it("never lets the registrar decide their own fax (audited); another reviewer approves it", async () => {

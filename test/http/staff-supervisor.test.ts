@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditRecord } from "../../src/domain/audit.ts";
 import { systemActor } from "../../src/domain/actor.ts";
 import { lastRomeDays, romeDayStart } from "../../src/domain/review.ts";
+import { auditCsv } from "../../src/flows/staff/supervisor-audit.ts";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { advance, api, Jar, startService, type TestService } from "../helpers/app.ts";
 import { conversionKit, type ConversionKit } from "../helpers/conversion.ts";
@@ -184,6 +185,28 @@ describe("supervisors' tools", () => {
       formats.map((f) => f.details.format),
       ["json", "csv"],
     );
+  });
+
+  it("writes CSV cells a spreadsheet cannot run as formulas", () => {
+    const csv = auditCsv([
+      {
+        seq: 1,
+        at: new Date("2026-03-02T09:00:00Z"),
+        type: "staff.record_opened",
+        outcome: "success",
+        actorKind: "staff",
+        actorId: "x",
+        actorRole: "supervisor",
+        actorUsername: '=HYPERLINK("http://evil")',
+        subjectHint: null,
+        sourceIp: "10.0.0.1",
+        requestId: null,
+        details: { ref: "a,b" },
+      },
+    ]);
+    const cells = csv.split("\r\n")[1] ?? "";
+    assert.match(cells, /,"'=HYPERLINK\(""http:\/\/evil""\)",/u);
+    assert.match(cells, /"\{""ref"":""a,b""\}"$/u);
   });
 
   it("is for supervisors only", async () => {
