@@ -451,6 +451,43 @@ describe("the review queue and fax intake", () => {
     assert.doesNotMatch(pageRes.body, new RegExp(reviewerB.staff.username, "u"));
   });
 
+  it("shows the back-office pages in Italian and in English", async () => {
+    const boss = await staffSession(s, { role: "supervisor" });
+    const pages: [string, RegExp, RegExp][] = [
+      ["/operatori/revisione", /Coda di revisione/u, /Review queue/u],
+      ["/operatori/fax", /Registrazione di un fax/u, /Fax intake/u],
+      ["/operatori/supervisione/audit", /Ricerca nel registro di audit/u, /Audit trail search/u],
+      ["/operatori/supervisione/personale", /Account operatori/u, /Staff accounts/u],
+      ["/operatori/supervisione/code", /Andamento delle code/u, /Queue figures/u],
+    ];
+    for (const [url, it, en] of pages) {
+      for (const [lang, text] of [
+        ["it", it],
+        ["en", en],
+      ] as const) {
+        const res = await s.app.inject({
+          method: "GET",
+          url: `${url}?lang=${lang}`,
+          headers: { cookie: boss.jar.header() },
+        });
+        assert.equal(res.statusCode, 200, `${url} ${lang}`);
+        assert.match(res.body, text, `${url} ${lang}`);
+        assert.match(res.body, new RegExp(`<html lang="${lang}"`, "u"));
+      }
+    }
+    const desk = await s.app.inject({
+      method: "GET",
+      url: "/operatori",
+      headers: { cookie: reviewerB.jar.header() },
+    });
+    assert.match(desk.body, /href="\/operatori\/revisione"/u);
+    assert.doesNotMatch(
+      desk.body,
+      /href="\/operatori\/supervisione/u,
+      "a reviewer's desk lists no supervision",
+    );
+  });
+
   it("keeps the audit chain whole", async () => {
     const verdict = await verifyAudit(s.rt.db, s.rt.auditKeys.chain);
     assert.equal(verdict.ok, true, JSON.stringify(verdict));
