@@ -131,6 +131,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
           name: "appointments",
           description: "Office desk appointments for anyone, without credentials",
         },
+        // Issue 7, areas review and supervisor.
+        {
+          name: "staff review",
+          description:
+            "Review queue of dispositive PIN requests and fax intake (reviewers, supervisors)",
+        },
+        {
+          name: "staff supervision",
+          description: "Audit search and export, staff accounts, queue figures (supervisors)",
+        },
       ],
     },
   });

@@ -82,8 +82,10 @@ export async function conversionCommand(
         }
         const docs = await review.readConversionDocuments(d, { by, id });
         await mkdir(out, { recursive: true, mode: 0o700 });
-        for (const doc of docs) {
-          const file = join(out, `${id}-${doc.role}.${EXTENSION[doc.mediaType] ?? "bin"}`);
+        for (const [i, doc] of docs.entries()) {
+          // A fax has several pages of one role: numbered, so none overwrites another.
+          const page = docs.filter((x) => x.role === doc.role).length > 1 ? `-${i + 1}` : "";
+          const file = join(out, `${id}-${doc.role}${page}.${EXTENSION[doc.mediaType] ?? "bin"}`);
           await writeFile(file, doc.bytes, { mode: 0o600 });
           console.log(`${file}\t${doc.mediaType}\t${doc.bytes.length} bytes`);
         }

@@ -143,6 +143,37 @@ export interface AuditEventDetails {
     officeId: string;
     attendance: "attended" | "no_show";
   };
+  // Review queue and fax intake (issue 7, area review). The subject is the request's holder.
+  "review.fax_registered": { requestId: string; reference: string; files: number; pages: number };
+  "review.fax_refused": { file: number; refusal: string };
+  "review.item_taken": { requestId: string; until: string };
+  "review.item_refused": {
+    requestId: string;
+    action: "take" | "decide";
+    reason: "own_intake" | "taken_by_another";
+  };
+  "review.document_read": { requestId: string; documentId: string; page: number };
+  "review.decided": {
+    requestId: string;
+    decision: "approve" | "reject";
+    reasonCode: string | null;
+  };
+  // Supervisors' tools (issue 7, area supervisor). A search by fiscal code has the person as
+  // subject (they see it); the code itself is never in the details.
+  "audit.searched": AuditSearchDetails;
+  "audit.exported": AuditSearchDetails & { format: "json" | "csv" };
+  "staff.accounts_listed": { count: number };
+  "queues.read": { days: number };
+}
+
+/** What an audit search asked for (never the fiscal code: only whether one was given). */
+export interface AuditSearchDetails {
+  byFiscalCode: boolean;
+  staffId: string | null;
+  eventType: string | null;
+  from: string | null;
+  to: string | null;
+  results: number;
 }
 
 export type AuditEventType = keyof AuditEventDetails;

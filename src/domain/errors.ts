@@ -55,6 +55,10 @@ export const ERROR_STATUS = {
   LETTER_RESEND_REFUSED: 409,
   // Desk appointments (issue 7, appointments): every desk of the slot is taken.
   APPOINTMENT_SLOT_FULL: 409,
+  // Issue 7, areas review and supervisor.
+  SEGREGATION_OF_DUTIES: 403,
+  REVIEW_ITEM_TAKEN: 409,
+  STAFF_OWN_ACCOUNT: 409,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,

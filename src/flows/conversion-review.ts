@@ -108,7 +108,17 @@ async function tellHolder(
 
 export async function decideConversion(
   deps: ReviewDeps,
-  req: { by: Acting; id: string; approve: boolean; reason?: string },
+  req: {
+    by: Acting;
+    id: string;
+    approve: boolean;
+    reason?: string;
+    /**
+     * The back office's own checks and records, in the decision's transaction before the
+     * request is decided (the review queue: the item's holder, the reason code).
+     */
+    within?: (r: Repos, c: ConversionRequest) => Promise<void>;
+  },
 ): Promise<{ status: "approved" | "rejected"; claimsReleased: string[] }> {
   const reason = (req.reason ?? "").trim().slice(0, 500);
   if (!req.approve && reason === "")
@@ -117,6 +127,7 @@ export async function decideConversion(
   return deps.uow.run(async (r) => {
     const c = await r.conversions.find(req.id);
     if (c === null) throw new AppError("NOT_FOUND");
+    await req.within?.(r, c);
     const status = req.approve ? "approved" : "rejected";
     const decided = await r.conversions.decide(c.id, {
       status,

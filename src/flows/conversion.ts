@@ -54,8 +54,8 @@ const citizen = (s: SessionRecord, by: Acting) => ({
   subject: s.fiscalCode,
 });
 
-/** Refuses when the PIN is already dispositive or a request is open; the next reference. */
-async function nextReference(
+/** Refuses when the PIN is already dispositive or a request is open; the next reference (also the fax intake's). */
+export async function nextReference(
   deps: ConversionDeps,
   r: Pick<Repos, "conversions">,
   fiscalCode: string,

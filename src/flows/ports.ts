@@ -22,6 +22,8 @@ import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 import type { StaffStore } from "./ports-staff.ts";
 import type { ContactCentreStore } from "./ports-contact.ts";
 import type { AppointmentStore } from "./ports-appointments.ts";
+import type { ReviewStore } from "./ports-review.ts";
+import type { SupervisorStore } from "./ports-supervisor.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -303,6 +305,10 @@ export interface Repos {
   /** Desk appointments (issue 7, appointments). */
   appointments: AppointmentStore;
   limits: RateLimitStore;
+  /** Review queue and fax intake (issue 7, area review). */
+  review: ReviewStore;
+  /** Audit search and queue figures (issue 7, area supervisor). */
+  supervisor: SupervisorStore;
   outbox: OutboxWriter;
   audit: AuditWriter;
   /** Contact centre: callers' identity checks, the outbound verification queue (issue 7). */

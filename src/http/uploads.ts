@@ -14,7 +14,10 @@ import { MAX_UPLOAD_BYTES } from "../security/uploads.ts";
 /** The body limit of an upload route: two files at the limit and the form's text fields. */
 export const UPLOAD_BODY_LIMIT = 2 * MAX_UPLOAD_BYTES + 256 * 1024;
 
-export async function acceptUploads(app: FastifyInstance): Promise<void> {
+export async function acceptUploads(
+  app: FastifyInstance,
+  o: { files: number } = { files: 2 },
+): Promise<void> {
   // Multipart is streamed (fastify's bodyLimit does not apply): a declared length over the
   // limit is refused before any byte is read; past the per-file limit bytes are discarded.
   app.addHook("onRequest", async (req) => {
@@ -25,7 +28,13 @@ export async function acceptUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 4, parts: 6, fieldSize: 4096 },
+    limits: {
+      fileSize: MAX_UPLOAD_BYTES,
+      files: o.files,
+      fields: 4,
+      parts: o.files + 4,
+      fieldSize: 4096,
+    },
   });
 }
 
@@ -46,6 +55,20 @@ function isFilePart(v: unknown): v is FilePart {
     file !== null &&
     typeof Reflect.get(file, "truncated") === "boolean"
   );
+}
+
+/**
+ * Every file sent under `field` (a fax's pages), in the order sent; a part with neither a name
+ * nor a byte (a file input left empty) is not a file.
+ */
+export function uploadedFileList(body: unknown, field: string): UploadedFile[] {
+  if (typeof body !== "object" || body === null) return [];
+  const raw: unknown = Reflect.get(body, field);
+  const parts: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return parts
+    .filter(isFilePart)
+    .filter((p) => !(p.filename === "" && p._buf.length === 0))
+    .map((p) => ({ fileName: p.filename, bytes: p._buf, truncated: p.file.truncated }));
 }
 
 /** The file sent under `field` (the first, if several), or undefined. */

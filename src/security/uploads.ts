@@ -5,6 +5,8 @@
  * hidden around the pixels; PDFs are parsed (pdf-lib) and refused when encrypted or carrying
  * JavaScript, launch actions or embedded files. Any file that reads as HTML/script markup is
  * refused too: a JPEG/HTML polyglot is valid to an image decoder and dangerous to a browser.
+ * Received faxes (back office only, inspectFaxUpload) may also be TIFF, single or multi-page:
+ * each page is decoded and re-encoded as a PNG image, so the TIFF itself is never kept.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from "pdf-lib";
 import sharp from "sharp";
@@ -31,6 +33,8 @@ export const UPLOAD_REFUSALS = [
   "pdf_too_complex",
   "too_many_pixels",
   "unreadable",
+  // Fax intake only (inspectFaxUpload): a TIFF of more pages than one intake takes.
+  "too_many_pages",
 ] as const;
 export type UploadRefusal = (typeof UPLOAD_REFUSALS)[number];
 
@@ -233,4 +237,63 @@ export async function inspectUpload(bytes: Buffer): Promise<UploadVerdict> {
     const tooBig = err instanceof Error && /pixel limit/iu.test(err.message);
     return { ok: false, refusal: tooBig ? "too_many_pixels" : "unreadable" };
   }
+}
+
+const TIFF_LITTLE_ENDIAN = Buffer.from([0x49, 0x49, 0x2a, 0x00]);
+const TIFF_BIG_ENDIAN = Buffer.from([0x4d, 0x4d, 0x00, 0x2a]);
+
+/** "II*\0" (Intel) or "MM\0*" (Motorola): the two TIFF byte orders. */
+export function isTiff(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 4);
+  return head.equals(TIFF_LITTLE_ENDIAN) || head.equals(TIFF_BIG_ENDIAN);
+}
+
+/** A fax page is about 4 megapixels (A4 at 200 dpi); a page of more is not a fax. */
+const MAX_TIFF_PAGE_PIXELS = 50_000_000;
+
+export type FaxVerdict =
+  | { ok: true; pages: { mediaType: UploadMediaType; bytes: Buffer }[] }
+  | { ok: false; refusal: UploadRefusal };
+
+/**
+ * Each TIFF page decoded and re-encoded as a PNG (pixels only). The TIFF's own bytes are not
+ * searched for markup: they are never stored or served, only the pixels decoded from them.
+ */
+async function tiffPages(bytes: Buffer, maxPages: number): Promise<FaxVerdict> {
+  return decoding.run(async () => {
+    const options = { failOn: "error", limitInputPixels: MAX_TIFF_PAGE_PIXELS } as const;
+    const meta = await sharp(bytes, options).metadata();
+    if (meta.format !== "tiff") return { ok: false, refusal: "unreadable" };
+    const count = meta.pages ?? 1;
+    if (count > maxPages) return { ok: false, refusal: "too_many_pages" };
+    const pages: { mediaType: UploadMediaType; bytes: Buffer }[] = [];
+    for (let page = 0; page < count; page++) {
+      const png = await sharp(bytes, { ...options, page })
+        .rotate()
+        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: "inside", withoutEnlargement: true })
+        .png({ compressionLevel: 9 })
+        .toBuffer();
+      pages.push({ mediaType: "image/png", bytes: png });
+    }
+    return { ok: true, pages };
+  });
+}
+
+/**
+ * A file of a received fax (back office): a TIFF (its pages as PNG images), or a PDF, JPEG or
+ * PNG judged exactly as a holder's upload is (inspectUpload).
+ */
+export async function inspectFaxUpload(bytes: Buffer, maxPages: number): Promise<FaxVerdict> {
+  if (bytes.length === 0) return { ok: false, refusal: "empty" };
+  if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, refusal: "too_large" };
+  if (isTiff(bytes)) {
+    try {
+      return await tiffPages(bytes, maxPages);
+    } catch (err) {
+      const tooBig = err instanceof Error && /pixel limit/iu.test(err.message);
+      return { ok: false, refusal: tooBig ? "too_many_pixels" : "unreadable" };
+    }
+  }
+  const v = await inspectUpload(bytes);
+  return v.ok ? { ok: true, pages: [{ mediaType: v.mediaType, bytes: v.bytes }] } : v;
 }

@@ -81,6 +81,8 @@ import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import * as staff from "./repos/staff.ts";
 import * as contactCentre from "./repos/contact-centre.ts";
 import * as appointments from "./repos/appointments.ts";
+import * as review from "./repos/review.ts";
+import * as supervisor from "./repos/supervisor.ts";
 import {
   createLoginSession,
   createSession,
@@ -265,6 +267,22 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       decide: (id, status, d) => contactCentre.decideClaim(q, id, status, d),
       summary: (now) => contactCentre.queueSummary(q, now),
       deleteChecksBefore: (before) => contactCentre.deleteChecksBefore(q, before),
+    },
+    // Issue 7: review queue and fax intake; supervisors' reads.
+    review: {
+      waiting: (limit) => review.waitingItems(q, limit),
+      item: (id, lock) => review.reviewItem(q, id, lock),
+      insertFax: (r) => review.insertFaxRequest(q, r),
+      putDocument: (d) => review.putReviewDocument(q, d),
+      documents: (id) => review.reviewDocuments(q, id),
+      document: (id, documentId) => review.reviewDocument(q, id, documentId),
+      assign: (id, staffId, now, until) => review.assignItem(q, id, staffId, now, until),
+      setReasonCode: (id, code) => review.setReasonCode(q, id, code),
+    },
+    supervisor: {
+      searchAudit: (search) => supervisor.searchAudit(q, search),
+      verificationQueue: (since) => supervisor.verificationQueue(q, since),
+      reviewQueue: (since) => supervisor.reviewQueue(q, since),
     },
   };
 }

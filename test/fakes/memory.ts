@@ -392,6 +392,9 @@ function repos(st: MemoryState): Repos {
     contactCentre: unsupported("contactCentre"),
     // Desk appointments (issue 7, appointments).
     appointments: unsupported("appointments"),
+    // Issue 7, areas review and supervisor.
+    review: unsupported("review"),
+    supervisor: unsupported("supervisor"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -106,6 +106,19 @@ export const activity: typeof italian = {
       "appointment.reminded": "Office desk appointment reminder sent",
       "appointment.calendar_read": "The office's appointment calendar was read by INPS staff",
       "appointment.attendance_marked": "INPS staff recorded attendance at your desk appointment",
+      // Issue 7, areas review and supervisor.
+      "review.fax_registered":
+        "Dispositive PIN request received by fax and registered by INPS staff",
+      "review.fax_refused": "Fax page not accepted when registering the dispositive PIN request",
+      "review.item_taken": "Your dispositive PIN request was taken up by INPS staff",
+      "review.item_refused":
+        "An action on your dispositive PIN request was not allowed to a member of staff",
+      "review.document_read": "A document of your dispositive PIN request was viewed",
+      "review.decided": "Decision on your dispositive PIN request recorded",
+      "audit.searched": "The activity log of your record was searched by a supervisor",
+      "audit.exported": "The activity log of your record was exported by a supervisor",
+      "staff.accounts_listed": "List of staff accounts read",
+      "queues.read": "Work queue figures read",
     },
   },
   sessions: {

@@ -216,6 +216,19 @@ export const errors: typeof italian = {
       title: "Time no longer available",
       detail: "Someone has just booked the last place at this time. Please choose another time.",
     },
+    // Issue 7, areas review and supervisor.
+    SEGREGATION_OF_DUTIES: {
+      title: "Decision reserved to another member of staff",
+      detail: "You registered this fax: another reviewer must decide it (segregation of duties).",
+    },
+    REVIEW_ITEM_TAKEN: {
+      title: "Request being reviewed by someone else",
+      detail: "Another reviewer is working on this request. Choose another one.",
+    },
+    STAFF_OWN_ACCOUNT: {
+      title: "Not allowed on your own account",
+      detail: "Another supervisor can disable or reset your account.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",
@@ -302,5 +315,19 @@ export const errors: typeof italian = {
     booking_code_unknown:
       "No appointment to cancel with this code: check the code (past or cancelled appointments cannot be cancelled).",
     attendance_not_yet: "Attendance is recorded from the day of the appointment.",
+    // Issue 7, areas review and supervisor.
+    decision_invalid: "Choose whether to approve or reject the request.",
+    reason_code_required: "Choose the reason for the rejection.",
+    note_required: "Describe the reason in the note.",
+    note_invalid: "The note can be at most 500 characters long.",
+    no_active_pin: "This person has no active PIN: a dispositive PIN request cannot be registered.",
+    fax_files_required: "Choose the file (or files) with the pages received.",
+    upload_fax_file_type:
+      "The file “{{file}}” is not a TIFF, PDF, JPEG or PNG (its content counts, not its name).",
+    upload_too_many_pages: "The fax “{{file}}” has too many pages (at most 20 per intake).",
+    too_many_pages: "Too many pages in one intake (at most 20).",
+    unknown_staff: "No member of staff has this username.",
+    event_type_invalid: "An event type looks like “area.event”, e.g. staff.record_opened.",
+    period_invalid: "The period is not valid: the start date comes before the end date.",
   },
 };

@@ -13,6 +13,8 @@ import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
 import { staffContact } from "./staff-contact.ts";
 import { appointments } from "./appointments.ts";
+// Issue 7, areas review and supervisor.
+import { staffReview } from "./staff-review.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -30,4 +32,5 @@ export const en: Catalogue = {
   ...staffContact,
   // Desk appointments (issue 7, appointments).
   ...appointments,
+  ...staffReview,
 };

@@ -108,6 +108,24 @@ export const activity = {
         "Il calendario degli appuntamenti della sede è stato consultato da un operatore INPS",
       "appointment.attendance_marked":
         "Un operatore INPS ha registrato la presenza all'appuntamento allo sportello",
+      // Issue 7, areas review and supervisor.
+      "review.fax_registered":
+        "Richiesta di PIN dispositivo ricevuta via fax e registrata da un operatore INPS",
+      "review.fax_refused":
+        "Pagina di fax non accettata nella registrazione della richiesta di PIN dispositivo",
+      "review.item_taken":
+        "La sua richiesta di PIN dispositivo è stata presa in esame da un operatore INPS",
+      "review.item_refused":
+        "Azione sulla sua richiesta di PIN dispositivo non consentita a un operatore",
+      "review.document_read":
+        "Un documento della sua richiesta di PIN dispositivo è stato consultato",
+      "review.decided": "Decisione sulla sua richiesta di PIN dispositivo registrata",
+      "audit.searched":
+        "Il registro delle attività sulla sua posizione è stato consultato da un supervisore",
+      "audit.exported":
+        "Il registro delle attività sulla sua posizione è stato esportato da un supervisore",
+      "staff.accounts_listed": "Elenco degli account operatori consultato",
+      "queues.read": "Andamento delle code di lavoro consultato",
     } satisfies Record<AuditEventType, string>,
   },
   sessions: {

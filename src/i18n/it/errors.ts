@@ -221,6 +221,20 @@ export const errors = {
       detail:
         "Qualcuno ha appena prenotato l'ultimo posto di questo orario. Scelga un altro orario.",
     },
+    // Issue 7, areas review and supervisor.
+    SEGREGATION_OF_DUTIES: {
+      title: "Decisione riservata a un altro operatore",
+      detail:
+        "Ha registrato lei questo fax: la decisione spetta a un altro revisore (separazione dei compiti).",
+    },
+    REVIEW_ITEM_TAKEN: {
+      title: "Pratica in esame da un altro revisore",
+      detail: "Un altro revisore sta esaminando questa richiesta. Scelga un'altra pratica.",
+    },
+    STAFF_OWN_ACCOUNT: {
+      title: "Operazione non consentita sul proprio account",
+      detail: "Un altro supervisore può disattivare o reimpostare il suo account.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -314,5 +328,21 @@ export const errors = {
     booking_code_unknown:
       "Nessun appuntamento da annullare con questo codice: controlli il codice (gli appuntamenti già passati o annullati non si possono annullare).",
     attendance_not_yet: "La presenza si registra dal giorno dell'appuntamento.",
+    // Issue 7, areas review and supervisor.
+    decision_invalid: "Scelga se approvare o respingere la richiesta.",
+    reason_code_required: "Scelga il motivo del rifiuto.",
+    note_required: "Descriva il motivo nel campo note.",
+    note_invalid: "La nota può avere al massimo 500 caratteri.",
+    no_active_pin:
+      "Questa persona non ha un PIN attivo: la richiesta di PIN dispositivo non può essere registrata.",
+    fax_files_required: "Scelga il file (o i file) con le pagine ricevute.",
+    upload_fax_file_type:
+      "Il file «{{file}}» non è un TIFF, un PDF, un JPEG o un PNG (conta il contenuto, non il nome).",
+    upload_too_many_pages: "Il fax «{{file}}» ha troppe pagine (al massimo 20 per registrazione).",
+    too_many_pages: "Troppe pagine in una registrazione (al massimo 20).",
+    unknown_staff: "Nessun operatore con questo nome utente.",
+    event_type_invalid:
+      "Il tipo di evento ha la forma «area.evento», ad esempio staff.record_opened.",
+    period_invalid: "Il periodo non è valido: la data iniziale viene prima di quella finale.",
   },
 };

@@ -12,6 +12,8 @@ import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
 import { staffContact } from "./staff-contact.ts";
 import { appointments } from "./appointments.ts";
+// Issue 7, areas review and supervisor.
+import { staffReview } from "./staff-review.ts";
 
 export const it = {
   ...common,
@@ -29,6 +31,7 @@ export const it = {
   ...staffContact,
   // Desk appointments (issue 7, appointments).
   ...appointments,
+  ...staffReview,
 };
 
 export type Catalogue = typeof it;

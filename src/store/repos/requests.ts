@@ -136,7 +136,7 @@ export async function putDocument(q: Queryable, d: SealedDocument): Promise<void
 export async function documentsOf(q: Queryable, requestId: string): Promise<SealedDocument[]> {
   const rows = await q.query<DocumentRow>(
     `SELECT id, request_id, role, media_type, size, key_id, wrapped_key, body, created_at
-       FROM document WHERE request_id = $1 ORDER BY role`,
+       FROM document WHERE request_id = $1 ORDER BY role, page`,
     [requestId],
   );
   return rows.map((r) => ({

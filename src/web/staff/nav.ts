@@ -4,6 +4,7 @@
  */
 import type { StaffRole } from "../../domain/staff.ts";
 import type { MessageKey } from "../../i18n/index.ts";
+import { FAX_ROLES, REVIEW_ROLES, SUPERVISOR_ROLES } from "../../domain/review.ts";
 
 export interface StaffNavItem {
   href: string;
@@ -33,5 +34,23 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     href: "/operatori/calendario",
     label: "appointments.calendar.title",
     roles: ["office_clerk", "supervisor"],
+  },
+  // Issue 7, areas review and supervisor.
+  { href: "/operatori/revisione", label: "staffReview.queueTitle", roles: REVIEW_ROLES },
+  { href: "/operatori/fax", label: "staffReview.faxTitle", roles: FAX_ROLES },
+  {
+    href: "/operatori/supervisione/audit",
+    label: "staffSupervision.auditTitle",
+    roles: SUPERVISOR_ROLES,
+  },
+  {
+    href: "/operatori/supervisione/personale",
+    label: "staffSupervision.staffTitle",
+    roles: SUPERVISOR_ROLES,
+  },
+  {
+    href: "/operatori/supervisione/code",
+    label: "staffSupervision.queuesTitle",
+    roles: SUPERVISOR_ROLES,
   },
 ];

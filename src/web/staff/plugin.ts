@@ -10,6 +10,9 @@ import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
 import { staffContactScreens } from "./screens/contact/routes.ts";
 import { staffCalendarScreens } from "./screens/calendar/routes.ts";
+// Issue 7, areas review and supervisor.
+import { staffReviewScreens } from "./screens/review/routes.ts";
+import { staffSupervisorScreens } from "./screens/supervisor/routes.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
@@ -21,5 +24,8 @@ export function staffScreens(deps: ScreenDeps) {
     await app.register(staffContactScreens(deps));
     // Desk appointments (issue 7, appointments).
     await app.register(staffCalendarScreens(deps));
+    // Issue 7, areas review and supervisor.
+    await app.register(staffReviewScreens(deps));
+    await app.register(staffSupervisorScreens(deps));
   };
 }

@@ -10,6 +10,9 @@ import { staffAuthRoutes } from "./auth.ts";
 import { staffRecordRoutes } from "./records.ts";
 import { staffContactRoutes } from "./contact.ts";
 import { staffCalendarRoutes } from "./calendar.ts";
+// Issue 7, areas review and supervisor.
+import { staffReviewRoutes } from "./review.ts";
+import { staffSupervisorRoutes } from "./supervisor.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
@@ -19,5 +22,8 @@ export function staffApiPlugin(ctx: AppContext) {
     await app.register(staffContactRoutes(ctx));
     // Desk appointments (issue 7, appointments).
     await app.register(staffCalendarRoutes(ctx));
+    // Issue 7, areas review and supervisor.
+    await app.register(staffReviewRoutes(ctx));
+    await app.register(staffSupervisorRoutes(ctx));
   };
 }
