@@ -126,6 +126,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
           description:
             "Back office (staff session cookie): enrolment, login, records. Every route declares the staff roles it serves.",
         },
+        // The office desk (issue 7, desk).
+        { name: "delegations", description: "Delegations given and received" },
       ],
     },
   });

@@ -20,6 +20,7 @@ import type {
 import type { PersonalDataStore } from "./ports-personal-data.ts";
 import type { ContactStore, LinkStore } from "./ports-self-service.ts";
 import type { StaffStore } from "./ports-staff.ts";
+import type { DeskStore } from "./ports-desk.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -292,6 +293,8 @@ export interface Repos {
   personalData: PersonalDataStore;
   /** Staff accounts and sessions (issue 7). */
   staff: StaffStore;
+  /** The office desk: MV35 claims, printed PINs, delegations (issue 7, desk). */
+  desk: DeskStore;
   limits: RateLimitStore;
   outbox: OutboxWriter;
   audit: AuditWriter;

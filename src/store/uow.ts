@@ -79,6 +79,7 @@ import {
 } from "./repos/personal-data.ts";
 import { deleteExpiredRateLimits, hitRateLimit } from "./repos/rate-limits.ts";
 import * as staff from "./repos/staff.ts";
+import * as desk from "./repos/desk.ts";
 import {
   createLoginSession,
   createSession,
@@ -231,6 +232,20 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       touchSession: (idHash, now) => staff.touchStaffSession(q, idHash, now),
       deleteSession: (idHash) => staff.deleteStaffSession(q, idHash),
       deleteExpiredSessions: (now, idle) => staff.deleteExpiredStaffSessions(q, now, idle),
+    },
+    // The office desk (issue 7, desk).
+    desk: {
+      insertClaim: (c) => desk.insertDeskClaim(q, c),
+      saveHandover: (h) => desk.saveDeskHandover(q, h),
+      handoverByRequest: (id, key, now) => desk.deskHandoverByRequest(q, id, key, now),
+      takeHandover: (id, staffId, now) => desk.takeDeskHandover(q, id, staffId, now),
+      expireHandovers: (now) => desk.expireDeskHandovers(q, now),
+      insertDelegation: (d) => desk.insertDelegation(q, d),
+      putDelegationDocument: (d) => desk.putDelegationDocument(q, d),
+      findDelegation: (id) => desk.findDelegation(q, id),
+      delegationsOf: (fc) => desk.delegationsOf(q, fc),
+      delegationDocuments: (id) => desk.delegationDocuments(q, id),
+      endDelegation: (id, e) => desk.endDelegation(q, id, e),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

@@ -388,6 +388,8 @@ function repos(st: MemoryState): Repos {
     ...requestRepos(st),
     personalData: personalDataRepo(st),
     staff: unsupported("staff"),
+    // The office desk (issue 7, desk).
+    desk: unsupported("desk"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -58,6 +58,8 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
     reason: "document unreadable",
     claimsReleased: 0,
   }),
+  // The office desk (issue 7, desk).
+  desk_notice: (lang) => ({ lang, event: "dispositive", office: "Roma EUR", claimsReleased: 2 }),
 };
 
 const SECRET = "K7M2P9QR";

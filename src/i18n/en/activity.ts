@@ -92,6 +92,16 @@ export const activity: typeof italian = {
       "staff.session_ended": "Staff session ended",
       "staff.recovery_codes_replaced": "Staff recovery codes replaced",
       "staff.record_opened": "Your record was opened by INPS staff",
+      // The office desk (issue 7, desk).
+      "desk.pin_issued": "Dispositive PIN issued in person at the desk (form MV35)",
+      "desk.mv35_refused": "PIN claim at the desk not granted",
+      "desk.pin_printed": "PIN issued at the desk printed",
+      "desk.pin_print_refused": "Printout of a PIN issued at the desk refused",
+      "desk.converted": "PIN made dispositive at the desk after the document check",
+      "delegation.registered": "Delegation registered at the desk",
+      "delegation.upload_refused": "Document for a delegation refused",
+      "delegation.listed": "Your delegations were looked up by INPS staff",
+      "delegation.ended": "Delegation ended at the desk",
     },
   },
   sessions: {

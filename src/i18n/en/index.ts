@@ -11,6 +11,7 @@ import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
+import { staffDesk } from "./staff-desk.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -24,4 +25,6 @@ export const en: Catalogue = {
   ...info,
   ...requests,
   ...staff,
+  // The office desk (issue 7, desk).
+  ...staffDesk,
 };

@@ -92,6 +92,16 @@ export const activity = {
       "staff.session_ended": "Sessione di un operatore chiusa",
       "staff.recovery_codes_replaced": "Codici di recupero di un operatore rinnovati",
       "staff.record_opened": "I suoi dati sono stati consultati da un operatore INPS",
+      // The office desk (issue 7, desk).
+      "desk.pin_issued": "PIN dispositivo rilasciato di persona allo sportello (modulo MV35)",
+      "desk.mv35_refused": "Richiesta di PIN allo sportello non accolta",
+      "desk.pin_printed": "PIN rilasciato allo sportello stampato",
+      "desk.pin_print_refused": "Stampa di un PIN rilasciato allo sportello rifiutata",
+      "desk.converted": "PIN reso dispositivo allo sportello dopo il controllo del documento",
+      "delegation.registered": "Delega registrata allo sportello",
+      "delegation.upload_refused": "Documento per una delega rifiutato",
+      "delegation.listed": "Le sue deleghe sono state consultate da un operatore INPS",
+      "delegation.ended": "Delega terminata allo sportello",
     } satisfies Record<AuditEventType, string>,
   },
   sessions: {

@@ -10,6 +10,7 @@ import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
 import { staff } from "./staff.ts";
+import { staffDesk } from "./staff-desk.ts";
 
 export const it = {
   ...common,
@@ -23,6 +24,8 @@ export const it = {
   ...info,
   ...requests,
   ...staff,
+  // The office desk (issue 7, desk).
+  ...staffDesk,
 };
 
 export type Catalogue = typeof it;

@@ -8,10 +8,13 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { staffAuthRoutes } from "./auth.ts";
 import { staffRecordRoutes } from "./records.ts";
+import { staffDeskRoutes } from "./desk.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
     await app.register(staffAuthRoutes(ctx));
     await app.register(staffRecordRoutes(ctx));
+    // The office desk (issue 7, desk).
+    await app.register(staffDeskRoutes(ctx));
   };
 }
