@@ -28,6 +28,7 @@ import { conversionScreens } from "./screens/conversion/routes.ts";
 import { contactsScreens } from "./screens/contacts/routes.ts";
 import { privacyScreens } from "./screens/privacy/routes.ts";
 import { staffScreens } from "./staff/plugin.ts";
+import { delegationScreens } from "./screens/delegations/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -90,5 +91,7 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(benefitScreens(screens));
     await app.register(privacyScreens(screens));
     await app.register(staffScreens(screens));
+    // The office desk (issue 7, desk): the holder's delegations.
+    await app.register(delegationScreens(screens));
   };
 }

@@ -7,11 +7,18 @@ import type { ScreenDeps } from "../screens/types.ts";
 import { staffEnrolmentScreens } from "./screens/enrolment/routes.ts";
 import { staffHomeScreens } from "./screens/home/routes.ts";
 import { staffLoginScreens } from "./screens/login/routes.ts";
+import { deskConversionScreens } from "./screens/desk/conversion.ts";
+import { deskDelegationScreens } from "./screens/desk/delegations.ts";
+import { deskMv35Screens } from "./screens/desk/mv35.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
     await app.register(staffLoginScreens(deps));
     await app.register(staffEnrolmentScreens(deps));
     await app.register(staffHomeScreens(deps));
+    // The office desk (issue 7, desk).
+    await app.register(deskMv35Screens(deps));
+    await app.register(deskConversionScreens(deps));
+    await app.register(deskDelegationScreens(deps));
   };
 }

@@ -108,7 +108,8 @@ export async function acceptDelegationUploads(app: FastifyInstance): Promise<voi
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 4, fields: 12, parts: 16, fieldSize: 4096 },
+    // A browser sends every file control, the empty ones too (seven).
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 7, fields: 14, parts: 24, fieldSize: 4096 },
   });
 }
 
