@@ -9,6 +9,7 @@
 import type { Acting } from "../domain/actor.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
 import { allActivity } from "./activity.ts";
+import { myDelegations, type DelegationView } from "./staff/desk-delegation-views.ts";
 import { sessionsAndDevices, type SessionsDeps } from "./sessions-devices.ts";
 import type { SessionRecord } from "./ports.ts";
 
@@ -196,6 +197,23 @@ const benefitClaims: ExportSection = {
 };
 
 /** The export's sections, in order. Add a feature's own section here. */
+/** Delegations given and received (issue 7, desk); the other person's fiscal code masked. */
+const delegations: ExportSection = {
+  key: "delegations",
+  async collect({ deps, session }) {
+    const mine = await myDelegations(deps, session.fiscalCode);
+    const row = (role: "delegator" | "delegate") => (d: DelegationView) => ({
+      role,
+      person: maskFiscalCode(role === "delegator" ? d.delegateFiscalCode : d.delegatorFiscalCode),
+      form: d.form,
+      startDate: d.startDate,
+      endDate: d.endDate,
+      status: d.status,
+    });
+    return [...mine.given.map(row("delegator")), ...mine.received.map(row("delegate"))];
+  },
+};
+
 export const EXPORT_SECTIONS: readonly ExportSection[] = [
   identity,
   residence,
@@ -208,6 +226,8 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   devices,
   activity,
   messages,
+  // The office desk (issue 7, desk).
+  delegations,
 ];
 
 export interface PersonalDataExport {

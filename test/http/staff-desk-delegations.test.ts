@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 import { REQUIRED_DOCUMENTS, DOCUMENT_FIELDS } from "../../src/domain/delegations.ts";
 import type { PersonDelegations } from "../../src/flows/staff/desk-delegation-views.ts";
-import type { Jar} from "../helpers/app.ts";
+import type { Jar } from "../helpers/app.ts";
 import { api, startService, type TestService } from "../helpers/app.ts";
 import { aPerson } from "../helpers/builders.ts";
 import { conversionKit, type ConversionKit } from "../helpers/conversion.ts";
@@ -230,6 +230,15 @@ describe("delegations at the office desk", () => {
       await api(s, "GET", "/api/v1/me/delegations", undefined, delegate.jar)
     ).json<PersonDelegations>();
     assert.equal(after.received[0]?.status, "ended");
+    // The data export (GDPR Art. 15) lists it, the other person's fiscal code masked.
+    const exported = await api(s, "GET", "/api/v1/me/export", undefined, delegator.jar);
+    const section = exported.json<{
+      sections: { delegations: { person: string; status: string }[] };
+    }>().sections.delegations;
+    assert.deepEqual(
+      section.map((d) => [d.person.length, d.person.includes(delegate.p.fiscalCode), d.status]),
+      [[16, false, "ended"]],
+    );
     for (const p of [delegator.p, delegate.p]) {
       const types = await auditTypesOf(s, p.fiscalCode);
       assert.ok(

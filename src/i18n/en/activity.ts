@@ -157,6 +157,8 @@ export const activity: typeof italian = {
       devices: "Recognised devices",
       activity: "Activity",
       messages: "Letters sent to you",
+      // The office desk (issue 7, desk).
+      delegations: "Delegations given and received",
     },
     fields: {
       fiscalCode: "Fiscal code",
@@ -216,6 +218,11 @@ export const activity: typeof italian = {
       filedAt: "Filed",
       releasedAt: "Moved to processing",
       fields: "Declared data",
+      // The office desk (issue 7, desk).
+      person: "Other person",
+      form: "Form",
+      startDate: "From",
+      endDate: "To",
     },
   },
 };

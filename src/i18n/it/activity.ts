@@ -157,6 +157,8 @@ export const activity = {
       devices: "Dispositivi riconosciuti",
       activity: "Attività",
       messages: "Lettere inviate a lei",
+      // The office desk (issue 7, desk).
+      delegations: "Deleghe date e ricevute",
     },
     fields: {
       fiscalCode: "Codice fiscale",
@@ -216,6 +218,11 @@ export const activity = {
       filedAt: "Presentata",
       releasedAt: "Passata in lavorazione",
       fields: "Dati dichiarati",
+      // The office desk (issue 7, desk).
+      person: "Altra persona",
+      form: "Modulo",
+      startDate: "Dal",
+      endDate: "Al",
     },
   },
 };
