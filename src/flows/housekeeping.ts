@@ -26,6 +26,8 @@ export interface HousekeepingReport {
   rateLimits: number;
   scrubbedMessages: number;
   documents: number;
+  /** PINs issued at the desk whose one printout lapsed: their sealed copy erased (issue 7, desk). */
+  deskHandovers: number;
 }
 
 export async function housekeeping(deps: HousekeepingDeps): Promise<HousekeepingReport> {
@@ -52,6 +54,8 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
       new Date(now.getTime() - (deps.documentRetentionDays ?? 90) * 86_400_000),
       now,
     ),
+    // The office desk (issue 7, desk).
+    deskHandovers: await d.desk.expireHandovers(now),
   };
 }
 

@@ -49,6 +49,7 @@ describe("housekeeping", () => {
         rateLimits: 0,
         scrubbedMessages: 0,
         documents: 0,
+        deskHandovers: 0,
       },
       "nothing is stale yet",
     );
