@@ -239,6 +239,27 @@ describe("the office desk: MV35 and the conversion in person", () => {
     assert.equal(creds.length, 1);
   });
 
+  it("leaves one active PIN and one printout under parallel requests", async () => {
+    const p = k.people.next();
+    const answers = await Promise.all([mv35(mv35Body(p)), mv35(mv35Body(p)), mv35(mv35Body(p))]);
+    for (const a of answers) assert.ok([201, 409].includes(a.statusCode), a.body);
+    const active = await rows(
+      s,
+      "SELECT 1 FROM credential WHERE fiscal_code = $1 AND status = 'active'",
+      [p.fiscalCode],
+    );
+    assert.equal(active.length, 1);
+    // Only the PIN that stayed active can be printed; a fresh one, by three parallel clicks:
+    const issued = (await mv35(mv35Body(k.people.next()))).json<Issued>();
+    const downloads = await Promise.all(
+      [1, 2, 3].map(() => api(s, "GET", issued.pdfUrl, undefined, clerk)),
+    );
+    assert.deepEqual(downloads.map((d) => d.statusCode).sort(), [200, 404, 404]);
+    const keyed = mv35Body(k.people.next(), { requestKey: "parallel-0123456789abcdef" });
+    const twice = await Promise.all([mv35(keyed), mv35(keyed)]);
+    assert.deepEqual(twice.map((a) => a.statusCode).sort(), [201, 409]);
+  });
+
   it("converts in person: the PIN becomes dispositive, a waiting claim goes to processing", async () => {
     const h = await k.holder();
     const filed = await api(s, "POST", "/api/v1/me/benefit-claims", CLAIM_BODY, h.jar);
