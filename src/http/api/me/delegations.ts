@@ -4,7 +4,7 @@ import { myDelegations } from "../../../flows/staff/desk-delegation-views.ts";
 import type { AppContext } from "../../context.ts";
 import { citizenOf } from "../../request.ts";
 import { guarded } from "../docs.ts";
-import { DELEGATIONS_BODY } from "../staff/desk.ts";
+import { DELEGATIONS_BODY } from "../staff/desk-support.ts";
 
 export function delegationRoutes(ctx: AppContext) {
   return async function delegationsResource(app: FastifyInstance): Promise<void> {

@@ -16,7 +16,7 @@ import {
   DELEGATION_BODY_LIMIT,
   DELEGATION_TEXT_FIELDS,
   delegationFiles,
-} from "../../../../http/api/staff/desk.ts";
+} from "../../../../http/api/staff/desk-support.ts";
 import { langOf } from "../../../../http/lang.ts";
 import { staffOf } from "../../../../http/staff-request.ts";
 import { textPart } from "../../../../http/uploads.ts";

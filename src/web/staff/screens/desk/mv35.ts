@@ -9,7 +9,7 @@ import { AppError } from "../../../../domain/errors.ts";
 import { groupPin } from "../../../../domain/pin.ts";
 import type { StaffMember } from "../../../../domain/staff.ts";
 import { issueDeskPin, type IssuedDeskPin } from "../../../../flows/staff/desk-mv35.ts";
-import { deskPinPdf, sendDeskPinPdf } from "../../../../http/api/staff/desk.ts";
+import { deskPinPdf, sendDeskPinPdf } from "../../../../http/api/staff/desk-support.ts";
 import { langOf } from "../../../../http/lang.ts";
 import { staffOf } from "../../../../http/staff-request.ts";
 import { t, type Lang } from "../../../../i18n/index.ts";
