@@ -311,6 +311,27 @@ describe("the office desk: MV35 and the conversion in person", () => {
     assert.ok(notices.length > 0);
   });
 
+  it("never leaves a claim waiting when it is filed while the clerk converts", async () => {
+    const h = await k.holder();
+    const [filed, converted] = await Promise.all([
+      api(s, "POST", "/api/v1/me/benefit-claims", CLAIM_BODY, h.jar),
+      api(
+        s,
+        "POST",
+        "/api/v1/staff/desk/conversion",
+        { fiscalCode: h.p.fiscalCode, document: passport, reason: visit },
+        clerk,
+      ),
+    ]);
+    assert.equal(filed.statusCode, 201, filed.body);
+    assert.equal(converted.statusCode, 200, converted.body);
+    const claims = await api(s, "GET", "/api/v1/me/benefit-claims", undefined, h.jar);
+    assert.deepEqual(
+      claims.json<{ claims: { status: string }[] }>().claims.map((c) => c.status),
+      ["in_processing"],
+    );
+  });
+
   it("refuses the conversion without a reason, an active PIN or a valid document", async () => {
     const p = k.people.next();
     const noReason = problemOf(

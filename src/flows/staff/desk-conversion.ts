@@ -51,10 +51,11 @@ export async function convertAtDesk(
   failIfAny(fields);
   if (document === null || reason === null) throw new Error("unreachable");
   return deps.uow.run(async (r) => {
-    // Locks the credential row (FOR SHARE) like a benefit claim being filed.
-    const level = await r.levels.activeLevelLocked(fc);
-    if (level === null) throw new AppError("DESK_NO_PIN");
-    if (level === "dispositive") throw new AppError("ALREADY_DISPOSITIVE");
+    const active = await r.credentials.active(fc);
+    if (active === null) throw new AppError("DESK_NO_PIN");
+    if (active.level === "dispositive") throw new AppError("ALREADY_DISPOSITIVE");
+    // The update locks the credential row: a benefit claim being filed meanwhile (which reads
+    // the level FOR SHARE) commits first and is released below, or waits and sees the level.
     if (!(await r.levels.makeDispositive(fc))) throw new AppError("DESK_CONFLICT");
     const released = await r.benefitClaims.releaseWaiting(fc, now);
     const closed: string[] = [];
