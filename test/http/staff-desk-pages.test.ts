@@ -47,6 +47,17 @@ describe("the office desk's pages", () => {
       "/operatori/sportello/deleghe",
     ])
       assert.ok(home.body.includes(`href="${href}"`), href);
+    for (const [path, title] of [
+      ["/operatori/sportello/mv35?lang=en", "Dispositive PIN claimed in person (form MV35)"],
+      ["/operatori/sportello/conversione?lang=en", "Converting the PIN to dispositive at the desk"],
+      ["/operatori/sportello/deleghe?lang=en", "Digital identity delegations"],
+      ["/operatori/sportello/deleghe/nuova?lang=en", "Registering a delegation"],
+    ] as const) {
+      const res = await page(s, path, clerk);
+      assert.equal(res.statusCode, 200, path);
+      assert.ok(res.body.includes(`<h1>${title}</h1>`), path);
+      assert.equal(res.headers["cache-control"], "no-store");
+    }
     const agent = (await staffSession(s, { role: "contact_centre_agent" })).jar;
     assert.ok(!(await page(s, "/operatori", agent)).body.includes("/operatori/sportello/"));
   });

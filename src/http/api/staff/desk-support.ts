@@ -51,6 +51,11 @@ const delegationView = {
     startDate: { type: "string", format: "date" },
     endDate: { type: "string", format: "date" },
     status: { type: "string", enum: ["scheduled", "active", "expired", "ended"] },
+    delegatorName: { type: ["string", "null"] },
+    delegateName: { type: ["string", "null"] },
+    officeId: { type: "string", description: "The office that registered it" },
+    registeredAt: { type: "string", format: "date-time" },
+    endedAt: { type: ["string", "null"], format: "date-time" },
   },
 } as const;
 

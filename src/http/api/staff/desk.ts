@@ -51,6 +51,7 @@ export function staffDeskRoutes(ctx: AppContext) {
               email: { type: "string", format: "email" },
               applicantPresent: { type: "boolean", const: true },
               reason: REASON_SCHEMA,
+              lang: { type: "string", enum: ["it", "en"], description: "Of the holder's messages" },
               requestKey: {
                 type: "string",
                 description: "One per form: a resubmission is refused",
