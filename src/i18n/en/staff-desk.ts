@@ -13,6 +13,7 @@ export const staffDesk: typeof italian = {
       contactsLegend: "The applicant's contacts",
       mobile: "Mobile (with international prefix)",
       email: "E-mail",
+      lang: "Language of the messages to the citizen",
       submit: "Issue the dispositive PIN",
       issuedTitle: "Dispositive PIN issued",
       issuedIntro:

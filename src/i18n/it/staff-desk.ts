@@ -11,6 +11,7 @@ export const staffDesk = {
       contactsLegend: "Recapiti del richiedente",
       mobile: "Cellulare (con prefisso internazionale)",
       email: "E-mail",
+      lang: "Lingua dei messaggi al cittadino",
       submit: "Rilascia il PIN dispositivo",
       issuedTitle: "PIN dispositivo rilasciato",
       issuedIntro:

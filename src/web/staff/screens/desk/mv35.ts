@@ -14,7 +14,13 @@ import { langOf } from "../../../../http/lang.ts";
 import { staffOf } from "../../../../http/staff-request.ts";
 import { t, type Lang } from "../../../../i18n/index.ts";
 import { randomToken } from "../../../../security/crypto.ts";
-import { csrfInput, noticeAlert, textField, type FieldErrors } from "../../../components.ts";
+import {
+  csrfInput,
+  noticeAlert,
+  selectField,
+  textField,
+  type FieldErrors,
+} from "../../../components.ts";
 import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
 import { csrfFor, formOf, sendHtml, type FormValues } from "../../../render.ts";
@@ -57,6 +63,16 @@ ${textField({ id: fieldId("fiscalCode"), name: "fiscalCode", label: t(lang, "des
 ${documentFieldset(lang, v, errors)}
 <fieldset class="mb-4"><legend class="h5">${t(lang, "desk.mv35.contactsLegend")}</legend>
 ${textField({ id: fieldId("mobile"), name: "mobile", type: "tel", label: t(lang, "desk.mv35.mobile"), value: v.mobile, error: errors.get("mobile"), autocomplete: "off", maxlength: 40 })}
+${selectField({
+  id: fieldId("lang"),
+  name: "lang",
+  label: t(lang, "desk.mv35.lang"),
+  value: v.lang ?? lang,
+  options: [
+    { value: "it", label: "Italiano" },
+    { value: "en", label: "English" },
+  ],
+})}
 ${textField({ id: fieldId("email"), name: "email", type: "email", label: t(lang, "desk.mv35.email"), value: v.email, error: errors.get("email"), autocomplete: "off", maxlength: 254 })}
 </fieldset>
 <div class="form-check mb-4">
@@ -132,7 +148,7 @@ export function deskMv35Screens({ ctx, csrfCheck }: ScreenDeps) {
         applicantPresent: v.applicantPresent === "yes",
         reason: reasonOf(v),
         requestKey: v.requestKey,
-        lang,
+        lang: v.lang === "en" ? "en" : "it",
       };
       try {
         const issued = await issueDeskPin(ctx, { by, member, body });
