@@ -23,7 +23,7 @@ export interface DeskHandover {
 export interface DeskClaim {
   id: string;
   fiscalCode: string;
-  /** What the clerk checked (document type and country, office): never the PIN. */
+  /** What the clerk checked (the document, the office): never the PIN. */
   declared: unknown;
   lang: "it" | "en";
   createdAt: Date;

@@ -117,8 +117,10 @@ export async function issueDeskPin(
         declared: {
           officeId,
           applicantPresent: true,
+          // What the clerk checked, as an online claim keeps what was typed (never in the audit).
           document: {
             type: input.document.type,
+            number: input.document.number,
             issuingCountry: input.document.issuingCountry,
             expiry: input.document.expiry,
           },
