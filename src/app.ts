@@ -141,6 +141,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
           name: "staff supervision",
           description: "Audit search and export, staff accounts, queue figures (supervisors)",
         },
+        // The office desk (issue 7, desk).
+        { name: "delegations", description: "Delegations given and received" },
       ],
     },
   });

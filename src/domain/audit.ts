@@ -164,6 +164,49 @@ export interface AuditEventDetails {
   "audit.exported": AuditSearchDetails & { format: "json" | "csv" };
   "staff.accounts_listed": { count: number };
   "queues.read": { days: number };
+  // The office desk (issue 7, desk): `reason`/`ref` are the occasion (the appointment).
+  "desk.pin_issued": {
+    claimId: string;
+    officeId: string;
+    level: "dispositive";
+    replaced: boolean;
+    document: string;
+    issuingCountry: string;
+    reason: string;
+    ref: string;
+  };
+  "desk.mv35_refused": { officeId: string; reasons: string[]; reason: string; ref: string };
+  "desk.pin_printed": { officeId: string; handoverId: string };
+  "desk.pin_print_refused": { officeId: string; handoverId: string };
+  "desk.converted": {
+    officeId: string;
+    claimsReleased: number;
+    requestsClosed: number;
+    document: string;
+    issuingCountry: string;
+    reason: string;
+    ref: string;
+  };
+  "delegation.registered": {
+    delegationId: string;
+    form: string;
+    role: "delegator" | "delegate";
+    officeId: string;
+    startDate: string;
+    endDate: string;
+    documents: number;
+    reason: string;
+    ref: string;
+  };
+  "delegation.upload_refused": { officeId: string; field: string; refusal: string };
+  "delegation.listed": { officeId: string; count: number; reason: string; ref: string };
+  "delegation.ended": {
+    delegationId: string;
+    role: "delegator" | "delegate";
+    officeId: string;
+    reason: string;
+    ref: string;
+  };
 }
 
 /** What an audit search asked for (never the fiscal code: only whether one was given). */

@@ -36,6 +36,8 @@ export interface FlowKeys {
   staffCodes: KeyObject;
   /** Seals staff TOTP secrets at rest (AES-256-GCM, bound to the account). */
   staffTotp: Buffer;
+  /** Seals a PIN issued at the desk until its one printout (issue 7, desk). */
+  deskPin: Buffer;
 }
 
 export interface LimitsDeps extends BaseDeps {

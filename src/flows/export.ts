@@ -9,6 +9,7 @@
 import type { Acting } from "../domain/actor.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
 import { allActivity } from "./activity.ts";
+import { myDelegations, type DelegationView } from "./staff/desk-delegation-views.ts";
 import { sessionsAndDevices, type SessionsDeps } from "./sessions-devices.ts";
 import type { SessionRecord } from "./ports.ts";
 
@@ -195,7 +196,6 @@ const benefitClaims: ExportSection = {
   },
 };
 
-/** The export's sections, in order. Add a feature's own section here. */
 /**
  * Desk appointments booked with the person's fiscal code (issue 7, appointments): without the
  * name and contact typed at booking (anyone may type someone's fiscal code).
@@ -212,6 +212,24 @@ const appointments: ExportSection = {
   },
 };
 
+/** Delegations given and received (issue 7, desk); the other person's fiscal code masked. */
+const delegations: ExportSection = {
+  key: "delegations",
+  async collect({ deps, session }) {
+    const mine = await myDelegations(deps, session.fiscalCode);
+    const row = (role: "delegator" | "delegate") => (d: DelegationView) => ({
+      role,
+      person: maskFiscalCode(role === "delegator" ? d.delegateFiscalCode : d.delegatorFiscalCode),
+      form: d.form,
+      startDate: d.startDate,
+      endDate: d.endDate,
+      status: d.status,
+    });
+    return [...mine.given.map(row("delegator")), ...mine.received.map(row("delegate"))];
+  },
+};
+
+/** The export's sections, in order. Add a feature's own section here. */
 export const EXPORT_SECTIONS: readonly ExportSection[] = [
   identity,
   residence,
@@ -225,6 +243,8 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   activity,
   messages,
   appointments,
+  // The office desk (issue 7, desk).
+  delegations,
 ];
 
 export interface PersonalDataExport {

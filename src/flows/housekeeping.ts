@@ -35,6 +35,8 @@ export interface HousekeepingReport {
   appointmentReminders: number;
   /** Desk appointments deleted once APPOINTMENT_RETENTION_DAYS past (issue 7, appointments). */
   appointments: number;
+  /** PINs issued at the desk whose one printout lapsed: their sealed copy erased (issue 7, desk). */
+  deskHandovers: number;
 }
 
 /** Days after an appointment before its row (name, contact, fiscal code) is deleted. */
@@ -74,6 +76,8 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     appointments: await d.appointments.deleteOlderThan(
       new Date(now.getTime() - APPOINTMENT_RETENTION_DAYS * 86_400_000),
     ),
+    // The office desk (issue 7, desk).
+    deskHandovers: await d.desk.expireHandovers(now),
   };
 }
 

@@ -24,6 +24,7 @@ import type { ContactCentreStore } from "./ports-contact.ts";
 import type { AppointmentStore } from "./ports-appointments.ts";
 import type { ReviewStore } from "./ports-review.ts";
 import type { SupervisorStore } from "./ports-supervisor.ts";
+import type { DeskStore } from "./ports-desk.ts";
 
 /** A person without the (possibly long) contribution and pension lists. */
 export type ArchiveIdentity = Omit<ArchivePerson, "contributions" | "pensionPayments">;
@@ -304,6 +305,8 @@ export interface Repos {
   staff: StaffStore;
   /** Desk appointments (issue 7, appointments). */
   appointments: AppointmentStore;
+  /** The office desk: MV35 claims, printed PINs, delegations (issue 7, desk). */
+  desk: DeskStore;
   limits: RateLimitStore;
   /** Review queue and fax intake (issue 7, area review). */
   review: ReviewStore;

@@ -163,6 +163,17 @@ export const MESSAGE_KINDS = {
     secret: false,
     payload: appointmentPayload,
   },
+  /** The office desk (issue 7, desk): what a clerk did for the holder, told to their contacts. */
+  desk_notice: {
+    channels: ["email", "pec", "sms"],
+    secret: false,
+    payload: z.object({
+      lang,
+      event: z.enum(["pin_issued", "dispositive", "delegation_registered", "delegation_ended"]),
+      office: z.string(),
+      claimsReleased: z.number().int().min(0),
+    }),
+  },
 } as const satisfies Record<
   string,
   { channels: readonly Channel[]; secret: boolean; payload: z.ZodType }

@@ -259,6 +259,23 @@ export async function renderMessage(
         ],
       );
     }
+    case "desk_notice": {
+      // The office desk (issue 7, desk).
+      const p = MESSAGE_KINDS.desk_notice.payload.parse(payload);
+      const vars = { office: p.office, claims: p.claimsReleased };
+      if (channel === "sms") return { text: t(p.lang, `deskMessages.${p.event}.sms`, vars) };
+      const claims = p.claimsReleased > 0 ? [t(p.lang, "deskMessages.claimsReleased", vars)] : [];
+      return email(
+        p.lang,
+        t(p.lang, `deskMessages.${p.event}.subject`),
+        t(p.lang, "messages.greetingNeutral"),
+        [
+          t(p.lang, `deskMessages.${p.event}.body`, vars),
+          ...claims,
+          t(p.lang, "deskMessages.notYou"),
+        ],
+      );
+    }
     case "pin_locked": {
       const p = MESSAGE_KINDS.pin_locked.payload.parse(payload);
       const at = new Date(p.lockedAt);

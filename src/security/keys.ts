@@ -15,6 +15,8 @@ export function deriveKeys(pepper: Buffer): { flow: FlowKeys; audit: AuditKeys; 
       links: key("confirmation-link"),
       staffCodes: key("staff-codes"),
       staffTotp: deriveKey(pepper, "staff-totp"),
+      // The office desk (issue 7, desk).
+      deskPin: deriveKey(pepper, "desk-pin-handover"),
     },
     audit: { chain: key("audit-chain"), subject },
     cookie: deriveKey(pepper, "edge-cookies"),

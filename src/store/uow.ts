@@ -83,6 +83,7 @@ import * as contactCentre from "./repos/contact-centre.ts";
 import * as appointments from "./repos/appointments.ts";
 import * as review from "./repos/review.ts";
 import * as supervisor from "./repos/supervisor.ts";
+import * as desk from "./repos/desk.ts";
 import {
   createLoginSession,
   createSession,
@@ -250,6 +251,20 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       takeReminders: (day, now) => appointments.takeReminders(q, day, now),
       ofPerson: (fc) => appointments.appointmentsOf(q, fc),
       deleteOlderThan: (before) => appointments.deleteOldAppointments(q, before),
+    },
+    // The office desk (issue 7, desk).
+    desk: {
+      insertClaim: (c) => desk.insertDeskClaim(q, c),
+      saveHandover: (h) => desk.saveDeskHandover(q, h),
+      handoverByRequest: (id, key, now) => desk.deskHandoverByRequest(q, id, key, now),
+      takeHandover: (id, staffId, now) => desk.takeDeskHandover(q, id, staffId, now),
+      expireHandovers: (now) => desk.expireDeskHandovers(q, now),
+      insertDelegation: (d) => desk.insertDelegation(q, d),
+      putDelegationDocument: (d) => desk.putDelegationDocument(q, d),
+      findDelegation: (id) => desk.findDelegation(q, id),
+      delegationsOf: (fc) => desk.delegationsOf(q, fc),
+      delegationDocuments: (id) => desk.delegationDocuments(q, id),
+      endDelegation: (id, e) => desk.endDelegation(q, id, e),
     },
     limits: {
       hit: (name, key, limit, now) => hitRateLimit(q, name, key, limit, now),

@@ -29,6 +29,7 @@ import { contactsScreens } from "./screens/contacts/routes.ts";
 import { privacyScreens } from "./screens/privacy/routes.ts";
 import { staffScreens } from "./staff/plugin.ts";
 import { appointmentScreens } from "./screens/appointments/routes.ts";
+import { delegationScreens } from "./screens/delegations/routes.ts";
 
 const require = createRequire(import.meta.url);
 const BOOTSTRAP_ITALIA_DIST = join(
@@ -93,5 +94,7 @@ export function webPlugin(ctx: AppContext, routes: JourneyRoutes) {
     await app.register(staffScreens(screens));
     // Desk appointments (issue 7, appointments).
     await app.register(appointmentScreens(screens));
+    // The office desk (issue 7, desk): the holder's delegations.
+    await app.register(delegationScreens(screens));
   };
 }

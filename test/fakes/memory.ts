@@ -395,6 +395,8 @@ function repos(st: MemoryState): Repos {
     // Issue 7, areas review and supervisor.
     review: unsupported("review"),
     supervisor: unsupported("supervisor"),
+    // The office desk (issue 7, desk).
+    desk: unsupported("desk"),
     limits: {
       hit: async (name, key, limit, now) => hit({ name, key, limit }, now),
       deleteExpired: async () => 0,

@@ -66,6 +66,8 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
   appointment_booked: (lang) => appointmentSample(lang),
   appointment_reminder: (lang) => appointmentSample(lang),
   appointment_cancelled: (lang) => appointmentSample(lang),
+  // The office desk (issue 7, desk).
+  desk_notice: (lang) => ({ lang, event: "dispositive", office: "Roma EUR", claimsReleased: 2 }),
 };
 
 function appointmentSample(lang: Lang) {

@@ -55,6 +55,7 @@ describe("housekeeping", () => {
         identityChecks: 0,
         appointmentReminders: 0,
         appointments: 0,
+        deskHandovers: 0,
       },
       "nothing is stale yet",
     );

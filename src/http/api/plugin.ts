@@ -11,6 +11,7 @@ import { asAppError, errorSummary, sendProblem } from "../problem.ts";
 import { claimRoutes, letterResendRoutes } from "./claims/routes.ts";
 import { activityRoutes } from "./me/activity.ts";
 import { meRoutes } from "./me/routes.ts";
+import { delegationRoutes } from "./me/delegations.ts";
 import { benefitRoutes } from "./me/benefits.ts";
 import { contactRoutes } from "./me/contacts.ts";
 import { conversionRoutes } from "./me/conversion.ts";
@@ -61,5 +62,7 @@ export function apiPlugin(ctx: AppContext) {
     await app.register(staffApiPlugin(ctx));
     // Desk appointments (issue 7, appointments).
     await app.register(appointmentRoutes(ctx));
+    // The office desk (issue 7, desk): the holder's delegations.
+    await app.register(delegationRoutes(ctx));
   };
 }

@@ -119,6 +119,16 @@ export const activity: typeof italian = {
       "audit.exported": "The activity log of your record was exported by a supervisor",
       "staff.accounts_listed": "List of staff accounts read",
       "queues.read": "Work queue figures read",
+      // The office desk (issue 7, desk).
+      "desk.pin_issued": "Dispositive PIN issued in person at the desk (form MV35)",
+      "desk.mv35_refused": "PIN claim at the desk not granted",
+      "desk.pin_printed": "PIN issued at the desk printed",
+      "desk.pin_print_refused": "Printout of a PIN issued at the desk refused",
+      "desk.converted": "PIN made dispositive at the desk after the document check",
+      "delegation.registered": "Delegation registered at the desk",
+      "delegation.upload_refused": "Document for a delegation refused",
+      "delegation.listed": "Your delegations were looked up by INPS staff",
+      "delegation.ended": "Delegation ended at the desk",
     },
   },
   sessions: {
@@ -175,6 +185,8 @@ export const activity: typeof italian = {
       activity: "Activity",
       messages: "Letters sent to you",
       appointments: "Office desk appointments",
+      // The office desk (issue 7, desk).
+      delegations: "Delegations given and received",
     },
     fields: {
       fiscalCode: "Fiscal code",
@@ -237,6 +249,11 @@ export const activity: typeof italian = {
       officeId: "Office",
       start: "Date and time",
       purpose: "Reason",
+      // The office desk (issue 7, desk).
+      person: "Other person",
+      form: "Form",
+      startDate: "From",
+      endDate: "To",
     },
   },
 };

@@ -162,6 +162,33 @@ export const errors: typeof italian = {
       detail:
         "The enrolment was started in another browser. Finish it there or ask your supervisor for a new link.",
     },
+    // The office desk (issue 7, desk).
+    DESK_NOT_ELIGIBLE: {
+      title: "The PIN cannot be issued",
+      detail:
+        "The person does not qualify: the PIN is only for people who live abroad, are in the INPS archive and have no Italian identity document.",
+    },
+    DESK_ALREADY_ISSUED: {
+      title: "PIN already issued with this form",
+      detail: "The form was already sent: no second PIN is issued.",
+    },
+    DESK_NO_PIN: {
+      title: "No active PIN",
+      detail: "The person has no active PIN: they may claim one at the desk with form MV35.",
+    },
+    DESK_CONFLICT: {
+      title: "Changed meanwhile",
+      detail: "The person's PIN changed while the request was running. Try again.",
+    },
+    DELEGATION_EXISTS: {
+      title: "Delegation already registered",
+      detail:
+        "A delegation between these two people is already running: end it before registering a new one.",
+    },
+    DELEGATION_ENDED: {
+      title: "Delegation already ended",
+      detail: "The delegation has already ended.",
+    },
     USERNAME_TAKEN: { title: "Username taken", detail: "Choose another username." },
     // Contact centre (issue 7).
     IDENTITY_CHECK_REQUIRED: {
@@ -277,6 +304,18 @@ export const errors: typeof italian = {
       "The PDF “{{file}}” is too complex to be checked: print it to a new PDF or upload a scan.",
     upload_too_many_pixels:
       "The image “{{file}}” is too large (too many pixels): photograph or scan it at a lower resolution.",
+    // The office desk (issue 7, desk).
+    applicant_present_required:
+      "The applicant must be present in person: a delegate may not claim the PIN.",
+    document_expired: "The document has expired: a valid document is needed.",
+    delegator_unknown: "The delegator's fiscal code is not in the INPS archive.",
+    delegate_same_person: "The delegate must be someone other than the delegator.",
+    delegator_not_minor: "The delegator is not a minor: an adult needs another capacity.",
+    authority_required: "For form AA10 state the applicant's capacity.",
+    date_in_past: "The date cannot be in the past.",
+    end_before_start: "The end must be on or after the start.",
+    end_required: "State the delegation's end date.",
+    invalid_form: "Choose form AA08, AA09 or AA10.",
     upload_unreadable: "The file “{{file}}” is damaged or unreadable.",
     too_long: "The text is too long.",
     invalid: "Invalid value.",

@@ -15,6 +15,7 @@ import { staffContact } from "./staff-contact.ts";
 import { appointments } from "./appointments.ts";
 // Issue 7, areas review and supervisor.
 import { staffReview } from "./staff-review.ts";
+import { staffDesk } from "./staff-desk.ts";
 
 export const en: Catalogue = {
   ...common,
@@ -33,4 +34,6 @@ export const en: Catalogue = {
   // Desk appointments (issue 7, appointments).
   ...appointments,
   ...staffReview,
+  // The office desk (issue 7, desk).
+  ...staffDesk,
 };

@@ -126,6 +126,16 @@ export const activity = {
         "Il registro delle attività sulla sua posizione è stato esportato da un supervisore",
       "staff.accounts_listed": "Elenco degli account operatori consultato",
       "queues.read": "Andamento delle code di lavoro consultato",
+      // The office desk (issue 7, desk).
+      "desk.pin_issued": "PIN dispositivo rilasciato di persona allo sportello (modulo MV35)",
+      "desk.mv35_refused": "Richiesta di PIN allo sportello non accolta",
+      "desk.pin_printed": "PIN rilasciato allo sportello stampato",
+      "desk.pin_print_refused": "Stampa di un PIN rilasciato allo sportello rifiutata",
+      "desk.converted": "PIN reso dispositivo allo sportello dopo il controllo del documento",
+      "delegation.registered": "Delega registrata allo sportello",
+      "delegation.upload_refused": "Documento per una delega rifiutato",
+      "delegation.listed": "Le sue deleghe sono state consultate da un operatore INPS",
+      "delegation.ended": "Delega terminata allo sportello",
     } satisfies Record<AuditEventType, string>,
   },
   sessions: {
@@ -182,6 +192,8 @@ export const activity = {
       activity: "Attività",
       messages: "Lettere inviate a lei",
       appointments: "Appuntamenti allo sportello",
+      // The office desk (issue 7, desk).
+      delegations: "Deleghe date e ricevute",
     },
     fields: {
       fiscalCode: "Codice fiscale",
@@ -244,6 +256,11 @@ export const activity = {
       officeId: "Sede",
       start: "Data e ora",
       purpose: "Motivo",
+      // The office desk (issue 7, desk).
+      person: "Altra persona",
+      form: "Modulo",
+      startDate: "Dal",
+      endDate: "Al",
     },
   },
 };

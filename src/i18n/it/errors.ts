@@ -235,6 +235,30 @@ export const errors = {
       title: "Operazione non consentita sul proprio account",
       detail: "Un altro supervisore può disattivare o reimpostare il suo account.",
     },
+    // The office desk (issue 7, desk).
+    DESK_NOT_ELIGIBLE: {
+      title: "Il PIN non può essere rilasciato",
+      detail:
+        "La persona non ha i requisiti: il PIN è riservato a chi risiede all'estero, è presente negli archivi INPS e non ha un documento di riconoscimento italiano.",
+    },
+    DESK_ALREADY_ISSUED: {
+      title: "PIN già rilasciato con questo modulo",
+      detail: "Il modulo è già stato inviato: non viene rilasciato un secondo PIN.",
+    },
+    DESK_NO_PIN: {
+      title: "Nessun PIN attivo",
+      detail: "La persona non ha un PIN attivo: può richiederlo allo sportello con il modulo MV35.",
+    },
+    DESK_CONFLICT: {
+      title: "Dati cambiati nel frattempo",
+      detail: "Il PIN della persona è cambiato mentre la richiesta era in corso. Riprovi.",
+    },
+    DELEGATION_EXISTS: {
+      title: "Delega già registrata",
+      detail:
+        "Esiste già una delega in corso tra queste due persone: la termini prima di registrarne una nuova.",
+    },
+    DELEGATION_ENDED: { title: "Delega già terminata", detail: "La delega è già terminata." },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
@@ -290,6 +314,18 @@ export const errors = {
     upload_too_many_pixels:
       "L'immagine «{{file}}» è troppo grande (troppi pixel): la fotografi o la scansioni a una risoluzione più bassa.",
     upload_unreadable: "Il file «{{file}}» è danneggiato o illeggibile.",
+    // The office desk (issue 7, desk).
+    applicant_present_required:
+      "Il richiedente deve essere presente di persona: un delegato non può richiedere il PIN.",
+    document_expired: "Il documento è scaduto: serve un documento valido.",
+    delegator_unknown: "Il codice fiscale del delegante non è negli archivi INPS.",
+    delegate_same_person: "Il delegato deve essere una persona diversa dal delegante.",
+    delegator_not_minor: "Il delegante non è minorenne: per un maggiorenne serve un altro titolo.",
+    authority_required: "Per il modulo AA10 indichi il titolo del richiedente.",
+    date_in_past: "La data non può essere nel passato.",
+    end_before_start: "La fine deve essere uguale o successiva all'inizio.",
+    end_required: "Indichi la data di fine della delega.",
+    invalid_form: "Scelga il modulo AA08, AA09 o AA10.",
     too_long: "Il testo è troppo lungo.",
     invalid: "Valore non valido.",
     invalid_type: "Valore non valido.",

@@ -14,6 +14,7 @@ import { staffContact } from "./staff-contact.ts";
 import { appointments } from "./appointments.ts";
 // Issue 7, areas review and supervisor.
 import { staffReview } from "./staff-review.ts";
+import { staffDesk } from "./staff-desk.ts";
 
 export const it = {
   ...common,
@@ -32,6 +33,8 @@ export const it = {
   // Desk appointments (issue 7, appointments).
   ...appointments,
   ...staffReview,
+  // The office desk (issue 7, desk).
+  ...staffDesk,
 };
 
 export type Catalogue = typeof it;

@@ -53,4 +53,12 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: "staffSupervision.queuesTitle",
     roles: SUPERVISOR_ROLES,
   },
+  // The office desk (issue 7, desk).
+  { href: "/operatori/sportello/mv35", label: "desk.mv35.nav", roles: ["office_clerk"] },
+  {
+    href: "/operatori/sportello/conversione",
+    label: "desk.conversion.nav",
+    roles: ["office_clerk"],
+  },
+  { href: "/operatori/sportello/deleghe", label: "desk.delegations.nav", roles: ["office_clerk"] },
 ];

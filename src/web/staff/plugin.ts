@@ -13,6 +13,9 @@ import { staffCalendarScreens } from "./screens/calendar/routes.ts";
 // Issue 7, areas review and supervisor.
 import { staffReviewScreens } from "./screens/review/routes.ts";
 import { staffSupervisorScreens } from "./screens/supervisor/routes.ts";
+import { deskConversionScreens } from "./screens/desk/conversion.ts";
+import { deskDelegationScreens } from "./screens/desk/delegations.ts";
+import { deskMv35Screens } from "./screens/desk/mv35.ts";
 
 export function staffScreens(deps: ScreenDeps) {
   return async function staffPages(app: FastifyInstance): Promise<void> {
@@ -27,5 +30,9 @@ export function staffScreens(deps: ScreenDeps) {
     // Issue 7, areas review and supervisor.
     await app.register(staffReviewScreens(deps));
     await app.register(staffSupervisorScreens(deps));
+    // The office desk (issue 7, desk).
+    await app.register(deskMv35Screens(deps));
+    await app.register(deskConversionScreens(deps));
+    await app.register(deskDelegationScreens(deps));
   };
 }

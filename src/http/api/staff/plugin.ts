@@ -13,6 +13,7 @@ import { staffCalendarRoutes } from "./calendar.ts";
 // Issue 7, areas review and supervisor.
 import { staffReviewRoutes } from "./review.ts";
 import { staffSupervisorRoutes } from "./supervisor.ts";
+import { staffDeskRoutes } from "./desk.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
@@ -25,5 +26,7 @@ export function staffApiPlugin(ctx: AppContext) {
     // Issue 7, areas review and supervisor.
     await app.register(staffReviewRoutes(ctx));
     await app.register(staffSupervisorRoutes(ctx));
+    // The office desk (issue 7, desk).
+    await app.register(staffDeskRoutes(ctx));
   };
 }

@@ -57,6 +57,8 @@ export function personalAreaPage(
       ["/area-personale/attivita", "activity.link", "activity.linkText"],
       ["/area-personale/accessi", "sessions.link", "sessions.linkText"],
       ["/area-personale/dati", "dataExport.link", "dataExport.linkText"],
+      // The office desk (issue 7, desk).
+      ["/area-personale/deleghe", "deskCitizen.link", "deskCitizen.linkText"],
     ] as const
   ).map(
     ([
