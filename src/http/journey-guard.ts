@@ -114,6 +114,16 @@ export function installJourneyGuard(
   // third-party plugin registers in its scope (an onRoute hook that runs after this one).
   app.addHook("onRoute", (opts) => {
     seen.push({ opts });
+    // A staff route's roles are part of its documentation (OpenAPI), from the same declaration.
+    const staff = (opts.config as { staff?: unknown } | undefined)?.staff;
+    if (opts.schema !== undefined && isStaffRule(staff)) {
+      const roles = staff === "signed_out" ? "none (signed out)" : staff.join(", ");
+      const desc = (opts.schema as { description?: unknown }).description;
+      opts.schema = {
+        ...opts.schema,
+        description: `${typeof desc === "string" ? `${desc}\n\n` : ""}Staff roles: ${roles}.`,
+      };
+    }
   });
   app.addHook("onReady", async () => {
     const missing: string[] = [];

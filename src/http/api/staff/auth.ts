@@ -111,7 +111,7 @@ export function staffAuthRoutes(ctx: AppContext) {
           tags: ["staff"],
           summary: "Staff login: username, password and TOTP code (or a recovery code)",
           description:
-            "5 consecutive failures lock the account for 15 minutes (423). The session cookie lasts 10 hours at most and ends after 15 minutes without activity.",
+            "5 consecutive wrong codes (after the right password) lock the account for 15 minutes (423); wrong passwords are bounded by rate limits only, so nobody without the password can lock staff out. The session cookie lasts 10 hours at most and ends after 15 minutes without activity.",
           body: {
             type: "object",
             required: ["username", "password", "totp"],
