@@ -11,22 +11,11 @@ import { t, type Lang } from "../../../../i18n/index.ts";
 import { csrfInput, errorSummary, textField } from "../../../components.ts";
 import { formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
-import { csrfFor, formOf, sendHtml } from "../../../render.ts";
+import { formOf } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { staffPage } from "../../layout.ts";
+import { sendStaffFormPage } from "../../form.ts";
 
 const PATH = "/operatori/codici-recupero";
-
-function codesPage(lang: Lang, member: StaffMember, csrfToken: string, body: Html): string {
-  return staffPage({
-    lang,
-    member,
-    csrfToken,
-    title: t(lang, "staff.codes.title"),
-    path: PATH,
-    body,
-  });
-}
 
 function form(lang: Lang, csrfToken: string, error: string | undefined): Html {
   const label = t(lang, "staff.codes.totp");
@@ -45,10 +34,14 @@ export function staffCodesScreens({ ctx, csrfCheck }: ScreenDeps) {
     member: StaffMember,
     body: (token: string) => Html,
     status = 200,
-  ) => {
-    const token = csrfFor(ctx, req, reply);
-    return sendHtml(reply, codesPage(langOf(req), member, token, body(token)), status);
-  };
+  ) =>
+    sendStaffFormPage(ctx, req, reply, {
+      member,
+      title: "staff.codes.title",
+      path: PATH,
+      body,
+      status,
+    });
   return async function staffCodes(app: FastifyInstance): Promise<void> {
     const rule = { config: { staff: STAFF_ROLES } };
     app.get(PATH, rule, async (req, reply) => {

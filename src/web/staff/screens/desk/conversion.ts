@@ -14,9 +14,9 @@ import {
 } from "../../../components.ts";
 import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html } from "../../../html.ts";
-import { csrfFor, formOf, sendHtml, type FormValues } from "../../../render.ts";
+import { formOf, type FormValues } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { staffPage } from "../../layout.ts";
+import { sendStaffFormPage } from "../../form.ts";
 import {
   DESK_PATHS,
   documentFieldset,
@@ -41,16 +41,12 @@ export function deskConversionScreens({ ctx, csrfCheck }: ScreenDeps) {
     status = 200,
   ) => {
     const lang = langOf(req);
-    const token = csrfFor(ctx, req, reply);
-    return sendHtml(
-      reply,
-      staffPage({
-        lang,
-        member,
-        csrfToken: token,
-        title: t(lang, "desk.conversion.title"),
-        path: DESK_PATHS.conversion,
-        body: html`<h1>${t(lang, "desk.conversion.title")}</h1>
+    return sendStaffFormPage(ctx, req, reply, {
+      member,
+      title: "desk.conversion.title",
+      path: DESK_PATHS.conversion,
+      status,
+      body: (token) => html`<h1>${t(lang, "desk.conversion.title")}</h1>
 <p class="lead">${t(lang, "desk.conversion.intro")}</p>
 ${noticeAlert(notice)}${summary(lang, errors, documentLabels(lang))}
 <form method="post" action="${DESK_PATHS.conversion}" novalidate class="col-lg-8 px-0">
@@ -60,9 +56,7 @@ ${documentFieldset(lang, v, errors)}
 ${reasonFieldset(lang, v, errors)}
 <button type="submit" class="btn btn-primary btn-lg">${t(lang, "desk.conversion.submit")}</button>
 </form>`,
-      }),
-      status,
-    );
+    });
   };
 
   return async function deskConversion(app: FastifyInstance): Promise<void> {

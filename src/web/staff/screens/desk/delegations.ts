@@ -25,9 +25,9 @@ import { t, type Lang } from "../../../../i18n/index.ts";
 import { noticeAlert, type FieldErrors, type Notice } from "../../../components.ts";
 import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
-import { csrfFor, formOf, sendHtml, type FormValues } from "../../../render.ts";
+import { formOf, type FormValues } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { staffPage } from "../../layout.ts";
+import { sendStaffFormPage } from "../../form.ts";
 import { DESK_PATHS, reasonOf, summary } from "./common.ts";
 import { delegationSearchForm, delegationTable, newDelegationForm } from "./delegation-pages.ts";
 
@@ -41,22 +41,14 @@ export function deskDelegationScreens({ ctx, csrfCheck }: ScreenDeps) {
     path: string,
     body: (token: string) => Html,
     status = 200,
-  ) => {
-    const lang = langOf(req);
-    const token = csrfFor(ctx, req, reply);
-    return sendHtml(
-      reply,
-      staffPage({
-        lang,
-        member,
-        csrfToken: token,
-        title: t(lang, "desk.delegations.title"),
-        path,
-        body: body(token),
-      }),
+  ) =>
+    sendStaffFormPage(ctx, req, reply, {
+      member,
+      title: "desk.delegations.title",
+      path,
+      body,
       status,
-    );
-  };
+    });
   const listPage = (
     lang: Lang,
     token: string,

@@ -23,9 +23,9 @@ import {
 } from "../../../components.ts";
 import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
-import { csrfFor, formOf, sendHtml, type FormValues } from "../../../render.ts";
+import { formOf, type FormValues } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { staffPage } from "../../layout.ts";
+import { sendStaffFormPage } from "../../form.ts";
 import {
   DESK_PATHS,
   documentFieldset,
@@ -111,22 +111,14 @@ export function deskMv35Screens({ ctx, csrfCheck }: ScreenDeps) {
     member: StaffMember,
     body: (token: string) => Html,
     status = 200,
-  ) => {
-    const lang = langOf(req);
-    const token = csrfFor(ctx, req, reply);
-    return sendHtml(
-      reply,
-      staffPage({
-        lang,
-        member,
-        csrfToken: token,
-        title: t(lang, "desk.mv35.title"),
-        path: DESK_PATHS.mv35,
-        body: body(token),
-      }),
+  ) =>
+    sendStaffFormPage(ctx, req, reply, {
+      member,
+      title: "desk.mv35.title",
+      path: DESK_PATHS.mv35,
+      body,
       status,
-    );
-  };
+    });
 
   return async function deskMv35(app: FastifyInstance): Promise<void> {
     app.get(DESK_PATHS.mv35, { config: clerk }, async (req, reply) => {
