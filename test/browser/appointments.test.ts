@@ -8,13 +8,14 @@ import assert from "node:assert/strict";
 import {
   assertPage,
   browserSkip,
+  loginStaffInBrowser,
   mainText,
   okHtml,
   PHONE,
   startBrowserService,
   type BrowserService,
 } from "../helpers/browser.ts";
-import { enrolStaff, freshCode } from "../helpers/staff.ts";
+import { enrolStaff } from "../helpers/staff.ts";
 
 describe("desk appointments in Chromium", { skip: browserSkip() }, () => {
   let b: BrowserService;
@@ -61,14 +62,7 @@ describe("desk appointments in Chromium", { skip: browserSkip() }, () => {
 
     const staff = await enrolStaff(b.s, { role: "office_clerk", officeId: "roma-eur" });
     const desk = await b.newPage({ viewport: PHONE });
-    okHtml(await desk.goto("/operatori/accedi"), "staff login");
-    await desk.getByLabel("Nome utente").fill(staff.username);
-    await desk.getByLabel("Password").fill(staff.password);
-    await desk
-      .getByLabel("Codice dell'app (6 cifre) o codice di recupero")
-      .fill(await freshCode(b.s, staff));
-    await desk.getByRole("button", { name: "Entra" }).click();
-    await desk.waitForURL("**/operatori");
+    await loginStaffInBrowser(desk, b.s, staff);
     await desk.getByRole("link", { name: "Calendario degli appuntamenti" }).click();
     await desk.waitForURL("**/operatori/calendario");
     await assertPage(desk, "clerk: calendar");

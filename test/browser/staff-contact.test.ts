@@ -11,6 +11,7 @@ import { api, initialPinFromOutbox } from "../helpers/app.ts";
 import {
   assertPage,
   browserSkip,
+  loginStaffInBrowser,
   okHtml,
   PHONE,
   startBrowserService,
@@ -18,7 +19,7 @@ import {
 } from "../helpers/browser.ts";
 import { queuedClaim } from "../helpers/contact.ts";
 import { People } from "../helpers/journeys.ts";
-import { enrolStaff, freshCode } from "../helpers/staff.ts";
+import { enrolStaff } from "../helpers/staff.ts";
 
 describe("contact centre in Chromium", { skip: browserSkip() }, () => {
   let b: BrowserService;
@@ -36,13 +37,7 @@ describe("contact centre in Chromium", { skip: browserSkip() }, () => {
     const agent = await enrolStaff(s, { role: "contact_centre_agent" });
     const page = await b.newPage({ viewport: PHONE });
 
-    okHtml(await page.goto("/operatori/accedi"), "staff login");
-    await assertPage(page, "staff login");
-    await page.getByLabel("Nome utente").fill(agent.username);
-    await page.getByLabel("Password").fill(agent.password);
-    await page.getByLabel(/Codice dell'app/u).fill(await freshCode(s, agent));
-    await page.getByRole("button", { name: "Entra" }).click();
-    await page.waitForURL("**/operatori");
+    await loginStaffInBrowser(page, s, agent);
     await assertPage(page, "desk");
 
     // An incoming call: the identity check.

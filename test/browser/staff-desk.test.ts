@@ -11,13 +11,14 @@ import {
   assertPage,
   assertPdf,
   browserSkip,
+  loginStaffInBrowser,
   okHtml,
   PHONE,
   startBrowserService,
   type BrowserService,
 } from "../helpers/browser.ts";
 import { People } from "../helpers/journeys.ts";
-import { enrolStaff, freshCode } from "../helpers/staff.ts";
+import { enrolStaff } from "../helpers/staff.ts";
 
 describe("the office desk in Chromium", { skip: browserSkip() }, () => {
   let b: BrowserService;
@@ -35,13 +36,7 @@ describe("the office desk in Chromium", { skip: browserSkip() }, () => {
     const p = people.next();
     const desk = await b.newPage();
 
-    okHtml(await desk.goto("/operatori/accedi"), "staff login");
-    await assertPage(desk, "staff login");
-    await desk.getByLabel("Nome utente").fill(clerk.username);
-    await desk.getByLabel("Password").fill(clerk.password);
-    await desk.getByLabel(/^Codice dell'app/u).fill(await freshCode(b.s, clerk));
-    await desk.getByRole("button", { name: "Entra" }).click();
-    await desk.waitForURL((u) => u.pathname === "/operatori");
+    await loginStaffInBrowser(desk, b.s, clerk);
     await assertPage(desk, "staff desk");
 
     await desk.getByRole("link", { name: "PIN dispositivo in sede (MV35)" }).click();

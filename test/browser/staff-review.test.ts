@@ -9,13 +9,13 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { verifyAudit } from "../../src/store/audit.ts";
 import { api } from "../helpers/app.ts";
 import {
   assertPage,
   browserSkip,
+  loginStaffInBrowser,
   DESKTOP,
   okHtml,
   PHONE,
@@ -23,7 +23,7 @@ import {
   type BrowserService,
 } from "../helpers/browser.ts";
 import { CLAIM_BODY, conversionKit, type ConversionKit } from "../helpers/conversion.ts";
-import { freshCode, enrolStaff, type TestStaff } from "../helpers/staff.ts";
+import { enrolStaff } from "../helpers/staff.ts";
 
 describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
   let b: BrowserService;
@@ -36,16 +36,6 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
     await b.close();
   });
 
-  const staffLogin = async (page: Page, staff: TestStaff) => {
-    okHtml(await page.goto("/operatori/accedi"), "staff login");
-    await assertPage(page, "staff login");
-    await page.getByLabel("Nome utente").fill(staff.username);
-    await page.getByLabel("Password").fill(staff.password);
-    await page.getByLabel(/Codice dell'app/u).fill(await freshCode(b.s, staff));
-    await page.getByRole("button", { name: "Entra" }).click();
-    await page.waitForURL("**/operatori");
-  };
-
   it("a reviewer approves an uploaded request and the waiting benefit claim goes to processing", async () => {
     const holder = await k.holder();
     const filed = await api(b.s, "POST", "/api/v1/me/benefit-claims", CLAIM_BODY, holder.jar);
@@ -57,7 +47,7 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
 
     const reviewer = await enrolStaff(b.s, { role: "back_office_reviewer" });
     const page = await b.newPage({ viewport: DESKTOP });
-    await staffLogin(page, reviewer);
+    await loginStaffInBrowser(page, b.s, reviewer);
     await assertPage(page, "desk");
     await page.getByRole("link", { name: "Coda di revisione" }).click();
     await page.waitForURL("**/operatori/revisione");
@@ -101,7 +91,7 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
     const holder = await k.holder();
     const reviewer = await enrolStaff(b.s, { role: "back_office_reviewer" });
     const page = await b.newPage({ viewport: PHONE });
-    await staffLogin(page, reviewer);
+    await loginStaffInBrowser(page, b.s, reviewer);
     okHtml(await page.goto("/operatori/fax"), "fax intake");
     await assertPage(page, "fax intake");
     await page.getByLabel(/Codice fiscale del richiedente/u).fill(holder.p.fiscalCode);
@@ -146,7 +136,7 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
     const holder = await k.holder();
     const supervisor = await enrolStaff(b.s, { role: "supervisor" });
     const page = await b.newPage({ viewport: PHONE });
-    await staffLogin(page, supervisor);
+    await loginStaffInBrowser(page, b.s, supervisor);
     await page.getByRole("link", { name: "Ricerca nel registro di audit" }).click();
     await assertPage(page, "audit search");
     await page.getByLabel("Codice fiscale").fill(holder.p.fiscalCode);

@@ -15,6 +15,7 @@ import {
   type Response,
 } from "playwright-core";
 import { startService, type TestService, type TestServiceOptions } from "./app.ts";
+import { freshCode, type TestStaff } from "./staff.ts";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -192,4 +193,23 @@ export async function mainText(page: Page): Promise<string> {
 export function assertPdf(bytes: Buffer, what: string): void {
   assert.ok(bytes.length > 500, `${what}: too small to be a document (${bytes.length} bytes)`);
   assert.equal(bytes.subarray(0, 5).toString("latin1"), "%PDF-", `${what}: not a PDF`);
+}
+
+/**
+ * Logs a member of staff in as a person does, on /operatori/accedi: username, password and a
+ * fresh authenticator code typed. The login page gets the journey checks (axe, width); ends on
+ * the desk (/operatori), which the caller checks if its journey needs to.
+ */
+export async function loginStaffInBrowser(
+  page: Page,
+  s: TestService,
+  staff: TestStaff,
+): Promise<void> {
+  okHtml(await page.goto("/operatori/accedi"), "staff login");
+  await assertPage(page, "staff login");
+  await page.getByLabel("Nome utente").fill(staff.username);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByLabel(/^Codice dell'app/u).fill(await freshCode(s, staff));
+  await page.getByRole("button", { name: "Entra" }).click();
+  await page.waitForURL((u) => u.pathname === "/operatori");
 }
