@@ -17,12 +17,13 @@ import type { Acting } from "../domain/actor.ts";
 import { checkClaim } from "../domain/claim-checks.ts";
 import { destinationKey } from "../domain/contact-key.ts";
 import { romeDate } from "../domain/eligibility.ts";
-import { AppError, ConflictError } from "../domain/errors.ts";
+import { AppError } from "../domain/errors.ts";
 import { generatePin, INITIAL_PIN_LENGTH } from "../domain/pin.ts";
 import { validateClaim, type ClaimInput } from "./claim-input.ts";
+import { claimRow, issueClaim } from "./claim-issue.ts";
 import type { LimitsDeps, PinIssuingDeps } from "./deps.ts";
 import { enforceLimit, withinLimit } from "./rate-limit.ts";
-import { claimReference, hashInitialPin, issueInitialPin } from "./initial-pin.ts";
+import { claimReference, hashInitialPin } from "./initial-pin.ts";
 
 export type ClaimDeps = PinIssuingDeps & LimitsDeps;
 
@@ -51,69 +52,16 @@ export async function run(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimOutc
   // Hash before the transaction: no row locks or pooled connection held for 15+ ms of argon2.
   const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
   const hashes = await hashInitialPin(deps.hasher, pin);
-  const refused = await deps.uow
-    .run(async (r) => {
-      if ((await r.credentials.active(input.fiscalCode)) !== null) {
-        r.audit.record({
-          type: "claim.refused",
-          outcome: "refused",
-          ...acting(req.by),
-          subject: input.fiscalCode,
-          details: { reason: "pin_already_active" },
-        });
-        return true;
-      }
-      for (const id of await r.claims.supersedePending(input.fiscalCode, claimId, now)) {
-        r.audit.record({
-          type: "claim.superseded",
-          outcome: "success",
-          ...acting(req.by),
-          subject: input.fiscalCode,
-          details: { claimId: id, supersededBy: claimId },
-        });
-      }
-      await r.claims.insert(claimRow(input, claimId, "issued", [], now));
-      await r.accounts.upsertContacts(
-        input.fiscalCode,
-        { mobile: input.mobile ?? null, email: input.email ?? null, pec: null, lang: input.lang },
-        now,
-      );
-      const recipient = input.delivery === "sms" ? input.mobile : input.email;
-      if (recipient === undefined) throw new Error("validated claim without its delivery contact");
-      await issueInitialPin(deps, r, {
-        fiscalCode: input.fiscalCode,
-        person,
-        claimId,
-        level: "ordinary",
-        delivery: input.delivery,
-        recipient,
-        lang: input.lang,
-        pin,
-        hashes,
-        now,
-      });
-      r.audit.record({
-        type: "claim.received",
-        outcome: "success",
-        ...acting(req.by),
-        subject: input.fiscalCode,
-        details: { claimId, channel: "online" },
-      });
-      r.audit.record({
-        type: "claim.issued",
-        outcome: "success",
-        ...acting(req.by),
-        subject: input.fiscalCode,
-        details: { claimId, delivery: input.delivery },
-      });
-      return false;
-    })
-    .catch((err: unknown) => {
-      // An identical claim raced past the check and issued first.
-      if (err instanceof ConflictError) return true;
-      throw err;
-    });
-  if (refused) throw new AppError("PIN_ALREADY_ACTIVE");
+  await issueClaim(deps, {
+    by: req.by,
+    input,
+    person,
+    claimId,
+    channel: "online",
+    pin,
+    hashes,
+    now,
+  });
   return { claimId, status: "issued" };
 }
 
@@ -141,26 +89,6 @@ async function validated(deps: ClaimDeps, req: ClaimRequest): Promise<ClaimInput
   }
 }
 
-function claimRow(
-  input: ClaimInput,
-  id: string,
-  status: "issued" | "under_verification",
-  reasons: readonly string[],
-  now: Date,
-) {
-  return {
-    id,
-    fiscalCode: input.fiscalCode,
-    channel: "online" as const,
-    status,
-    declared: input,
-    reasons,
-    delivery: input.delivery,
-    lang: input.lang,
-    createdAt: now,
-  };
-}
-
 async function queueForVerification(
   deps: ClaimDeps,
   by: Acting,
@@ -170,7 +98,7 @@ async function queueForVerification(
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.uow.run(async (r) => {
-    await r.claims.insert(claimRow(input, claimId, "under_verification", reasons, now));
+    await r.claims.insert(claimRow(input, claimId, "online", "under_verification", reasons, now));
     // The neutral greeting goes to the contact the claimant chose; it repeats nothing typed.
     // Past the destination's limit the claim is still queued (a stranger's junk claims must not
     // block the real person's) but the contact gets no more greetings: no mail-bombing.

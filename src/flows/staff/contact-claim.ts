@@ -15,13 +15,14 @@
 import type { Acting } from "../../domain/actor.ts";
 import { checkClaim, type CheckReason } from "../../domain/claim-checks.ts";
 import { romeDate } from "../../domain/eligibility.ts";
-import { AppError, ConflictError, type FieldError } from "../../domain/errors.ts";
+import { AppError, type FieldError } from "../../domain/errors.ts";
 import { generatePin, INITIAL_PIN_LENGTH, splitInitialPin } from "../../domain/pin.ts";
 import type { StaffMember } from "../../domain/staff.ts";
 import { validateClaim } from "../claim-input.ts";
 import type { PinIssuingDeps } from "../deps.ts";
 import { bodyObject } from "../fields.ts";
-import { hashInitialPin, issueInitialPin } from "../initial-pin.ts";
+import { issueClaim } from "../claim-issue.ts";
+import { hashInitialPin } from "../initial-pin.ts";
 import { requirePassedCheck } from "./contact-identity.ts";
 
 /** Where a failed check points the agent (the field to ask again). */
@@ -79,73 +80,19 @@ export async function registerInboundClaim(
   const pin = generatePin(INITIAL_PIN_LENGTH, deps.randomBytes);
   const hashes = await hashInitialPin(deps.hasher, pin);
   const claimId = deps.newId();
-  const recipient = input.delivery === "sms" ? input.mobile : input.email;
-  if (recipient === undefined) throw new Error("validated claim without its delivery contact");
-  const refused = await deps.uow
-    .run(async (r) => {
+  await issueClaim(deps, {
+    by: req.by,
+    input,
+    person,
+    claimId,
+    channel: "contact_centre",
+    pin,
+    hashes,
+    now,
+    // Read again in the transaction: the check may have lapsed or been used since.
+    precondition: async (r) => {
       await requirePassedCheck(r, req.member, check.id, now, fc);
-      if ((await r.credentials.active(fc)) !== null) {
-        r.audit.record({
-          type: "claim.refused",
-          outcome: "refused",
-          ...acting,
-          details: { reason: "pin_already_active" },
-        });
-        return true;
-      }
-      for (const id of await r.claims.supersedePending(fc, claimId, now))
-        r.audit.record({
-          type: "claim.superseded",
-          outcome: "success",
-          ...acting,
-          details: { claimId: id, supersededBy: claimId },
-        });
-      await r.claims.insert({
-        id: claimId,
-        fiscalCode: fc,
-        channel: "contact_centre",
-        status: "issued",
-        declared: input,
-        reasons: [],
-        delivery: input.delivery,
-        lang: input.lang,
-        createdAt: now,
-      });
-      await r.accounts.upsertContacts(
-        fc,
-        { mobile: input.mobile ?? null, email: input.email ?? null, pec: null, lang: input.lang },
-        now,
-      );
-      await issueInitialPin(deps, r, {
-        fiscalCode: fc,
-        person,
-        claimId,
-        level: "ordinary",
-        delivery: input.delivery,
-        recipient,
-        lang: input.lang,
-        pin,
-        hashes,
-        now,
-      });
-      r.audit.record({
-        type: "claim.received",
-        outcome: "success",
-        ...acting,
-        details: { claimId, channel: "contact_centre" },
-      });
-      r.audit.record({
-        type: "claim.issued",
-        outcome: "success",
-        ...acting,
-        details: { claimId, delivery: input.delivery },
-      });
-      return false;
-    })
-    .catch((err: unknown) => {
-      if (err instanceof ConflictError) return true;
-      throw err;
-    });
-  if (refused) throw new AppError("PIN_ALREADY_ACTIVE");
+    },
+  });
   return { claimId, firstHalf: splitInitialPin(pin).firstHalf, delivery: input.delivery };
 }
