@@ -4,11 +4,10 @@
  * public holidays. The outbound verification queue hands out calls only while the centre is
  * open, and a call that found nobody is tried again on a later working day.
  *
- * Pure: instants in, instants out. The wall clock of an instant comes from Intl (the tz data of
- * the runtime), the instant of a wall-clock time is found by trying Rome's two offsets (+01:00
- * in winter, +02:00 in summer), so the change to and from summer time needs no table here.
+ * Pure: instants in, instants out (Rome wall-clock conversions in rome-time.ts).
  */
 import { isItalianPublicHoliday, nextDate, weekdayOf } from "./italian-holidays.ts";
+import { romeInstantOrNull, romeWallClock } from "./rome-time.ts";
 
 /** Opening hours per weekday (0 Sunday … 6 Saturday), "HH:MM" Rome time; null: closed. */
 export const CONTACT_CENTRE_HOURS: readonly (readonly [string, string] | null)[] = [
@@ -21,35 +20,13 @@ export const CONTACT_CENTRE_HOURS: readonly (readonly [string, string] | null)[]
   ["08:00", "14:00"],
 ];
 
-const ROME_CLOCK = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Rome",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The Rome calendar date and wall-clock time ("HH:MM") of an instant. */
-export function romeWallClock(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    ROME_CLOCK.formatToParts(instant).map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
-}
+export { romeWallClock };
 
 /** The instant a Rome wall-clock time happens on a date (the opening times exist every day). */
 export function romeInstant(date: string, time: string): Date {
-  for (const offset of ["+01:00", "+02:00"]) {
-    const candidate = new Date(`${date}T${time}:00${offset}`);
-    const wall = romeWallClock(candidate);
-    if (wall.date === date && wall.time === time) return candidate;
-  }
-  throw new RangeError(`no such Rome time: ${date} ${time}`);
+  const instant = romeInstantOrNull(date, time);
+  if (instant === null) throw new RangeError(`no such Rome time: ${date} ${time}`);
+  return instant;
 }
 
 /** A date the centre opens at all: not a Sunday, not a national public holiday. */

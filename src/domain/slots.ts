@@ -8,6 +8,7 @@
 import { romeDate } from "./eligibility.ts";
 import { nextDate } from "./italian-holidays.ts";
 import { openingSpans, type Office } from "./offices.ts";
+import { romeInstantOrNull, romeWallClock as romeClock } from "./rome-time.ts";
 
 export const APPOINTMENT_PURPOSES = ["mv35", "conversion", "delegation", "other"] as const;
 export type AppointmentPurpose = (typeof APPOINTMENT_PURPOSES)[number];
@@ -42,37 +43,21 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
 }
 
-const ROME_PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Rome",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
 /** The Rome wall-clock "YYYY-MM-DD HH:MM" of an instant. */
 export function romeWallClock(instant: Date): string {
-  const p = Object.fromEntries(ROME_PARTS.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const { date, time } = romeClock(instant);
+  return `${date} ${time}`;
 }
 
 /**
- * The instant of a Rome wall-clock time on a date, or null when that time does not exist (the
- * hour skipped when summer time starts). An hour that happens twice (autumn) gives the first.
+ * The instant of a Rome wall-clock time (minutes after midnight) on a date, or null when that
+ * time does not exist (the hour skipped when summer time starts). An hour that happens twice
+ * (autumn) gives the first.
  */
 export function romeInstant(date: string, minutes: number): Date | null {
   const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
   const mm = String(minutes % 60).padStart(2, "0");
-  const wanted = `${date} ${hh}:${mm}`;
-  const asUtc = Date.parse(`${date}T${hh}:${mm}:00Z`);
-  // Rome is UTC+1 or UTC+2: the earlier offset first gives the first of a repeated hour.
-  for (const offsetHours of [2, 1]) {
-    const candidate = new Date(asUtc - offsetHours * 3_600_000);
-    if (romeWallClock(candidate) === wanted) return candidate;
-  }
-  return null;
+  return romeInstantOrNull(date, `${hh}:${mm}`);
 }
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
