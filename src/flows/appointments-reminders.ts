@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { systemActor } from "../domain/actor.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import { addDays, romeWallClock } from "../domain/slots.ts";
+import { appointmentMessage } from "./appointment-notice.ts";
 import type { BaseDeps } from "./deps.ts";
 
 /** Reminders are not sent at night: from this Rome hour on. */
@@ -23,21 +24,7 @@ export async function enqueueAppointmentReminders(
   return deps.uow.run(async (r) => {
     const due = await r.appointments.takeReminders(tomorrow, now);
     for (const a of due) {
-      await r.outbox.enqueue(
-        {
-          id: newId(),
-          kind: "appointment_reminder",
-          channel: a.channel,
-          recipient: a.recipient,
-          payload: {
-            lang: a.lang,
-            officeId: a.officeId,
-            start: a.start.toISOString(),
-            purpose: a.purpose,
-          },
-        },
-        now,
-      );
+      await r.outbox.enqueue(appointmentMessage(newId(), "appointment_reminder", a), now);
       r.audit.record({
         type: "appointment.reminded",
         outcome: "success",

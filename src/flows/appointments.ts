@@ -35,6 +35,7 @@ import {
   type AppointmentPurpose,
 } from "../domain/slots.ts";
 import { hmacHex } from "../security/crypto.ts";
+import { appointmentMessage } from "./appointment-notice.ts";
 import { validateBooking } from "./appointments-input.ts";
 import type { LimitsDeps } from "./deps.ts";
 import { enforceLimit } from "./rate-limit.ts";
@@ -233,21 +234,7 @@ export async function cancelAppointment(
       });
       return null;
     }
-    await r.outbox.enqueue(
-      {
-        id: deps.newId(),
-        kind: "appointment_cancelled",
-        channel: a.channel,
-        recipient: a.recipient,
-        payload: {
-          lang: a.lang,
-          officeId: a.officeId,
-          start: a.start.toISOString(),
-          purpose: a.purpose,
-        },
-      },
-      now,
-    );
+    await r.outbox.enqueue(appointmentMessage(deps.newId(), "appointment_cancelled", a), now);
     r.audit.record({
       type: "appointment.cancelled",
       outcome: "success",
