@@ -63,7 +63,11 @@ export function checkIdentityAnswers(
       a.address,
       a.address.line2 === undefined ? { ...person.residence, line2: undefined } : person.residence,
     ),
-    a.healthCardNumber === undefined || a.healthCardNumber === person.healthCard?.number,
+    // Birth date and place can be read off the fiscal code itself: when a health card is on
+    // file its number is required too (the caller who has none on file must not give one).
+    person.healthCard === undefined
+      ? a.healthCardNumber === undefined
+      : a.healthCardNumber === person.healthCard.number,
   ];
   return { questions, passed: matches.every(Boolean) };
 }

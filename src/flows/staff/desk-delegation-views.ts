@@ -3,6 +3,7 @@
  * reason, each party of an ending told and shown it in their activity), and by the holder,
  * who sees the delegations they gave and those they received (/api/v1/me/delegations).
  */
+import { isUuid } from "../../domain/ids.ts";
 import type { Acting } from "../../domain/actor.ts";
 import { delegationStatus, type DelegationStatus } from "../../domain/delegations.ts";
 import { romeDate } from "../../domain/eligibility.ts";
@@ -133,7 +134,7 @@ export async function endDelegationAtDesk(
   const reason = reasonOr(req.reason, fields);
   failIfAny(fields);
   if (reason === null) throw new Error("unreachable");
-  if (!/^[0-9a-f-]{36}$/u.test(req.id)) throw new AppError("NOT_FOUND");
+  if (!isUuid(req.id)) throw new AppError("NOT_FOUND");
   const now = deps.clock.now();
   return deps.uow.run(async (r) => {
     const d = await r.desk.findDelegation(req.id);

@@ -12,6 +12,7 @@
  *               recovery links go; contacts stored; the PIN returned once and kept sealed for
  *               one download of its PDF by the same clerk within 5 minutes.
  */
+import { isUuid } from "../../domain/ids.ts";
 import type { Acting } from "../../domain/actor.ts";
 import { romeDate } from "../../domain/eligibility.ts";
 import { AppError, ConflictError } from "../../domain/errors.ts";
@@ -207,7 +208,7 @@ export async function takeDeskPin(
 ): Promise<DeskPinPrintout> {
   const officeId = clerkOffice(req.member);
   const now = deps.clock.now();
-  const id = /^[0-9a-f-]{36}$/u.test(req.id) ? req.id : null;
+  const id = isUuid(req.id) ? req.id : null;
   return deps.uow
     .run(async (r) => {
       const taken = id === null ? null : await r.desk.takeHandover(id, req.member.id, now);

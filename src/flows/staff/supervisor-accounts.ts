@@ -4,6 +4,7 @@
  * session ends at once), enable, reset to a new link — the rules are accounts.ts'. A
  * supervisor does not disable or reset their own account (another supervisor does).
  */
+import { isUuid } from "../../domain/ids.ts";
 import type { Acting } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { StaffMember, StaffRole, StaffStatus } from "../../domain/staff.ts";
@@ -97,7 +98,7 @@ export async function actOnAccount(
   deps: SupervisorDeps,
   req: { by: Acting; member: StaffMember; staffId: string; action: AccountAction },
 ): Promise<{ staffId: string; status: StaffStatus } | IssuedLink> {
-  if (!/^[0-9a-f-]{36}$/u.test(req.staffId)) throw new AppError("NOT_FOUND");
+  if (!isUuid(req.staffId)) throw new AppError("NOT_FOUND");
   if (req.staffId === req.member.id && req.action !== "enable")
     throw new AppError("STAFF_OWN_ACCOUNT");
   if (req.action === "reset")

@@ -1,4 +1,5 @@
 /** Conversion requests, their sealed documents and benefit claims (flows/ports-requests.ts). */
+import { isUuid } from "../../domain/ids.ts";
 import type { PinLevel } from "../../domain/credential.ts";
 import { ConflictError } from "../../domain/errors.ts";
 import type {
@@ -50,7 +51,7 @@ export async function insertConversion(q: Queryable, r: ConversionRequest): Prom
 }
 
 export async function findConversion(q: Queryable, id: string): Promise<ConversionRequest | null> {
-  if (!/^[0-9a-f-]{36}$/u.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows = await q.query<ConversionRow>(
     `SELECT ${CONVERSION_COLUMNS} FROM conversion_request WHERE id = $1`,
     [id],

@@ -76,6 +76,7 @@ export function staffLoginScreens({ ctx, csrfCheck }: ScreenDeps) {
             username: form.username,
             password: form.password,
             totp: form.totp,
+            previousToken: readCookie(ctx, req, "staff"),
           });
           setStaffCookie(ctx, reply, login.token);
           void reply.clearCookie(cookieName(ctx, "csrf"), cookieOptions(ctx));
