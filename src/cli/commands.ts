@@ -166,19 +166,11 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       const { normalizeFiscalCode } = await import("../domain/fiscal-code.ts");
       const { liftLockout } = await import("../flows/lift-lockout.ts");
-      const { createUnitOfWork } = await import("../store/uow.ts");
-      const { deriveKeys } = await import("../security/keys.ts");
+      const { cliUnitOfWork } = await import("./uow.ts");
       const { systemClock } = await import("../domain/clock.ts");
       const { systemActor } = await import("../domain/actor.ts");
-      const keys = deriveKeys(config.pinPepper);
       await withDb(config, async (db) => {
-        const uow = createUnitOfWork({
-          db,
-          clock: systemClock,
-          outboxKey: config.outboxKey,
-          auditKeys: keys.audit,
-          messagesQueued: () => undefined,
-        });
+        const { uow, keys } = cliUnitOfWork(config, db, systemClock);
         await liftLockout(
           { uow, clock: systemClock, keys: keys.flow },
           {

@@ -12,9 +12,8 @@ import { AppError } from "../domain/errors.ts";
 import * as review from "../flows/conversion-review.ts";
 import type { ConversionStatus } from "../flows/ports.ts";
 import { documentKeyring } from "../security/envelope.ts";
-import { deriveKeys } from "../security/keys.ts";
 import type { Db } from "../store/db.ts";
-import { createUnitOfWork } from "../store/uow.ts";
+import { cliUnitOfWork } from "./uow.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
 
 const EXTENSION: Record<string, string> = {
@@ -24,15 +23,8 @@ const EXTENSION: Record<string, string> = {
 };
 
 function deps(config: Config, db: Db, clock: Clock): review.ReviewDeps {
-  const keys = deriveKeys(config.pinPepper);
   return {
-    uow: createUnitOfWork({
-      db,
-      clock,
-      outboxKey: config.outboxKey,
-      auditKeys: keys.audit,
-      messagesQueued: () => undefined,
-    }),
+    uow: cliUnitOfWork(config, db, clock).uow,
     clock,
     newId: () => crypto.randomUUID(),
     documentKey: documentKeyring(config.documentKey, config.documentPreviousKeys),

@@ -12,21 +12,14 @@ import { AppError } from "../domain/errors.ts";
 import { normalizeUsername } from "../domain/staff.ts";
 import * as accounts from "../flows/staff/accounts.ts";
 import { createArgon2Hasher } from "../security/hasher.ts";
-import { deriveKeys } from "../security/keys.ts";
 import type { Db } from "../store/db.ts";
-import { createUnitOfWork } from "../store/uow.ts";
+import { cliUnitOfWork } from "./uow.ts";
 export { STAFF_USAGE } from "./staff-usage.ts";
 
 async function deps(config: Config, db: Db, clock: Clock): Promise<accounts.StaffDeps> {
-  const keys = deriveKeys(config.pinPepper);
+  const { uow, keys } = cliUnitOfWork(config, db, clock);
   return {
-    uow: createUnitOfWork({
-      db,
-      clock,
-      outboxKey: config.outboxKey,
-      auditKeys: keys.audit,
-      messagesQueued: () => undefined,
-    }),
+    uow,
     clock,
     keys: keys.flow,
     limits: config.limits,
