@@ -85,6 +85,11 @@ export interface DeskStore {
   findDelegation(id: string): Promise<Delegation | null>;
   /** Given and received by the person, newest first. */
   delegationsOf(fiscalCode: string): Promise<Delegation[]>;
+  /**
+   * Locks the person's archive row until the transaction ends: registrations for one delegator
+   * run one after the other, so a double submission cannot register the same pair twice.
+   */
+  lockPerson(fiscalCode: string): Promise<void>;
   /** The documents of a delegation, without their bodies. */
   delegationDocuments(
     delegationId: string,

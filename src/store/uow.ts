@@ -263,6 +263,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       putDelegationDocument: (d) => desk.putDelegationDocument(q, d),
       findDelegation: (id) => desk.findDelegation(q, id),
       delegationsOf: (fc) => desk.delegationsOf(q, fc),
+      lockPerson: (fc) => desk.lockPerson(q, fc),
       delegationDocuments: (id) => desk.delegationDocuments(q, id),
       endDelegation: (id, e) => desk.endDelegation(q, id, e),
     },

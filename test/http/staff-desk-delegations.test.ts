@@ -155,6 +155,23 @@ describe("delegations at the office desk", () => {
     );
   });
 
+  it("registers a pair once when the same form is sent several times at once", async () => {
+    const delegator = await k.holder();
+    const delegate = await k.holder();
+    const text = {
+      fiscalCode: delegator.p.fiscalCode,
+      delegateFiscalCode: delegate.p.fiscalCode,
+      form: "AA08",
+      endDate: "2027-03-01",
+    };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => register(text, fieldsOf("AA08"))));
+    assert.deepEqual(
+      answers.map((a) => a.statusCode).sort(),
+      [201, 409, 409, 409],
+      answers.map((a) => a.body.slice(0, 120)).join(" | "),
+    );
+  });
+
   it("registers, shows both people their delegation, and ends it at the desk", async () => {
     const delegator = await k.holder();
     const delegate = await k.holder();

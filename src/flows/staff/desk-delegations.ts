@@ -159,6 +159,7 @@ export async function registerDelegation(
   const id = deps.newId();
   const today = romeDate(now);
   return deps.uow.run(async (r) => {
+    await r.desk.lockPerson(c.delegator);
     const running = (await r.desk.delegationsOf(c.delegator)).some(
       (d) => d.delegateFiscalCode === c.delegate && d.endedAt === null && d.endDate >= today,
     );

@@ -182,6 +182,12 @@ export async function delegationsOf(q: Queryable, fiscalCode: string): Promise<D
   return rows.map(delegation);
 }
 
+export async function lockPerson(q: Queryable, fiscalCode: string): Promise<void> {
+  await q.query("SELECT 1 AS one FROM archive_person WHERE fiscal_code = $1 FOR UPDATE", [
+    fiscalCode,
+  ]);
+}
+
 export async function delegationDocuments(
   q: Queryable,
   delegationId: string,
