@@ -177,13 +177,7 @@ export async function startEnrolment(
       recoveryHashes: recoveryCodes.map((c) => recoveryHash(deps, a.id, c)),
       now,
     });
-    r.audit.record({
-      type: "staff.enrolment_started",
-      outcome: "success",
-      actor: { kind: "staff", id: a.id, role: a.role },
-      origin: input.by.origin,
-      details: { staffId: a.id },
-    });
+    r.audit.record({ type: "staff.enrolment_started", ...byEnrollingAccount(a, input.by) });
     return true;
   });
   if (!started) return refuseEnrolment(deps, input.by, "already_started", "ENROLMENT_STARTED");
@@ -210,13 +204,7 @@ export async function pendingEnrolment(
   const secret = a === null || a.enrolmentStartedAt === null ? null : openTotp(deps, a);
   if (a === null || secret === null) return null;
   await deps.uow.run(async (r) => {
-    r.audit.record({
-      type: "staff.enrolment_shown_again",
-      outcome: "success",
-      actor: { kind: "staff", id: a.id, role: a.role },
-      origin: input.by.origin,
-      details: { staffId: a.id },
-    });
+    r.audit.record({ type: "staff.enrolment_shown_again", ...byEnrollingAccount(a, input.by) });
   });
   return { username: a.username, totpSecret: secret, otpauthUri: totpUri(secret, a.username) };
 }
@@ -252,17 +240,21 @@ export async function confirmEnrolment(
     const a = await r.staff.byEnrolment(enrolmentHash(deps, token), now);
     if (a === null) return false;
     await r.staff.completeEnrolment(a.id, step, now);
-    r.audit.record({
-      type: "staff.enrolled",
-      outcome: "success",
-      actor: { kind: "staff", id: a.id, role: a.role },
-      origin: input.by.origin,
-      details: { staffId: a.id },
-    });
+    r.audit.record({ type: "staff.enrolled", ...byEnrollingAccount(a, input.by) });
     return true;
   });
   if (!done) return refuseEnrolment(deps, input.by, "link_invalid", "ENROLMENT_INVALID");
   return { staffId: account.id, username: account.username };
+}
+
+/** An enrolment step, audited as done by the account itself (it has no session yet). */
+function byEnrollingAccount(a: StaffAccount, by: Acting) {
+  return {
+    outcome: "success" as const,
+    actor: { kind: "staff" as const, id: a.id, role: a.role },
+    origin: by.origin,
+    details: { staffId: a.id },
+  };
 }
 
 async function accountOrNotFound(r: Repos, staffId: string): Promise<StaffAccount> {
