@@ -10,7 +10,8 @@ import type {
 } from "../../flows/ports-requests.ts";
 import { isUniqueViolation, type Queryable } from "../db.ts";
 
-interface ConversionRow {
+/** A conversion_request row as read (repos/review.ts reads the review columns too). */
+export interface ConversionRow {
   id: string;
   reference: string;
   fiscal_code: string;
@@ -22,10 +23,10 @@ interface ConversionRow {
   documents_deleted_at: Date | null;
 }
 
-const CONVERSION_COLUMNS =
+export const CONVERSION_COLUMNS =
   "id, reference, fiscal_code, status, reason, submitted_at, decided_at, decided_by, documents_deleted_at";
 
-const toConversion = (r: ConversionRow): ConversionRequest => ({
+export const toConversion = (r: ConversionRow): ConversionRequest => ({
   id: r.id,
   reference: r.reference,
   fiscalCode: r.fiscal_code,

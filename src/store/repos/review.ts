@@ -1,24 +1,16 @@
 /** The review queue and fax intake (flows/ports-review.ts) on conversion_request and document. */
 import { ConflictError } from "../../domain/errors.ts";
 import type { ConversionChannel, RejectionReason } from "../../domain/review.ts";
-import type { ConversionRequest, ConversionStatus } from "../../flows/ports-requests.ts";
+import type { ConversionRequest } from "../../flows/ports-requests.ts";
 import type {
   ReviewDocumentInfo,
   ReviewItem,
   SealedReviewDocument,
 } from "../../flows/ports-review.ts";
 import { isUniqueViolation, type Queryable } from "../db.ts";
+import { CONVERSION_COLUMNS, toConversion, type ConversionRow } from "./requests.ts";
 
-interface ItemRow {
-  id: string;
-  reference: string;
-  fiscal_code: string;
-  status: ConversionStatus;
-  reason: string | null;
-  submitted_at: Date;
-  decided_at: Date | null;
-  decided_by: string | null;
-  documents_deleted_at: Date | null;
+interface ItemRow extends ConversionRow {
   channel: ConversionChannel;
   registered_by: string | null;
   reason_code: RejectionReason | null;
@@ -26,19 +18,10 @@ interface ItemRow {
   assigned_until: Date | null;
 }
 
-const ITEM_COLUMNS = `id, reference, fiscal_code, status, reason, submitted_at, decided_at, decided_by,
-  documents_deleted_at, channel, registered_by, reason_code, assigned_to, assigned_until`;
+const ITEM_COLUMNS = `${CONVERSION_COLUMNS}, channel, registered_by, reason_code, assigned_to, assigned_until`;
 
 const toItem = (r: ItemRow): ReviewItem => ({
-  id: r.id,
-  reference: r.reference,
-  fiscalCode: r.fiscal_code,
-  status: r.status,
-  reason: r.reason,
-  submittedAt: r.submitted_at,
-  decidedAt: r.decided_at,
-  decidedBy: r.decided_by,
-  documentsDeletedAt: r.documents_deleted_at,
+  ...toConversion(r),
   channel: r.channel,
   registeredBy: r.registered_by,
   reasonCode: r.reason_code,
