@@ -14,6 +14,7 @@ import type { Acting } from "../../domain/actor.ts";
 import { isCountryCode } from "../../domain/address.ts";
 import { checkIdentityAnswers, type IdentityAnswers } from "../../domain/contact-identity.ts";
 import { AppError, type FieldError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { StaffMember } from "../../domain/staff.ts";
 import type { BaseDeps } from "../deps.ts";
 import { bodyObject, fiscalCodeField, textOf, throwIfInvalid } from "../fields.ts";
@@ -139,8 +140,6 @@ export async function checkCallerIdentity(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
-
 /**
  * The agent's passed, unexpired check named by `checkId` (for `fiscalCode` when given), read
  * in the action's transaction; IDENTITY_CHECK_REQUIRED otherwise.
@@ -153,7 +152,7 @@ export async function requirePassedCheck(
   fiscalCode?: string,
 ): Promise<PassedCheck> {
   const id = typeof checkId === "string" ? checkId.trim().toLowerCase() : "";
-  const check = UUID.test(id) ? await r.contactCentre.passedCheck(id, member.id, now) : null;
+  const check = isUuid(id) ? await r.contactCentre.passedCheck(id, member.id, now) : null;
   if (check === null || (fiscalCode !== undefined && check.fiscalCode !== fiscalCode))
     throw new AppError("IDENTITY_CHECK_REQUIRED");
   return check;

@@ -16,6 +16,7 @@ import type { Acting } from "../../domain/actor.ts";
 import { nextWorkingDayOpening } from "../../domain/contact-hours.ts";
 import { mayClaimNewPin, romeDate } from "../../domain/eligibility.ts";
 import { AppError, type FieldError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import { generatePin, INITIAL_PIN_LENGTH } from "../../domain/pin.ts";
 import type { StaffMember } from "../../domain/staff.ts";
 import type { PinIssuingDeps } from "../deps.ts";
@@ -36,7 +37,6 @@ export interface OutcomeResult {
   nextCallAt: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 const CONTROL = /[\p{Cc}\p{Cs}]/u;
 
 function parseOutcome(raw: unknown): { outcome: CallOutcome; reason: string | null } {
@@ -70,7 +70,7 @@ export async function recordCallOutcome(
 ): Promise<OutcomeResult> {
   const { outcome, reason } = parseOutcome(req.body);
   const claimId = typeof req.claimId === "string" ? req.claimId.toLowerCase() : "";
-  if (!UUID.test(claimId)) throw new AppError("NOT_FOUND");
+  if (!isUuid(claimId)) throw new AppError("NOT_FOUND");
   const now = deps.clock.now();
   // The PIN's hashes before the transaction: no row lock held during argon2id.
   const pin = outcome === "validated" ? generatePin(INITIAL_PIN_LENGTH, deps.randomBytes) : null;

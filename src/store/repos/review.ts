@@ -1,5 +1,6 @@
 /** The review queue and fax intake (flows/ports-review.ts) on conversion_request and document. */
 import { ConflictError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { ConversionChannel, RejectionReason } from "../../domain/review.ts";
 import type { ConversionRequest } from "../../flows/ports-requests.ts";
 import type {
@@ -28,9 +29,6 @@ const toItem = (r: ItemRow): ReviewItem => ({
   assignedTo: r.assigned_to,
   assignedUntil: r.assigned_until,
 });
-
-const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u.test(id);
 
 export async function waitingItems(q: Queryable, limit: number): Promise<ReviewItem[]> {
   const rows = await q.query<ItemRow>(

@@ -1,5 +1,6 @@
 /** Staff accounts, recovery codes and staff sessions (flows/ports-staff.ts). */
 import { ConflictError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { StaffRole, StaffStatus } from "../../domain/staff.ts";
 import type { NewStaffAccount, StaffAccount, StaffSessionRecord } from "../../flows/ports-staff.ts";
 import { isUniqueViolation, type Queryable } from "../db.ts";
@@ -40,9 +41,6 @@ const toAccount = (r: AccountRow): StaffAccount => ({
   createdAt: r.created_at,
   lastLoginAt: r.last_login_at,
 });
-
-const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u.test(id);
 
 export async function createStaff(q: Queryable, a: NewStaffAccount): Promise<void> {
   try {
