@@ -12,33 +12,24 @@ import type { Html } from "../html.ts";
 import { csrfFor, sendHtml } from "../render.ts";
 import { staffPage } from "./layout.ts";
 
-export interface StaffFormPage {
-  member: StaffMember;
-  /** The page's title, in the request's language. */
-  title: MessageKey;
-  path: string;
-  body: (csrfToken: string) => Html;
-  status?: number;
-}
-
-export function sendStaffFormPage(
-  ctx: AppContext,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  o: StaffFormPage,
-): FastifyReply {
-  const lang = langOf(req);
-  const token = csrfFor(ctx, req, reply);
-  return sendHtml(
-    reply,
-    staffPage({
-      lang,
-      member: o.member,
-      csrfToken: token,
-      title: t(lang, o.title),
-      path: o.path,
-      body: o.body(token),
-    }),
-    o.status ?? 200,
-  );
+/**
+ * The sender of one form page (its title and path fixed): the body is made with the request's
+ * CSRF token, the answer has the given status (200 unless a refusal or a creation says else).
+ */
+export function staffFormPage(ctx: AppContext, title: MessageKey, path: string) {
+  return (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    member: StaffMember,
+    body: (csrfToken: string) => Html,
+    status = 200,
+  ): FastifyReply => {
+    const lang = langOf(req);
+    const token = csrfFor(ctx, req, reply);
+    return sendHtml(
+      reply,
+      staffPage({ lang, member, csrfToken: token, title: t(lang, title), path, body: body(token) }),
+      status,
+    );
+  };
 }

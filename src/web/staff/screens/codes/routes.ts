@@ -2,8 +2,8 @@
  * /operatori/codici-recupero: a new set of recovery codes, after a code from the app (a session
  * left open cannot swap them; a resent form is refused, the codes just written down stay).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { STAFF_ROLES, type StaffMember } from "../../../../domain/staff.ts";
+import type { FastifyInstance } from "fastify";
+import { STAFF_ROLES } from "../../../../domain/staff.ts";
 import { replaceRecoveryCodes } from "../../../../flows/staff/accounts.ts";
 import { langOf } from "../../../../http/lang.ts";
 import { staffOf } from "../../../../http/staff-request.ts";
@@ -13,7 +13,7 @@ import { formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
 import { formOf } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { sendStaffFormPage } from "../../form.ts";
+import { staffFormPage } from "../../form.ts";
 
 const PATH = "/operatori/codici-recupero";
 
@@ -28,20 +28,7 @@ ${textField({ id: "f-totp", name: "totp", value: "", error, label, autocomplete:
 }
 
 export function staffCodesScreens({ ctx, csrfCheck }: ScreenDeps) {
-  const show = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    member: StaffMember,
-    body: (token: string) => Html,
-    status = 200,
-  ) =>
-    sendStaffFormPage(ctx, req, reply, {
-      member,
-      title: "staff.codes.title",
-      path: PATH,
-      body,
-      status,
-    });
+  const show = staffFormPage(ctx, "staff.codes.title", PATH);
   return async function staffCodes(app: FastifyInstance): Promise<void> {
     const rule = { config: { staff: STAFF_ROLES } };
     app.get(PATH, rule, async (req, reply) => {

@@ -16,7 +16,7 @@ import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html } from "../../../html.ts";
 import { formOf, type FormValues } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { sendStaffFormPage } from "../../form.ts";
+import { staffFormPage } from "../../form.ts";
 import {
   DESK_PATHS,
   documentFieldset,
@@ -31,6 +31,7 @@ import {
 const clerk = { staff: ["office_clerk"] } as const;
 
 export function deskConversionScreens({ ctx, csrfCheck }: ScreenDeps) {
+  const send = staffFormPage(ctx, "desk.conversion.title", DESK_PATHS.conversion);
   const show = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -41,12 +42,11 @@ export function deskConversionScreens({ ctx, csrfCheck }: ScreenDeps) {
     status = 200,
   ) => {
     const lang = langOf(req);
-    return sendStaffFormPage(ctx, req, reply, {
+    return send(
+      req,
+      reply,
       member,
-      title: "desk.conversion.title",
-      path: DESK_PATHS.conversion,
-      status,
-      body: (token) => html`<h1>${t(lang, "desk.conversion.title")}</h1>
+      (token) => html`<h1>${t(lang, "desk.conversion.title")}</h1>
 <p class="lead">${t(lang, "desk.conversion.intro")}</p>
 ${noticeAlert(notice)}${summary(lang, errors, documentLabels(lang))}
 <form method="post" action="${DESK_PATHS.conversion}" novalidate class="col-lg-8 px-0">
@@ -56,7 +56,8 @@ ${documentFieldset(lang, v, errors)}
 ${reasonFieldset(lang, v, errors)}
 <button type="submit" class="btn btn-primary btn-lg">${t(lang, "desk.conversion.submit")}</button>
 </form>`,
-    });
+      status,
+    );
   };
 
   return async function deskConversion(app: FastifyInstance): Promise<void> {

@@ -4,8 +4,7 @@
  * a form to end it (reason asked again); /…/deleghe/nuova registers one with its documents
  * (a plain multipart form, no script needed).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { StaffMember } from "../../../../domain/staff.ts";
+import type { FastifyInstance } from "fastify";
 import {
   delegationsForDesk,
   endDelegationAtDesk,
@@ -27,28 +26,15 @@ import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
 import { formOf, type FormValues } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { sendStaffFormPage } from "../../form.ts";
+import { staffFormPage } from "../../form.ts";
 import { DESK_PATHS, reasonOf, summary } from "./common.ts";
 import { delegationSearchForm, delegationTable, newDelegationForm } from "./delegation-pages.ts";
 
 const clerk = { staff: ["office_clerk"] } as const;
 
 export function deskDelegationScreens({ ctx, csrfCheck }: ScreenDeps) {
-  const page = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    member: StaffMember,
-    path: string,
-    body: (token: string) => Html,
-    status = 200,
-  ) =>
-    sendStaffFormPage(ctx, req, reply, {
-      member,
-      title: "desk.delegations.title",
-      path,
-      body,
-      status,
-    });
+  const sendList = staffFormPage(ctx, "desk.delegations.title", DESK_PATHS.delegations);
+  const sendNew = staffFormPage(ctx, "desk.delegations.title", DESK_PATHS.newDelegation);
   const listPage = (
     lang: Lang,
     token: string,
@@ -67,7 +53,7 @@ ${delegationSearchForm(lang, token, v, errors)}${found}`;
     app.get(DESK_PATHS.delegations, { config: clerk }, async (req, reply) => {
       const { member } = await staffOf(ctx, req);
       const lang = langOf(req);
-      return page(req, reply, member, DESK_PATHS.delegations, (token) =>
+      return sendList(req, reply, member, (token) =>
         listPage(lang, token, {}, new Map(), undefined, html``),
       );
     });
@@ -86,7 +72,7 @@ ${delegationSearchForm(lang, token, v, errors)}${found}`;
             reason: reasonOf(v),
           });
           const rows = [...found.given, ...found.received];
-          return await page(req, reply, member, DESK_PATHS.delegations, (token) =>
+          return await sendList(req, reply, member, (token) =>
             listPage(
               lang,
               token,
@@ -98,11 +84,10 @@ ${delegationSearchForm(lang, token, v, errors)}${found}`;
           );
         } catch (err) {
           const f = formFailure(err, lang, reply);
-          return page(
+          return sendList(
             req,
             reply,
             member,
-            DESK_PATHS.delegations,
             (token) => listPage(lang, token, v, f.errors, dangerNotice(f), html``),
             f.status,
           );
@@ -130,11 +115,10 @@ ${delegationSearchForm(lang, token, v, errors)}${found}`;
           };
           status = f.status;
         }
-        return page(
+        return sendList(
           req,
           reply,
           member,
-          DESK_PATHS.delegations,
           (token) => listPage(lang, token, {}, new Map(), notice, html``),
           status,
         );
@@ -145,7 +129,7 @@ ${delegationSearchForm(lang, token, v, errors)}${found}`;
       await acceptDelegationUploads(scope);
       scope.get(DESK_PATHS.newDelegation, { config: clerk }, async (req, reply) => {
         const { member } = await staffOf(ctx, req);
-        return page(req, reply, member, DESK_PATHS.newDelegation, (token) =>
+        return sendNew(req, reply, member, (token) =>
           newDelegationForm(langOf(req), token, {}, new Map(), undefined),
         );
       });
@@ -173,21 +157,19 @@ ${delegationSearchForm(lang, token, v, errors)}${found}`;
                 date: civilDate(lang, done.endDate),
               }),
             };
-            return await page(
+            return await sendNew(
               req,
               reply,
               member,
-              DESK_PATHS.newDelegation,
               (token) => newDelegationForm(lang, token, {}, new Map(), notice),
               201,
             );
           } catch (err) {
             const f = formFailure(err, lang, reply);
-            return page(
+            return sendNew(
               req,
               reply,
               member,
-              DESK_PATHS.newDelegation,
               (token) => newDelegationForm(lang, token, v, f.errors, dangerNotice(f)),
               f.status,
             );

@@ -4,10 +4,9 @@
  * the PIN was issued and offers the printout while it lasts. The answer shows the 16
  * characters once (no-store) with a link to the one printout, /…/mv35/{id}/pin.pdf.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { AppError } from "../../../../domain/errors.ts";
 import { groupPin } from "../../../../domain/pin.ts";
-import type { StaffMember } from "../../../../domain/staff.ts";
 import { issueDeskPin, type IssuedDeskPin } from "../../../../flows/staff/desk-mv35.ts";
 import { deskPinPdf, sendDeskPinPdf } from "../../../../http/api/staff/desk-support.ts";
 import { langOf } from "../../../../http/lang.ts";
@@ -25,7 +24,7 @@ import { dangerNotice, formFailure } from "../../../form-failure.ts";
 import { html, type Html } from "../../../html.ts";
 import { formOf, type FormValues } from "../../../render.ts";
 import type { ScreenDeps } from "../../../screens/types.ts";
-import { sendStaffFormPage } from "../../form.ts";
+import { staffFormPage } from "../../form.ts";
 import {
   DESK_PATHS,
   documentFieldset,
@@ -105,20 +104,7 @@ ${pdfId === null ? "" : html`<p><a class="btn btn-primary btn-lg" href="${pdfPat
 }
 
 export function deskMv35Screens({ ctx, csrfCheck }: ScreenDeps) {
-  const show = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    member: StaffMember,
-    body: (token: string) => Html,
-    status = 200,
-  ) =>
-    sendStaffFormPage(ctx, req, reply, {
-      member,
-      title: "desk.mv35.title",
-      path: DESK_PATHS.mv35,
-      body,
-      status,
-    });
+  const show = staffFormPage(ctx, "desk.mv35.title", DESK_PATHS.mv35);
 
   return async function deskMv35(app: FastifyInstance): Promise<void> {
     app.get(DESK_PATHS.mv35, { config: clerk }, async (req, reply) => {
