@@ -11,6 +11,8 @@ export interface StaffAccount extends StaffMember {
   enrolmentStartedAt: Date | null;
   failures: number;
   lockedUntil: Date | null;
+  /** The member of staff who created the account or last reset it (null: the command line). */
+  enrolmentIssuedBy: string | null;
   createdAt: Date;
   lastLoginAt: Date | null;
 }
@@ -22,6 +24,8 @@ export interface NewStaffAccount {
   officeId: string | null;
   enrolmentHash: string;
   enrolmentExpiresAt: Date;
+  /** The member of staff creating it (null: the command line). */
+  issuedBy: string | null;
   now: Date;
 }
 
@@ -49,7 +53,11 @@ export interface StaffStore {
   /** The first code confirmed: the account becomes active and the link is spent. */
   completeEnrolment(id: string, totpStep: number, now: Date): Promise<void>;
   /** A new enrolment link: password, TOTP and recovery codes dropped, sessions ended. */
-  resetEnrolment(id: string, enrolmentHash: string, expiresAt: Date, now: Date): Promise<number>;
+  resetEnrolment(
+    id: string,
+    link: { hash: string; expiresAt: Date; issuedBy: string | null },
+    now: Date,
+  ): Promise<number>;
   /** Disables or re-enables; disabling ends every session of the account (count returned). */
   setStatus(id: string, status: "active" | "disabled", now: Date): Promise<number>;
   /**

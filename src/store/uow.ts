@@ -224,7 +224,7 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
       list: () => staff.listStaff(q),
       startEnrolment: (id, e) => staff.startEnrolment(q, id, e),
       completeEnrolment: (id, step, now) => staff.completeEnrolment(q, id, step, now),
-      resetEnrolment: (id, hash, exp, now) => staff.resetEnrolment(q, id, hash, exp, now),
+      resetEnrolment: (id, link, now) => staff.resetEnrolment(q, id, link, now),
       setStatus: (id, status, now) => staff.setStaffStatus(q, id, status, now),
       reserveAttempt: (id, max, now) => staff.reserveStaffAttempt(q, id, max, now),
       recordFailure: (id, max, until) => staff.recordStaffFailure(q, id, max, until),

@@ -17,6 +17,7 @@ import { CLAIM_BODY, conversionKit, type ConversionKit } from "../helpers/conver
 import { auditTypesOf, problemOf, rows } from "../helpers/journeys.ts";
 import { loginStaff, staffSession, type TestStaff } from "../helpers/staff.ts";
 import * as files from "../helpers/uploads.ts";
+import { totpAt } from "../../src/security/totp.ts";
 
 /** A fax as a fax server saves it: one bilevel CCITT Group 4 page, or several pages in one TIFF. */
 async function faxTiff(pages: number): Promise<Buffer> {
@@ -221,6 +222,43 @@ describe("the review queue and fax intake", () => {
     assert.equal((await fax(reviewerA.jar, p.fiscalCode, [await tiffPart(1)])).statusCode, 201);
     const twice = await fax(reviewerB.jar, p.fiscalCode, [await tiffPart(1)]);
     assert.equal(problemOf(twice, 409).code, "CONVERSION_PENDING");
+  });
+
+  it("treats an account enrolled through a link the registrar issued as the registrar's own", async () => {
+    // A supervisor registers a fax, then resets a reviewer's account and enrols it themselves
+    // with the link they were handed: that account may not decide the fax either.
+    const sup = await staffSession(s, { role: "supervisor" });
+    const victim = await staffSession(s, { role: "back_office_reviewer" });
+    const { p } = await k.holder();
+    const res = await fax(sup.jar, p.fiscalCode, [await tiffPart(1)]);
+    assert.equal(res.statusCode, 201, res.body);
+    const requestId = res.json<{ requestId: string }>().requestId;
+    const reset = await api(
+      s,
+      "POST",
+      `/api/v1/staff/accounts/${victim.staff.id}/reset`,
+      {},
+      sup.jar,
+    );
+    assert.equal(reset.statusCode, 200, reset.body);
+    const token = /token=([\w-]+)/u.exec(reset.json<{ enrolmentUrl: string }>().enrolmentUrl)?.[1];
+    const password = "the supervisor's own passphrase";
+    const step1 = await api(s, "POST", "/api/v1/staff/enrolment", { token, password });
+    assert.equal(step1.statusCode, 200, step1.body);
+    const secret = step1.json<{ totpSecret: string }>().totpSecret;
+    const taken: TestStaff = { ...victim.staff, password, totpSecret: secret, lastStep: 0 };
+    const confirm = await api(s, "POST", "/api/v1/staff/enrolment/confirm", {
+      token,
+      code: await totpAt(secret, s.clock.now()),
+    });
+    assert.equal(confirm.statusCode, 204, confirm.body);
+    taken.lastStep = Math.floor(s.clock.now().getTime() / 30_000);
+    const jar = await loginStaff(s, taken);
+    const decision = await decide(jar, requestId, { decision: "approve" });
+    assert.equal(problemOf(decision, 403).code, "SEGREGATION_OF_DUTIES");
+    // Anyone else may: the request is still waiting.
+    const ok = await decide(reviewerB.jar, requestId, { decision: "approve" });
+    assert.equal(ok.statusCode, 200, ok.body);
   });
 
   it("never lets the registrar decide their own fax (audited); another reviewer approves it", async () => {

@@ -31,6 +31,9 @@ export type StaffDeps = LimitsDeps & PinIssuingDeps;
 
 const acting = (by: Acting) => ({ actor: by.actor, origin: by.origin });
 
+/** The member of staff acting, if staff (the command line is not). */
+const staffIdOf = (by: Acting): string | null => (by.actor.kind === "staff" ? by.actor.id : null);
+
 export const enrolmentHash = (deps: Pick<StaffDeps, "keys">, token: string) =>
   hmacHex(deps.keys.staffCodes, `enrolment:${token}`);
 
@@ -104,6 +107,7 @@ export async function addStaff(deps: StaffDeps, input: NewStaff): Promise<Enrolm
         officeId,
         enrolmentHash: enrolmentHash(deps, token),
         enrolmentExpiresAt: expiresAt,
+        issuedBy: staffIdOf(input.by),
         now,
       });
       r.audit.record({
@@ -300,7 +304,11 @@ export async function resetStaff(
   const expiresAt = new Date(now.getTime() + ENROLMENT_SECONDS * 1000);
   return deps.uow.run(async (r) => {
     const a = await accountOrNotFound(r, input.staffId);
-    const ended = await r.staff.resetEnrolment(a.id, enrolmentHash(deps, token), expiresAt, now);
+    const ended = await r.staff.resetEnrolment(
+      a.id,
+      { hash: enrolmentHash(deps, token), expiresAt, issuedBy: staffIdOf(input.by) },
+      now,
+    );
     r.audit.record({
       type: "staff.enrolment_reset",
       outcome: "success",

@@ -12,7 +12,7 @@ import { cleanNote, isRejectionReason, type RejectionReason } from "../../domain
 import type { StaffMember } from "../../domain/staff.ts";
 import { t } from "../../i18n/index.ts";
 import { decideConversion, type ReviewDeps } from "../conversion-review.ts";
-import { refuseOnItem } from "./review-queue.ts";
+import { isOwnIntake, refuseOnItem } from "./review-queue.ts";
 
 export interface DecisionInput {
   decision: "approve" | "reject";
@@ -47,7 +47,7 @@ export async function decideReviewItem(
   const item = await deps.uow.direct.review.item(req.requestId);
   if (item === null) throw new AppError("NOT_FOUND");
   // Who registered a fax never changes: checked before, refused with its own audit event.
-  if (item.registeredBy === req.member.id)
+  if (await isOwnIntake(deps, item, req.member.id))
     return refuseOnItem(deps, req.by, item, "decide", "own_intake");
   // The holder is told the reason in their language: the label, and the note if any.
   const lang = (await deps.uow.direct.accounts.contacts(item.fiscalCode))?.lang ?? "it";

@@ -163,13 +163,29 @@ export async function refuseOnItem(
   throw new AppError(reason === "own_intake" ? "SEGREGATION_OF_DUTIES" : "REVIEW_ITEM_TAKEN");
 }
 
+/**
+ * Whether the member may not decide the item as its fax's registrar: the registrar themselves,
+ * or an account enrolled through a link the registrar issued (they held that link, so could
+ * have enrolled it themselves).
+ */
+export async function isOwnIntake(
+  deps: BaseDeps,
+  item: ReviewItem,
+  memberId: string,
+): Promise<boolean> {
+  if (item.registeredBy === null) return false;
+  if (item.registeredBy === memberId) return true;
+  const me = await deps.uow.direct.staff.byId(memberId);
+  return me?.enrolmentIssuedBy === item.registeredBy;
+}
+
 /** The reader takes the item (or keeps it) for REVIEW_LEASE_SECONDS. */
 export async function takeReviewItem(
   deps: BaseDeps,
   req: { by: Acting; member: StaffMember; requestId: string },
 ): Promise<{ requestId: string; heldUntil: string }> {
   const item = await itemOrNotFound(deps.uow.direct, req.requestId);
-  if (item.registeredBy === req.member.id)
+  if (await isOwnIntake(deps, item, req.member.id))
     return refuseOnItem(deps, req.by, item, "take", "own_intake");
   if (item.status !== "submitted") throw new AppError("CONVERSION_DECIDED");
   const now = deps.clock.now();

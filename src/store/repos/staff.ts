@@ -18,12 +18,14 @@ interface AccountRow {
   enrolment_started_at: Date | null;
   failures: number;
   locked_until: Date | null;
+  enrolment_issued_by: string | null;
   created_at: Date;
   last_login_at: Date | null;
 }
 
 const COLUMNS = `id, username, role, office_id, status, password_hash, totp_sealed, totp_last_step,
-  enrolment_expires_at, enrolment_started_at, failures, locked_until, created_at, last_login_at`;
+  enrolment_expires_at, enrolment_started_at, failures, locked_until, enrolment_issued_by, created_at,
+  last_login_at`;
 
 const toAccount = (r: AccountRow): StaffAccount => ({
   id: r.id,
@@ -38,6 +40,7 @@ const toAccount = (r: AccountRow): StaffAccount => ({
   enrolmentStartedAt: r.enrolment_started_at,
   failures: r.failures,
   lockedUntil: r.locked_until,
+  enrolmentIssuedBy: r.enrolment_issued_by,
   createdAt: r.created_at,
   lastLoginAt: r.last_login_at,
 });
@@ -46,9 +49,18 @@ export async function createStaff(q: Queryable, a: NewStaffAccount): Promise<voi
   try {
     await q.query(
       `INSERT INTO staff_account (id, username, role, office_id, status, enrolment_hash,
-                                  enrolment_expires_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'enrolling', $5, $6, $7, $7)`,
-      [a.id, a.username, a.role, a.officeId, a.enrolmentHash, a.enrolmentExpiresAt, a.now],
+                                  enrolment_expires_at, enrolment_issued_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'enrolling', $5, $6, $8, $7, $7)`,
+      [
+        a.id,
+        a.username,
+        a.role,
+        a.officeId,
+        a.enrolmentHash,
+        a.enrolmentExpiresAt,
+        a.now,
+        a.issuedBy,
+      ],
     );
   } catch (err) {
     if (isUniqueViolation(err)) throw new ConflictError("username taken", { cause: err });
@@ -115,16 +127,16 @@ export async function completeEnrolment(
 export async function resetEnrolment(
   q: Queryable,
   id: string,
-  hash: string,
-  expiresAt: Date,
+  link: { hash: string; expiresAt: Date; issuedBy: string | null },
   now: Date,
 ): Promise<number> {
   await q.query(
     `UPDATE staff_account SET status = 'enrolling', password_hash = NULL, totp_sealed = NULL,
             totp_last_step = NULL, enrolment_hash = $2, enrolment_expires_at = $3,
-            enrolment_started_at = NULL, failures = 0, locked_until = NULL, updated_at = $4
+            enrolment_issued_by = $5, enrolment_started_at = NULL, failures = 0,
+            locked_until = NULL, updated_at = $4
       WHERE id = $1`,
-    [id, hash, expiresAt, now],
+    [id, link.hash, link.expiresAt, now, link.issuedBy],
   );
   await q.query("DELETE FROM staff_recovery_code WHERE staff_id = $1", [id]);
   return deleteSessionsOf(q, id);
