@@ -10,6 +10,7 @@ import { systemActor } from "../domain/actor.ts";
 import { systemClock, type Clock } from "../domain/clock.ts";
 import { AppError } from "../domain/errors.ts";
 import { normalizeUsername } from "../domain/staff.ts";
+import * as admin from "../flows/staff/account-admin.ts";
 import * as accounts from "../flows/staff/accounts.ts";
 import { createArgon2Hasher } from "../security/hasher.ts";
 import type { Db } from "../store/db.ts";
@@ -79,7 +80,7 @@ export async function staffCommand(
       case "disable":
       case "enable": {
         const a = await byName(name);
-        await accounts.setStaffStatus(d, {
+        await admin.setStaffStatus(d, {
           by,
           staffId: a.id,
           status: sub === "disable" ? "disabled" : "active",
@@ -91,7 +92,7 @@ export async function staffCommand(
       }
       case "reset": {
         const a = await byName(name);
-        const link = await accounts.resetStaff(d, { by, staffId: a.id });
+        const link = await admin.resetStaff(d, { by, staffId: a.id });
         console.log(
           `new enrolment link for ${link.username}, valid until ${link.expiresAt.toISOString()}:`,
         );

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { systemActor } from "../../src/domain/actor.ts";
-import { setStaffStatus } from "../../src/flows/staff/accounts.ts";
+import { setStaffStatus } from "../../src/flows/staff/account-admin.ts";
 import { totpAt } from "../../src/security/totp.ts";
 import { advance, api, Jar, startService, type TestService } from "../helpers/app.ts";
 import { csrfOf, formPost, observable, page, problemOf, rows } from "../helpers/journeys.ts";

@@ -8,13 +8,8 @@ import { isUuid } from "../../domain/ids.ts";
 import type { Acting } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { StaffMember, StaffRole, StaffStatus } from "../../domain/staff.ts";
-import {
-  addStaff,
-  resetStaff,
-  setStaffStatus,
-  type EnrolmentLink,
-  type StaffDeps,
-} from "./accounts.ts";
+import { resetStaff, setStaffStatus } from "./account-admin.ts";
+import { addStaff, type EnrolmentLink, type StaffDeps } from "./accounts.ts";
 
 export type SupervisorDeps = StaffDeps & { config: { publicUrl: string } };
 

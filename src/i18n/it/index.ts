@@ -6,6 +6,7 @@ import { common } from "./common.ts";
 import { dev } from "./dev.ts";
 import { documents } from "./documents.ts";
 import { errors } from "./errors.ts";
+import { fields } from "./fields.ts";
 import { info } from "./info.ts";
 import { messages } from "./messages.ts";
 import { requests } from "./requests.ts";
@@ -23,6 +24,7 @@ export const it = {
   ...activity,
   ...dev,
   ...errors,
+  ...fields,
   ...messages,
   ...documents,
   ...info,

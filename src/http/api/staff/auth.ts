@@ -4,11 +4,8 @@
  * {username, password, totp}; DELETE /staff/session; GET /staff/me.
  */
 import type { FastifyInstance } from "fastify";
-import {
-  confirmEnrolment,
-  replaceRecoveryCodes,
-  startEnrolment,
-} from "../../../flows/staff/accounts.ts";
+import { replaceRecoveryCodes } from "../../../flows/staff/account-admin.ts";
+import { confirmEnrolment, startEnrolment } from "../../../flows/staff/accounts.ts";
 import { staffLogin, staffLogout } from "../../../flows/staff/auth.ts";
 import type { AppContext } from "../../context.ts";
 import { readCookie } from "../../cookies.ts";

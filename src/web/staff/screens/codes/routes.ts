@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { STAFF_ROLES } from "../../../../domain/staff.ts";
-import { replaceRecoveryCodes } from "../../../../flows/staff/accounts.ts";
+import { replaceRecoveryCodes } from "../../../../flows/staff/account-admin.ts";
 import { langOf } from "../../../../http/lang.ts";
 import { staffOf } from "../../../../http/staff-request.ts";
 import { t, type Lang } from "../../../../i18n/index.ts";
