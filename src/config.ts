@@ -17,6 +17,14 @@ import {
   type LimiterName,
 } from "./domain/rate-limits.ts";
 import { deriveKey } from "./security/crypto.ts";
+import {
+  DELIVERY_CONFIG_DOCS,
+  deliveryConfig,
+  deliverySchema,
+  type DeliveryConfig,
+} from "./config-delivery.ts";
+
+export type { DeliveryConfig };
 
 export type AppEnv = "development" | "production" | "test";
 
@@ -62,6 +70,8 @@ export interface Config {
   documentPreviousKeys: Buffer[];
   /** Days after a conversion request is decided before its documents are deleted. */
   documentRetentionDays: number;
+  /** Real delivery channels, letter batch time, metrics token (config-delivery.ts). */
+  delivery: DeliveryConfig;
 }
 
 const LIMIT_DOCS: Record<LimiterName, string> = {
@@ -133,6 +143,7 @@ export const CONFIG_DOCS: Record<string, string> = {
     "Days after a conversion request is decided before its uploaded documents are deleted (default 90).",
   HOUSEKEEPING_MINUTES:
     "How often the worker removes expired sessions, stale counters and finished rate-limit windows, and scrubs old messages (default 10).",
+  ...DELIVERY_CONFIG_DOCS,
   ...Object.fromEntries(
     LIMITER_NAMES.map((n) => [
       limiterEnvName(n),
@@ -189,6 +200,7 @@ const schema = z.object({
   LETTER_OVERDUE_DAYS: intIn(1, 365).default(20),
   ANSWER_FLOOR_MS: intIn(0, 5000).default(250),
   HOUSEKEEPING_MINUTES: intIn(1, 24 * 60).default(10),
+  ...deliverySchema,
   ...Object.fromEntries(
     LIMITER_NAMES.map((n) => [
       limiterEnvName(n),
@@ -268,6 +280,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     if (missing.length > 0) throw new Error(`production requires ${missing.join(", ")}`);
   }
+  const delivery = deliveryConfig(e, production, e.OUTBOX_DIR !== undefined);
+  if (delivery.problems.length > 0)
+    throw new Error(`invalid configuration:\n${delivery.problems.map((p) => `  ${p}`).join("\n")}`);
   if (e.APP_ENV === "test" && !underTestRunner(env)) {
     throw new Error(
       "APP_ENV=test uses fixed, public keys and is only for the test runner (node --test); use development or production",
@@ -323,5 +338,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((k) => k !== "")
       .map((k) => decodeKey("DOCUMENT_KEYS_PREVIOUS", k, 32, 32)),
     documentRetentionDays: e.DOCUMENT_RETENTION_DAYS,
+    delivery: delivery.config,
   };
 }

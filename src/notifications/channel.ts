@@ -1,7 +1,8 @@
 /**
- * One interface for every way a message leaves the system. Development writes files; later
- * production adapters (SMTP for e-mail, SMTP to a PEC provider, an SMS gateway's HTTP API,
- * the print vendor's daily letter batch) implement the same contract.
+ * One interface for every way a message leaves the system. Development writes files;
+ * production adapters (SMTP for e-mail, SMTP to a PEC provider, an SMS gateway's HTTP API)
+ * implement the same contract, chosen by configuration (notifications/channels/). Letters
+ * for the print vendor go in a daily batch (notifications/letters/), not one by one.
  */
 import type { Channel } from "./channel-kind.ts";
 
@@ -16,6 +17,10 @@ export interface RenderedMessage {
   to: string;
   subject?: string | undefined;
   text: string;
+  /** E-mail and PEC: the HTML alternative of `text`, from the same catalogue. */
+  html?: string | undefined;
+  /** Letters: the structured postal address (the manifest's country comes from it). */
+  postal?: PostalRecipient | undefined;
   /** Letters: the printable PDF. */
   pdf?: Uint8Array | undefined;
   createdAt: Date;
@@ -25,8 +30,24 @@ export interface DeliveryReceipt {
   providerRef?: string | undefined;
 }
 
+/** A letter's addressee, field by field (the PDF lays it out for the destination country). */
+export interface PostalRecipient {
+  name: string;
+  line1: string;
+  line2?: string | undefined;
+  postalCode: string;
+  city: string;
+  region?: string | undefined;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
 export interface DeliveryChannel {
   send(message: RenderedMessage): Promise<DeliveryReceipt>;
+  /** Readiness: resolves when the provider answers, rejects with the reason otherwise. */
+  check?(): Promise<void>;
+  /** Releases pooled connections (worker shutdown). */
+  close?(): Promise<void>;
 }
 
 /** A failure no retry can fix (invalid number, rejected address): the message is abandoned. */

@@ -10,6 +10,7 @@ import type { UnitOfWork } from "../flows/ports.ts";
 import type { Db } from "../store/db.ts";
 import { leaseDue, markFailed, markSent } from "../store/repos/outbox.ts";
 import { PermanentDeliveryError, type ChannelSet } from "./channel.ts";
+import { CHANNELS, type Channel } from "./channel-kind.ts";
 import { renderMessage } from "./render.ts";
 
 /**
@@ -31,6 +32,11 @@ export interface WorkerDeps {
   uow: UnitOfWork;
   clock: Clock;
   channels: ChannelSet;
+  /**
+   * Channels delivered in batches by their own process (letters to the print vendor): the
+   * per-message loop leaves their messages alone.
+   */
+  batchedChannels?: readonly Channel[];
   outboxKey: Buffer;
   log?: ((event: string, fields: Record<string, string | number>) => void) | undefined;
   /** Housekeeping between deliveries (flows/housekeeping.ts); absent: none. */
@@ -93,7 +99,16 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   }
 
   async function runOnce(limit = 20): Promise<number> {
-    const leased = await leaseDue(deps.db, deps.outboxKey, deps.clock.now(), limit, LEASE_SECONDS);
+    const batched = deps.batchedChannels ?? [];
+    const channels = CHANNELS.filter((c) => !batched.includes(c));
+    const leased = await leaseDue(
+      deps.db,
+      deps.outboxKey,
+      deps.clock.now(),
+      limit,
+      LEASE_SECONDS,
+      channels,
+    );
     await Promise.all(leased.map(deliverOne));
     return leased.length;
   }

@@ -5,6 +5,7 @@
  * marked sent or failed (retry or abandon, the secret erased when no longer needed), counted
  * by status, and scrubbed of personal data after the retention period.
  */
+import { CHANNELS } from "../../src/notifications/channel-kind.ts";
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -47,7 +48,7 @@ async function queued(over: { secret?: string; now?: Date } = {}): Promise<strin
 
 /** Leases everything due at `now` and keeps only the given ids. */
 async function leaseOnly(ids: readonly string[], now: Date): Promise<LeasedMessage[]> {
-  return (await leaseDue(db, KEY, now, 1000, 120)).filter((m) => ids.includes(m.id));
+  return (await leaseDue(db, KEY, now, 1000, 120, CHANNELS)).filter((m) => ids.includes(m.id));
 }
 
 describe(`outbox on ${ENGINE}`, () => {
@@ -63,7 +64,7 @@ describe(`outbox on ${ENGINE}`, () => {
     assert.equal(typeof row.secret, "string");
     assert.ok(!String(row.secret).includes("ABCDEFGH"));
     assert.ok(!JSON.stringify(row.payload).includes("ABCDEFGH"));
-    assert.deepEqual(await leaseDue(db, KEY, T0, 10, 120), [
+    assert.deepEqual(await leaseDue(db, KEY, T0, 10, 120, CHANNELS), [
       {
         id,
         kind: "pin_first_half",
@@ -82,14 +83,14 @@ describe(`outbox on ${ENGINE}`, () => {
 
   it("erases the secret when the message is sent", async () => {
     const id = await queued();
-    await leaseDue(db, KEY, T0, 10, 120);
+    await leaseDue(db, KEY, T0, 10, 120, CHANNELS);
     await markSent(db, id, at(2), "file:x");
     const row = await rowOf(id);
     assert.deepEqual(
       [row.status, row.secret, row.lease_until, row.sent_at, row.provider_ref],
       ["sent", null, null, at(2), "file:x"],
     );
-    assert.deepEqual(await leaseDue(db, KEY, at(10_000), 10, 120), []);
+    assert.deepEqual(await leaseDue(db, KEY, at(10_000), 10, 120, CHANNELS), []);
   });
 
   it("gives undefined for a message without a secret", async () => {
@@ -106,14 +107,14 @@ describe(`outbox on ${ENGINE}`, () => {
     const late = await queued({ now: at(10) });
     const early = await queued({ now: at(5) });
     const due = await queued({ now: at(7) });
-    assert.deepEqual(await leaseDue(db, KEY, at(4.999), 10, 120), []);
+    assert.deepEqual(await leaseDue(db, KEY, at(4.999), 10, 120, CHANNELS), []);
     // The oldest two are chosen; RETURNING gives no order, so compare as sets.
     assert.deepEqual(
-      (await leaseDue(db, KEY, at(10), 2, 120)).map((m) => m.id).sort(),
+      (await leaseDue(db, KEY, at(10), 2, 120, CHANNELS)).map((m) => m.id).sort(),
       [early, due].sort(),
     );
     assert.deepEqual(
-      (await leaseDue(db, KEY, at(10), 2, 120)).map((m) => m.id),
+      (await leaseDue(db, KEY, at(10), 2, 120, CHANNELS)).map((m) => m.id),
       [late],
     );
   });
@@ -130,7 +131,7 @@ describe(`outbox on ${ENGINE}`, () => {
 
   it("schedules a retry on failure and leases it again when it is due", async () => {
     const id = await queued();
-    await leaseDue(db, KEY, T0, 10, 120);
+    await leaseDue(db, KEY, T0, 10, 120, CHANNELS);
     await markFailed(db, id, "gateway down", at(30));
     const row = await rowOf(id);
     assert.deepEqual(
@@ -146,7 +147,7 @@ describe(`outbox on ${ENGINE}`, () => {
 
   it("abandons a message, erasing its secret and keeping 500 characters of the error", async () => {
     const id = await queued();
-    await leaseDue(db, KEY, T0, 10, 120);
+    await leaseDue(db, KEY, T0, 10, 120, CHANNELS);
     await markFailed(db, id, "x".repeat(2000), null);
     const row = await rowOf(id);
     assert.equal(row.status, "abandoned");
@@ -157,7 +158,7 @@ describe(`outbox on ${ENGINE}`, () => {
 
   it("ignores a late markSent or markFailed for a message no longer being sent", async () => {
     const id = await queued();
-    await leaseDue(db, KEY, T0, 10, 120);
+    await leaseDue(db, KEY, T0, 10, 120, CHANNELS);
     await markFailed(db, id, "boom", null);
     await markSent(db, id, at(1), "late");
     await markFailed(db, id, "again", at(5));
@@ -172,7 +173,7 @@ describe(`outbox on ${ENGINE}`, () => {
     // Rounds of 6 concurrent leasers with small batches until everything is leased.
     for (let round = 0; round < 40 && seen.size < ids.size; round++) {
       const batches = await Promise.all(
-        Array.from({ length: 6 }, () => leaseDue(db, KEY, at(1), 7, 120)),
+        Array.from({ length: 6 }, () => leaseDue(db, KEY, at(1), 7, 120, CHANNELS)),
       );
       for (const m of batches.flat()) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
     }
@@ -230,7 +231,7 @@ describe(`outbox retention on ${ENGINE}`, () => {
       const sending = aClaimReceivedMessage();
       for (const msg of Object.values(m)) await enqueue(q, KEY, msg, T0);
       await enqueue(q, KEY, sending, T0);
-      await leaseDue(q, KEY, T0, 100, 3600);
+      await leaseDue(q, KEY, T0, 100, 3600, CHANNELS);
       await markSent(q, m.sentOld.id, at(10), "ref-1");
       await markSent(q, m.sentAtCutoff.id, at(100), "ref-2");
       await markSent(q, m.sentLater.id, at(200), "ref-3");

@@ -5,6 +5,7 @@
  * milliseconds (sessions), and whatever the database session's time zone — calendar dates
  * (birth dates) do not move with it either.
  */
+import { CHANNELS } from "../../src/notifications/channel-kind.ts";
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Db } from "../../src/store/db.ts";
@@ -76,7 +77,7 @@ describe(`timestamps on ${ENGINE}`, () => {
       await insertClaim(db, claim);
       const m = aFirstHalfMessage();
       await enqueue(db, Buffer.alloc(32, 1), m, t);
-      const [leased] = (await leaseDue(db, Buffer.alloc(32, 1), t, 100, 60)).filter(
+      const [leased] = (await leaseDue(db, Buffer.alloc(32, 1), t, 100, 60, CHANNELS)).filter(
         (x) => x.id === m.id,
       );
       assert.equal(leased?.createdAt.getTime(), t.getTime(), `outbox ${label(t)}`);

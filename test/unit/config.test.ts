@@ -28,6 +28,16 @@ const PRODUCTION = {
   PIN_PEPPER: KEY_A,
   OUTBOX_KEY: KEY_B,
   DOCUMENT_KEY: Buffer.alloc(32, 3).toString("base64"),
+  SMTP_URL: "smtp://app:secret@mail.internal:587",
+  MAIL_FROM: '"INPS" <noreply@inps.example>',
+  PEC_SMTP_URL: "smtps://app:secret@pec.internal:465",
+  PEC_FROM: "pin@postacert.inps.example",
+  SMS_GATEWAY_URL: "https://sms.internal/v1/messages",
+  SMS_GATEWAY_TOKEN: "gateway-token-123",
+  SMS_SENDER: "INPS",
+  SMS_WEBHOOK_SECRET: "webhook-secret-0123456789",
+  LETTERS_SFTP_URL: "sftp://inps:secret@print.vendor:22/inbox",
+  METRICS_TOKEN: "metrics-token-0123456789",
 };
 
 /** The message loadConfig throws for env, or fails the test if it does not throw. */
@@ -124,7 +134,6 @@ describe("config: defaults", () => {
       PUBLIC_URL: "https://pin.inps.example",
       DATABASE_POOL_SIZE: "25",
       DATA_DIR: "/srv/inps",
-      OUTBOX_DIR: "/srv/outbox",
       HASH_CONCURRENCY: "6",
       HASH_QUEUE_LIMIT: "1000",
       SESSION_IDLE_MINUTES: "20",
@@ -157,7 +166,7 @@ describe("config: defaults", () => {
         publicUrl: "https://pin.inps.example",
         pool: 25,
         dataDir: "/srv/inps",
-        outboxDir: "/srv/outbox",
+        outboxDir: "/srv/inps/outbox",
         hashConcurrency: 6,
         hashQueueLimit: 1000,
         idle: 1200,
@@ -288,5 +297,65 @@ describe("config: development stays on this machine", () => {
       /HOST=0\.0\.0\.0/u,
     );
     assert.equal(loadConfig({ APP_ENV: "development", HOST: "::1", ...keys }).host, "::1");
+  });
+});
+
+describe("config: delivery channels", () => {
+  it("reads every channel in production", () => {
+    const d = loadConfig(PRODUCTION).delivery;
+    assert.deepEqual(d.email, { url: PRODUCTION.SMTP_URL, from: PRODUCTION.MAIL_FROM });
+    assert.deepEqual(d.pec, { url: PRODUCTION.PEC_SMTP_URL, from: PRODUCTION.PEC_FROM });
+    assert.equal(d.sms?.sender, "INPS");
+    assert.deepEqual(d.letters, { kind: "sftp", url: PRODUCTION.LETTERS_SFTP_URL });
+    assert.equal(d.letterBatchTime, "16:00");
+    assert.equal(d.metricsToken, PRODUCTION.METRICS_TOKEN);
+  });
+
+  for (const name of [
+    "SMTP_URL",
+    "PEC_FROM",
+    "SMS_WEBHOOK_SECRET",
+    "LETTERS_SFTP_URL",
+    "METRICS_TOKEN",
+  ] as const) {
+    it(`refuses production without ${name}`, () => {
+      const env: NodeJS.ProcessEnv = { ...PRODUCTION };
+      delete env[name];
+      assert.match(errorFor(env), new RegExp(name));
+    });
+  }
+
+  it("refuses the development file outbox in production", () => {
+    assert.match(errorFor({ ...PRODUCTION, OUTBOX_DIR: "/srv/outbox" }), /file outbox/);
+  });
+
+  it("takes LETTERS_DIR instead of SFTP, not both", () => {
+    const env: NodeJS.ProcessEnv = { ...PRODUCTION, LETTERS_DIR: "/srv/print" };
+    assert.match(errorFor(env), /not both/);
+    delete env.LETTERS_SFTP_URL;
+    assert.deepEqual(loadConfig(env).delivery.letters, { kind: "dir", dir: "/srv/print" });
+  });
+
+  it("keeps the file outbox in development, channel by channel", () => {
+    const d = loadConfig({
+      DATA_DIR: tempDir(),
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      MAIL_FROM: "a@b.it",
+    }).delivery;
+    assert.equal(d.email?.url, "smtp://127.0.0.1:2525");
+    assert.equal(d.sms, undefined);
+    assert.equal(d.letters, undefined);
+  });
+
+  it("refuses half a channel and bad values", () => {
+    assert.match(errorFor({ DATA_DIR: tempDir(), SMTP_URL: "smtp://h:25" }), /MAIL_FROM/);
+    assert.match(
+      errorFor({ DATA_DIR: tempDir(), SMTP_URL: "http://h:25", MAIL_FROM: "a@b.it" }),
+      /SMTP_URL/,
+    );
+    assert.match(
+      errorFor({ DATA_DIR: tempDir(), LETTERS_BATCH_TIME: "25:00" }),
+      /LETTERS_BATCH_TIME/,
+    );
   });
 });

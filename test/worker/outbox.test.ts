@@ -2,6 +2,7 @@
  * The outbox worker against a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL) and
  * in-memory delivery channels standing in for the SMS gateway, SMTP and the print vendor.
  */
+import { CHANNELS } from "../../src/notifications/channel-kind.ts";
 import { describe, it, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -504,7 +505,7 @@ describe(`outbox worker on ${ENGINE}: several workers`, () => {
     const clock = new FixedClock(START);
     const id = await firstHalf("it", "sms");
     // Worker A leases the message and dies before marking it.
-    const [leased] = await leaseDue(db, OUTBOX_KEY, clock.now(), 10, 120);
+    const [leased] = await leaseDue(db, OUTBOX_KEY, clock.now(), 10, 120, CHANNELS);
     assert.equal(leased?.id, id);
     assert.equal((await row(id)).status, "sending");
     const b = worker(f, clock);

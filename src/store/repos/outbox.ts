@@ -58,25 +58,30 @@ interface Row {
   created_at: Date;
 }
 
-/** Leases up to `limit` due messages, including ones whose previous lease expired (a dead worker). */
+/**
+ * Leases up to `limit` due messages of the given channels, including ones whose previous lease
+ * expired (a dead worker).
+ */
 export async function leaseDue(
   q: Queryable,
   key: Buffer,
   now: Date,
   limit: number,
   leaseSeconds: number,
+  channels: readonly Channel[],
 ): Promise<LeasedMessage[]> {
   const rows = await q.query<Row>(
     `UPDATE outbox SET status = 'sending', lease_until = $2, attempts = attempts + 1
       WHERE id IN (
         SELECT id FROM outbox
-         WHERE (status IN ('queued', 'failed') AND next_attempt_at <= $1)
-            OR (status = 'sending' AND lease_until < $1)
+         WHERE ((status IN ('queued', 'failed') AND next_attempt_at <= $1)
+            OR (status = 'sending' AND lease_until < $1))
+           AND channel = ANY($4::text[])
          ORDER BY next_attempt_at
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
       RETURNING id, kind, channel, recipient, payload, secret, attempts, created_at`,
-    [now, new Date(now.getTime() + leaseSeconds * 1000), limit],
+    [now, new Date(now.getTime() + leaseSeconds * 1000), limit, channels],
   );
   return rows.map((r) => {
     // One unreadable secret must not fail the whole batch (and, re-leased, block the queue):
