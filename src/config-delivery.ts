@@ -104,7 +104,7 @@ export const deliverySchema = {
 
 type DeliveryEnv = z.infer<ReturnType<typeof z.object<typeof deliverySchema>>>;
 
-/** The settings, or the list of problems (missing partners, production gaps). */
+/** The settings, or the list of problems (a variable without its partners, a production file outbox). */
 export function deliveryConfig(
   e: DeliveryEnv,
   production: boolean,
@@ -152,20 +152,9 @@ export function deliveryConfig(
       : e.LETTERS_DIR !== undefined
         ? { kind: "dir", dir: e.LETTERS_DIR }
         : undefined;
-  if (production) {
-    // The file outbox writes every PIN half in clear to disk: never in production.
-    if (outboxDirSet)
-      problems.push("production never uses the development file outbox (unset OUTBOX_DIR)");
-    const missing = [
-      email === undefined ? "SMTP_URL, MAIL_FROM" : "",
-      pec === undefined ? "PEC_SMTP_URL, PEC_FROM" : "",
-      sms === undefined ? "SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, SMS_SENDER, SMS_WEBHOOK_SECRET" : "",
-      letters === undefined ? "LETTERS_SFTP_URL or LETTERS_DIR" : "",
-      e.METRICS_TOKEN === undefined ? "METRICS_TOKEN" : "",
-    ].filter((m) => m !== "");
-    if (missing.length > 0)
-      problems.push(`production requires every delivery channel: ${missing.join("; ")}`);
-  }
+  // The file outbox writes every PIN half in clear to disk: never in production.
+  if (production && outboxDirSet)
+    problems.push("production never uses the development file outbox (unset OUTBOX_DIR)");
   return {
     config: {
       email,
@@ -178,4 +167,28 @@ export function deliveryConfig(
     },
     problems,
   };
+}
+
+/**
+ * What a production process that serves or delivers lacks (empty when complete). `serve`,
+ * `worker` and the letter batch refuse to start while anything is missing; commands that only
+ * read the database (migrate, audit verify) do not need the channels.
+ */
+export function productionChannelGaps(d: DeliveryConfig): string[] {
+  return [
+    d.email === undefined ? "SMTP_URL, MAIL_FROM" : "",
+    d.pec === undefined ? "PEC_SMTP_URL, PEC_FROM" : "",
+    d.sms === undefined ? "SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, SMS_SENDER, SMS_WEBHOOK_SECRET" : "",
+    d.letters === undefined ? "LETTERS_SFTP_URL or LETTERS_DIR" : "",
+    d.metricsToken === undefined ? "METRICS_TOKEN" : "",
+  ].filter((m) => m !== "");
+}
+
+export function assertProductionChannels(env: string, d: DeliveryConfig): void {
+  if (env !== "production") return;
+  const gaps = productionChannelGaps(d);
+  if (gaps.length > 0)
+    throw new Error(
+      `production requires every delivery channel (the development file outbox would write PIN halves in clear to disk): ${gaps.join("; ")}`,
+    );
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp, type BuildOptions } from "./app.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
+import { assertProductionChannels } from "./config-delivery.ts";
 import { OffsetClock, systemClock, type Clock } from "./domain/clock.ts";
 import type { UnitOfWork } from "./flows/ports.ts";
 import type { AppContext } from "./http/context.ts";
@@ -58,6 +59,7 @@ export function openConfiguredDb(config: Config, poolSize = config.databasePoolS
 }
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  assertProductionChannels(config.env, config.delivery);
   const db = opts.db ?? (await openConfiguredDb(config));
   if (opts.migrate ?? config.env !== "production") await migrate(db);
   const devClock =

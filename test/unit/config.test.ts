@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CONFIG_DOCS, CONFIG_VARIABLES, loadConfig } from "../../src/config.ts";
+import { assertProductionChannels } from "../../src/config-delivery.ts";
 
 const README = new URL("../../README.md", import.meta.url);
 
@@ -311,16 +312,27 @@ describe("config: delivery channels", () => {
     assert.equal(d.metricsToken, PRODUCTION.METRICS_TOKEN);
   });
 
-  for (const name of [
-    "SMTP_URL",
-    "PEC_FROM",
-    "SMS_WEBHOOK_SECRET",
-    "LETTERS_SFTP_URL",
-    "METRICS_TOKEN",
-  ] as const) {
-    it(`refuses production without ${name}`, () => {
-      const env: NodeJS.ProcessEnv = { ...PRODUCTION, [name]: "" };
-      assert.match(errorFor(env), new RegExp(name));
+  const groups: Record<string, string[]> = {
+    SMTP_URL: ["SMTP_URL", "MAIL_FROM"],
+    PEC_FROM: ["PEC_SMTP_URL", "PEC_FROM"],
+    SMS_WEBHOOK_SECRET: [
+      "SMS_GATEWAY_URL",
+      "SMS_GATEWAY_TOKEN",
+      "SMS_SENDER",
+      "SMS_WEBHOOK_SECRET",
+    ],
+    LETTERS_SFTP_URL: ["LETTERS_SFTP_URL"],
+    METRICS_TOKEN: ["METRICS_TOKEN"],
+  };
+  for (const [name, group] of Object.entries(groups)) {
+    it(`refuses to serve in production without ${name}`, () => {
+      const blank = Object.fromEntries(group.map((g) => [g, ""]));
+      const d = loadConfig({ ...PRODUCTION, ...blank }).delivery;
+      assert.throws(
+        () => assertProductionChannels("production", d),
+        new RegExp(`production requires every delivery channel.*${name}`),
+      );
+      assert.doesNotThrow(() => assertProductionChannels("development", d));
     });
   }
 
