@@ -40,6 +40,8 @@ export interface DeliveryConfig {
   metricsToken: string | undefined;
   /** Messages of one channel in flight at once per worker process. */
   channelConcurrency: number;
+  /** Seconds a worker holds a message it is delivering before another may take it over. */
+  leaseSeconds: number;
 }
 
 export const DELIVERY_CONFIG_DOCS: Record<string, string> = {
@@ -64,6 +66,8 @@ export const DELIVERY_CONFIG_DOCS: Record<string, string> = {
     "Time of the daily letter batch, HH:MM Europe/Rome (default 16:00). `inps-pin letters batch --now` runs it at once.",
   METRICS_TOKEN:
     "Bearer token required by `GET /metrics` (Prometheus). Required in production; unset in development and tests: only loopback callers.",
+  OUTBOX_LEASE_SECONDS:
+    "How long a worker holds a message it is delivering (default 120); a worker that dies (kill -9, lost database) lets go of it after this long, and another delivers it again — exactly once where the provider takes the message id as its idempotency key (SMS gateway, letters), at least once by SMTP.",
   OUTBOX_CHANNEL_CONCURRENCY:
     "Messages of one channel (e-mail, PEC, SMS) handed to its provider at once by one worker process (default 4).",
 };
@@ -100,6 +104,7 @@ export const deliverySchema = {
     .default("16:00"),
   METRICS_TOKEN: z.string().min(16).optional(),
   OUTBOX_CHANNEL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 } as const;
 
 type DeliveryEnv = z.infer<ReturnType<typeof z.object<typeof deliverySchema>>>;
@@ -164,6 +169,7 @@ export function deliveryConfig(
       letterBatchTime: e.LETTERS_BATCH_TIME,
       metricsToken: e.METRICS_TOKEN,
       channelConcurrency: e.OUTBOX_CHANNEL_CONCURRENCY,
+      leaseSeconds: e.OUTBOX_LEASE_SECONDS,
     },
     problems,
   };
