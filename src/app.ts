@@ -15,6 +15,7 @@ import { AppError } from "./domain/errors.ts";
 import { apiPlugin } from "./http/api/plugin.ts";
 import type { AppContext } from "./http/context.ts";
 import { installEdgeSecurity } from "./http/edge-security.ts";
+import { smsStatusHook } from "./http/hooks/sms-status.ts";
 import { installJourneyGuard, type JourneyRoutes } from "./http/journey-guard.ts";
 import { langOf } from "./http/lang.ts";
 import { asAppError, sendProblem } from "./http/problem.ts";
@@ -165,6 +166,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
   });
 
+  if (ctx.config.delivery.sms !== undefined) await app.register(smsStatusHook(ctx));
   await app.register(apiPlugin(ctx), { prefix: "/api/v1" });
   await app.register(webPlugin(ctx, routes));
   if (ctx.config.env === "development" && ctx.devClock !== undefined) {

@@ -66,6 +66,9 @@ export const ERROR_STATUS = {
   DESK_CONFLICT: 409,
   DELEGATION_EXISTS: 409,
   DELEGATION_ENDED: 409,
+  // Delivery channels (issue 8): the SMS gateway's delivery-report webhook.
+  WEBHOOK_SIGNATURE_INVALID: 401,
+  WEBHOOK_REPLAYED: 409,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,

@@ -37,7 +37,12 @@ export interface HousekeepingReport {
   appointments: number;
   /** PINs issued at the desk whose one printout lapsed: their sealed copy erased (issue 7, desk). */
   deskHandovers: number;
+  /** SMS delivery-report signatures past the webhook's replay window (issue 8). */
+  smsReportSignatures: number;
 }
+
+/** Kept past the webhook's ±5-minute window: a report stamped 5 minutes ahead stays refusable. */
+const SMS_REPORT_SIGNATURE_MS = 15 * 60_000;
 
 /** Days after an appointment before its row (name, contact, fiscal code) is deleted. */
 export const APPOINTMENT_RETENTION_DAYS = 90;
@@ -78,6 +83,9 @@ export async function housekeeping(deps: HousekeepingDeps): Promise<Housekeeping
     ),
     // The office desk (issue 7, desk).
     deskHandovers: await d.desk.expireHandovers(now),
+    smsReportSignatures: await d.outboxMaintenance.deleteSmsReportSignatures(
+      new Date(now.getTime() - SMS_REPORT_SIGNATURE_MS),
+    ),
   };
 }
 

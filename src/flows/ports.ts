@@ -235,9 +235,35 @@ export interface AuditWriter {
   record(e: AuditRecord): void;
 }
 
+/** One report of the SMS gateway's webhook, as stored (expired and rejected are failed). */
+export interface SmsReportUpdate {
+  id: string;
+  status: "delivered" | "failed";
+  at: Date;
+  /** "expired", "rejected: <reason>"...; null for a delivery. */
+  error: string | null;
+}
+
+export interface SmsReportOutcome {
+  replay: boolean;
+  /** The reports that changed a row (unknown ids, other channels and no-ops left out). */
+  applied: SmsReportUpdate[];
+}
+
 export interface OutboxMaintenance {
   /** Scrubs recipients and payloads of messages delivered or abandoned before `before`. */
   scrubDelivered(before: Date, now: Date): Promise<number>;
+  /**
+   * A verified SMS delivery report (webhook): its signature remembered and its reports applied
+   * in one transaction, or nothing when the signature was seen before (replay).
+   */
+  recordSmsReports(
+    signature: string,
+    reports: readonly SmsReportUpdate[],
+    now: Date,
+  ): Promise<SmsReportOutcome>;
+  /** Removes delivery-report signatures received before `before` (past the replay window). */
+  deleteSmsReportSignatures(before: Date): Promise<number>;
 }
 
 export type {

@@ -5,6 +5,7 @@ import type { AppointmentPurpose } from "../domain/slots.ts";
 import { catalogues, t, type Lang } from "../i18n/index.ts";
 import { civilDate, romeTime } from "../i18n/format.ts";
 import type { Channel } from "./channel-kind.ts";
+import { emailHtml } from "./email-html.ts";
 
 export interface AppointmentMessage {
   lang: Lang;
@@ -18,7 +19,7 @@ export function renderAppointment(
   channel: Channel,
   p: AppointmentMessage,
   secret: string | undefined,
-): { subject?: string; text: string } {
+): { subject?: string; text: string; html?: string } {
   const office = findOffice(p.officeId);
   if (office === undefined) throw new Error(`unknown office ${p.officeId}`);
   const at = new Date(p.start);
@@ -57,13 +58,10 @@ export function renderAppointment(
     paragraphs = [t(p.lang, `${m}.cancelled`, vars), t(p.lang, `${m}.cancelledNotYou`)];
   }
   const c = catalogues[p.lang].messages;
+  const greeting = t(p.lang, "messages.greetingNeutral");
   return {
     subject,
-    text: [
-      t(p.lang, "messages.greetingNeutral"),
-      "",
-      ...paragraphs.flatMap((x) => [x, ""]),
-      c.contactCentre,
-    ].join("\n"),
+    text: [greeting, "", ...paragraphs.flatMap((x) => [x, ""]), c.contactCentre].join("\n"),
+    html: emailHtml(p.lang, subject, [greeting, ...paragraphs, c.contactCentre]),
   };
 }

@@ -8,6 +8,7 @@ import { catalogues, t, type Lang } from "../i18n/index.ts";
 import { civilDate, romeTime } from "../i18n/format.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import type { Channel } from "./channel-kind.ts";
+import { emailHtml } from "./email-html.ts";
 import { pinLetterText, renderPinLetterPdf } from "./pdf.ts";
 import { renderAppointment } from "./render-appointments.ts";
 import { isMessageKind, MESSAGE_KINDS } from "./registry.ts";
@@ -15,6 +16,8 @@ import { isMessageKind, MESSAGE_KINDS } from "./registry.ts";
 export interface RenderedContent {
   subject?: string;
   text: string;
+  /** E-mail and PEC: the HTML alternative, from the same strings (email-html.ts). */
+  html?: string;
   pdf?: Uint8Array;
   /** Letters are addressed to a postal block, not to the recipient column. */
   to?: string;
@@ -32,6 +35,7 @@ function email(
     text: [greeting, "", ...paragraphs.flatMap((p) => [p, ""]), m.neverAsk, m.contactCentre].join(
       "\n",
     ),
+    html: emailHtml(lang, subject, [greeting, ...paragraphs, m.neverAsk, m.contactCentre]),
   };
 }
 

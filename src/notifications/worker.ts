@@ -78,6 +78,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         to: content.to ?? m.recipient,
         subject: content.subject,
         text: content.text,
+        html: content.html,
         pdf: content.pdf,
         createdAt: m.createdAt,
       });

@@ -68,6 +68,7 @@ import {
   releaseWaitingClaims,
 } from "./repos/requests.ts";
 import { enqueue, scrubDelivered } from "./repos/outbox.ts";
+import { deleteSmsReportSignatures, recordSmsReports } from "./repos/sms-reports.ts";
 import {
   activityOf,
   claimsOf,
@@ -222,7 +223,12 @@ function bind(q: Queryable, headLock: HeadLock | null): Omit<Repos, "outbox" | "
 export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
   const direct: DirectRepos = {
     ...bind(o.db.technical, null),
-    outboxMaintenance: { scrubDelivered: (before, now) => scrubDelivered(o.db, before, now) },
+    outboxMaintenance: {
+      scrubDelivered: (before, now) => scrubDelivered(o.db, before, now),
+      recordSmsReports: (signature, reports, now) =>
+        o.db.transaction((tx) => recordSmsReports(tx, signature, reports, now)),
+      deleteSmsReportSignatures: (before) => deleteSmsReportSignatures(o.db, before),
+    },
   };
   return {
     direct,

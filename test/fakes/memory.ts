@@ -422,7 +422,11 @@ export function memoryUnitOfWork(
   // The repositories read the state's maps at call time: a commit swaps them in place.
   const direct: DirectRepos = {
     ...repos(state),
-    outboxMaintenance: { scrubDelivered: async () => 0 },
+    outboxMaintenance: {
+      scrubDelivered: async () => 0,
+      recordSmsReports: async () => ({ replay: false, applied: [] }),
+      deleteSmsReportSignatures: async () => 0,
+    },
   };
   return {
     state,

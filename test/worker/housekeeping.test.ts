@@ -56,6 +56,7 @@ describe("housekeeping", () => {
         appointmentReminders: 0,
         appointments: 0,
         deskHandovers: 0,
+        smsReportSignatures: 0,
       },
       "nothing is stale yet",
     );

@@ -256,6 +256,14 @@ export const errors: typeof italian = {
       title: "Not allowed on your own account",
       detail: "Another supervisor can disable or reset your account.",
     },
+    WEBHOOK_SIGNATURE_INVALID: {
+      title: "Invalid signature",
+      detail: "The report's signature or timestamp is missing, does not match or is out of time.",
+    },
+    WEBHOOK_REPLAYED: {
+      title: "Report already received",
+      detail: "This report was already received: nothing changes.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",

@@ -259,6 +259,14 @@ export const errors = {
         "Esiste già una delega in corso tra queste due persone: la termini prima di registrarne una nuova.",
     },
     DELEGATION_ENDED: { title: "Delega già terminata", detail: "La delega è già terminata." },
+    WEBHOOK_SIGNATURE_INVALID: {
+      title: "Firma non valida",
+      detail: "La firma o l'orario della notifica mancano, non corrispondono o sono fuori tempo.",
+    },
+    WEBHOOK_REPLAYED: {
+      title: "Notifica già ricevuta",
+      detail: "Questa notifica è già stata ricevuta: non cambia nulla.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",
