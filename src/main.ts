@@ -14,7 +14,7 @@ import { OffsetClock, systemClock, type Clock } from "./domain/clock.ts";
 import type { UnitOfWork } from "./flows/ports.ts";
 import type { AppContext } from "./http/context.ts";
 import type { ChannelSet } from "./notifications/channel.ts";
-import { devChannels } from "./notifications/dev-outbox.ts";
+import { createDelivery, type Delivery } from "./notifications/delivery.ts";
 import { createOutboxWorker, type OutboxWorker } from "./notifications/worker.ts";
 import { createArgon2Hasher, type PinHasher } from "./security/hasher.ts";
 import type { AuditKeys } from "./store/audit.ts";
@@ -73,9 +73,13 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       queueLimit: config.hashQueueLimit,
     }));
   const keys = deriveKeys(config.pinPepper);
-  // Until the production channel adapters land (SMTP, PEC, SMS gateway, print vendor), every
-  // environment delivers into OUTBOX_DIR.
-  const channels = opts.channels ?? devChannels(config.outboxDir);
+  // Real channels where configured (always in production); the file outbox for the rest in
+  // development and tests. Tests may pass their own channels.
+  const delivery: Delivery =
+    opts.channels === undefined
+      ? createDelivery(config)
+      : { channels: opts.channels, batchedChannels: [], checks: {}, close: async () => undefined };
+  const channels = delivery.channels;
   // Worker events carry ids, kinds and attempt counts only: never recipients or secrets.
   const log =
     config.logLevel === "silent"
@@ -98,6 +102,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     uow,
     clock,
     channels,
+    batchedChannels: delivery.batchedChannels,
     outboxKey: config.outboxKey,
     log,
     housekeeping: {
@@ -142,6 +147,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     auditKeys: keys.audit,
     async close() {
       await worker.stop();
+      await delivery.close();
       if (opts.db === undefined) await db.close();
     },
   };

@@ -3,6 +3,7 @@
  * outbox worker writing into a temporary outbox folder, a clock the test moves, and a small
  * deterministic archive. Nothing is mocked; tests only choose the clock and the data.
  */
+import { devChannels } from "../../src/notifications/dev-outbox.ts";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,13 +64,27 @@ export const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
   LIMITER_NAMES.map((n) => [limiterEnvName(n), "1000000/1h"]),
 );
 
+/** Channel settings that satisfy production's configuration check; nothing listens there. */
+const PRODUCTION_PLACEHOLDER_CHANNELS = {
+  SMTP_URL: "smtp://127.0.0.1:1",
+  MAIL_FROM: "noreply@inps.example",
+  PEC_SMTP_URL: "smtp://127.0.0.1:1",
+  PEC_FROM: "pin@postacert.inps.example",
+  SMS_GATEWAY_URL: "http://127.0.0.1:1/sms",
+  SMS_GATEWAY_TOKEN: "placeholder-token",
+  SMS_SENDER: "INPS",
+  SMS_WEBHOOK_SECRET: "placeholder-webhook-secret",
+  LETTERS_DIR: "/nonexistent/letters",
+  METRICS_TOKEN: "placeholder-metrics-token",
+};
+
 export async function startService(opts: TestServiceOptions = {}): Promise<TestService> {
   const outboxDir = await mkdtemp(join(tmpdir(), "inps-outbox-"));
   const env = opts.env ?? "development";
   const config = loadConfig({
     APP_ENV: env,
     DATA_DIR: outboxDir,
-    OUTBOX_DIR: outboxDir,
+    ...(env === "production" ? PRODUCTION_PLACEHOLDER_CHANNELS : { OUTBOX_DIR: outboxDir }),
     LOG_LEVEL: "silent",
     SESSION_CACHE_MS: String(opts.sessionCacheMs ?? 0),
     PIN_PEPPER: Buffer.alloc(32, 7).toString("base64"),
@@ -89,6 +104,10 @@ export async function startService(opts: TestServiceOptions = {}): Promise<TestS
   const rt = await createRuntime(config, {
     db: tdb.db,
     clock,
+    // Production's channels are configured (placeholders above) but the in-process tests read
+    // what was sent from the file outbox; the production journey with real servers is
+    // test/e2e/production-journey.test.ts.
+    ...(env === "production" ? { channels: devChannels(outboxDir) } : {}),
     ...(opts.hasher ? { hasher: opts.hasher } : {}),
   });
   const people = [

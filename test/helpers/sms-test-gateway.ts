@@ -12,7 +12,7 @@
  * It checks `Authorization: Bearer <token>` (401 otherwise) and the JSON body, and dedupes by
  * `id` the way a real gateway must: a repeated id is answered 202 with the same message id and
  * not counted again in `accepted`. Modes: "accept"; `{status}` answers that status without
- * accepting; "hang" accepts the message and never answers (the client times out — so its retry
+ * accepting; `{delayMs}` accepts at once and answers that much later; "hang" accepts the message and never answers (the client times out — so its retry
  * reaches the gateway a second time, which is why the id is the idempotency key).
  * `requests` lists every request that reached it, accepted or not.
  */
@@ -27,7 +27,12 @@ export interface SmsGatewayBody {
   text: string;
 }
 
-export type SmsTestMode = "accept" | "hang" | { status: number; body?: string };
+export type SmsTestMode =
+  | "accept"
+  | "hang"
+  | { status: number; body?: string }
+  /** Accepts the message at once and answers after this long (a slow gateway). */
+  | { delayMs: number };
 
 export interface SmsReport {
   id: string;
@@ -115,7 +120,7 @@ export async function startSmsTestGateway(
       answer(res, 400, { error: "expected POST {id, to, from, text}" });
       return;
     }
-    if (typeof mode === "object") {
+    if (typeof mode === "object" && "status" in mode) {
       res.writeHead(mode.status, { "content-type": "application/json" });
       res.end(mode.body ?? JSON.stringify({ error: `status ${mode.status}` }));
       return;
@@ -130,7 +135,9 @@ export async function startSmsTestGateway(
       gw.accepted.push(body.id);
     }
     if (mode === "hang") return; // taken, never answered
-    answer(res, 202, { messageId: ref });
+    const reply = { messageId: ref };
+    if (typeof mode === "object") setTimeout(() => answer(res, 202, reply), mode.delayMs);
+    else answer(res, 202, reply);
   }
 
   const server = createServer((req, res) => {
