@@ -79,6 +79,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         subject: content.subject,
         text: content.text,
         pdf: content.pdf,
+        postal: content.postal,
         createdAt: m.createdAt,
       });
       await markSent(deps.db, m.id, deps.clock.now(), receipt.providerRef ?? null);
