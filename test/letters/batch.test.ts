@@ -6,7 +6,7 @@
  * gone, no PIN half left in clear; rejected: abandoned, secret kept), and unrenderable letters.
  * PGlite by default, PostgreSQL with TEST_DATABASE_URL.
  */
-import { after, before, beforeEach, describe, it } from "node:test";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -111,11 +111,13 @@ describe("letter batch", () => {
     await t.db.query("DELETE FROM letter_batch");
     dir = await mkdtemp(join(tmpdir(), "inps-letters-"));
   });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
   after(async () => {
     for (const d of drops) await d.close();
     await sftp.close();
     await t.drop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it("uploads every waiting letter to a folder: PDFs, then a manifest; a second run uploads nothing", async () => {
