@@ -1,10 +1,11 @@
-/** Sub-commands of `inps-pin`: serve, worker, migrate, seed-demo, archive import, audit verify. */
+/** Sub-commands of `inps-pin`: serve, worker, migrate, seed-demo, archive import, audit verify, letters. */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfig, type Config } from "../config.ts";
 import { openDb, type Db } from "../store/db.ts";
 import { migrate } from "../store/migrate.ts";
 import { CONVERSION_USAGE } from "./conversion-usage.ts";
+import { LETTERS_USAGE } from "./letters-usage.ts";
 import { STAFF_USAGE } from "./staff-usage.ts";
 
 // The web service, the PDFs and the demo archive are loaded only by the commands that use
@@ -21,7 +22,8 @@ const USAGE = `usage: inps-pin <command>
   lockout lift CF --reason TEXT
                         let unknown browsers try a PIN again (after an identity check), audited
 ${CONVERSION_USAGE}
-${STAFF_USAGE}`;
+${STAFF_USAGE}
+${LETTERS_USAGE}`;
 
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({
@@ -197,6 +199,17 @@ export async function runCli(argv: string[]): Promise<number> {
       const code = await withDb(config, async (db) => {
         await migrate(db);
         return staffCommand(config, db, rest);
+      });
+      if (code === null) break;
+      return code;
+    }
+    case "letters": {
+      const { lettersCommand, lettersPrecheck } = await import("./letters.ts");
+      const refused = lettersPrecheck(config, rest);
+      if (refused !== undefined) return refused;
+      const code = await withDb(config, async (db) => {
+        if (config.env !== "production") await migrate(db);
+        return lettersCommand(config, db, rest);
       });
       if (code === null) break;
       return code;

@@ -9,7 +9,12 @@
  * postal-code.ts (including the policy for countries without postal codes),
  * matching.ts and letter.ts.
  */
-export { countryName, isCountryCode, listCountries } from "./address/countries.ts";
+export {
+  countryCodeOfName,
+  countryName,
+  isCountryCode,
+  listCountries,
+} from "./address/countries.ts";
 export type { CountryLang } from "./address/countries.ts";
 export { formatPostalAddress } from "./address/letter.ts";
 export type { FormatPostalAddressOptions } from "./address/letter.ts";

@@ -5,7 +5,6 @@
  * the letter resend. The first half is also hashed on its own: whoever holds it may ask for
  * the letter again (flows/letter-resend.ts).
  */
-import { formatPostalAddress } from "../domain/address.ts";
 import type { PinLevel } from "../domain/credential.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import { maskFiscalCode } from "../domain/mask.ts";
@@ -29,6 +28,19 @@ export async function hashInitialPin(
     hasher.hash(splitInitialPin(pin).firstHalf),
   ]);
   return { pinHash, firstHalfHash };
+}
+
+/** The letter's addressee as stored in the outbox (laid out when the letter is rendered). */
+function postalRecipient(name: string, a: ArchiveIdentity["residence"]) {
+  return {
+    name,
+    line1: a.line1,
+    ...(a.line2 === undefined || a.line2 === "" ? {} : { line2: a.line2 }),
+    postalCode: a.postalCode,
+    city: a.city,
+    ...(a.region === undefined || a.region === "" ? {} : { region: a.region }),
+    country: a.country.trim().toUpperCase(),
+  };
 }
 
 /** Short reference printed in messages (the claim id's first block, upper case). */
@@ -85,7 +97,7 @@ export async function issueInitialPin(
       payload: {
         lang: a.lang,
         recipientName: fullName,
-        addressLines: formatPostalAddress(fullName, person.residence),
+        address: postalRecipient(fullName, person.residence),
         date: romeDate(now),
         claimReference: reference,
         fiscalCodeMasked: maskFiscalCode(a.fiscalCode),

@@ -13,7 +13,7 @@ export interface RenderedMessage {
   id: string;
   channel: Channel;
   kind: string;
-  /** Phone number, e-mail address, or for letters the postal address block (lines joined by "\n"). */
+  /** Phone number, e-mail address, or for letters the laid-out address block (lines joined by "\n"). */
   to: string;
   subject?: string | undefined;
   text: string;

@@ -20,23 +20,43 @@ const appointmentPayload = z.object({
   purpose: z.enum(APPOINTMENT_PURPOSES),
 });
 
+/** A letter's addressee, field by field (notifications/channel.ts PostalRecipient). */
+const postalAddress = z.object({
+  name: z.string().min(1),
+  line1: z.string(),
+  line2: z.string().optional(),
+  postalCode: z.string(),
+  city: z.string(),
+  region: z.string().optional(),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().regex(/^[A-Z]{2}$/u),
+});
+
+const letterFields = {
+  lang,
+  recipientName: z.string(),
+  date: z.string(),
+  claimReference: z.string(),
+  fiscalCodeMasked: z.string(),
+};
+
 export const MESSAGE_KINDS = {
   pin_first_half: {
     channels: ["sms", "email"],
     secret: true,
     payload: z.object({ lang, fullName: z.string(), claimReference: z.string() }),
   },
+  /**
+   * The second half by post. New rows carry the structured `address` (laid out at render time
+   * by formatPostalAddress); rows queued before issue 8 carry the joined `addressLines`.
+   */
   pin_second_half_letter: {
     channels: ["letter"],
     secret: true,
-    payload: z.object({
-      lang,
-      recipientName: z.string(),
-      addressLines: z.array(z.string()),
-      date: z.string(),
-      claimReference: z.string(),
-      fiscalCodeMasked: z.string(),
-    }),
+    payload: z.union([
+      z.object({ ...letterFields, address: postalAddress }),
+      z.object({ ...letterFields, addressLines: z.array(z.string()).min(1) }),
+    ]),
   },
   /** To a contact typed in a claim that did not pass the checks: repeats nothing typed. */
   claim_received: {

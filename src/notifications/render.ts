@@ -3,12 +3,14 @@
  * i18n catalogue (texts in src/i18n/<lang>/messages.ts; the letter in pdf/). The payload is
  * validated against the registry's schema first.
  */
+import { countryCodeOfName, formatPostalAddress } from "../domain/address.ts";
 import { groupPin } from "../domain/pin.ts";
 import { catalogues, t, type Lang } from "../i18n/index.ts";
 import { civilDate, romeTime } from "../i18n/format.ts";
 import { romeDate } from "../domain/eligibility.ts";
 import type { Channel } from "./channel-kind.ts";
 import { emailHtml } from "./email-html.ts";
+import type { PostalRecipient } from "./channel.ts";
 import { pinLetterText, renderPinLetterPdf } from "./pdf.ts";
 import { renderAppointment } from "./render-appointments.ts";
 import { isMessageKind, MESSAGE_KINDS } from "./registry.ts";
@@ -21,6 +23,15 @@ export interface RenderedContent {
   pdf?: Uint8Array;
   /** Letters are addressed to a postal block, not to the recipient column. */
   to?: string;
+  /** Letters: the structured addressee (absent for rows queued with joined lines only). */
+  postal?: PostalRecipient;
+  /** Letters: ISO 3166-1 alpha-2 destination ("ZZ" when an old row's last line is no country). */
+  country?: string;
+}
+
+/** The destination of an address block laid out by formatPostalAddress (country name last). */
+function countryOfAddressLines(lines: readonly string[]): string {
+  return countryCodeOfName(lines.at(-1) ?? "", "it") ?? "ZZ";
 }
 
 function email(
@@ -74,13 +85,26 @@ export async function renderMessage(
     }
     case "pin_second_half_letter": {
       const p = MESSAGE_KINDS.pin_second_half_letter.payload.parse(payload);
-      const letter = { ...p, pinSecondHalf: requireSecret(secret) };
+      const postal = "address" in p ? p.address : undefined;
+      // formatPostalAddress() puts the recipient on the first line already.
+      const addressLines =
+        "address" in p ? formatPostalAddress(p.address.name, p.address) : p.addressLines;
+      const letter = {
+        lang: p.lang,
+        recipientName: p.recipientName,
+        addressLines,
+        date: p.date,
+        claimReference: p.claimReference,
+        fiscalCodeMasked: p.fiscalCodeMasked,
+        pinSecondHalf: requireSecret(secret),
+      };
       return {
         subject: t(p.lang, "messages.letter.subject"),
         text: pinLetterText(letter),
         pdf: await renderPinLetterPdf(letter),
-        // formatPostalAddress() puts the recipient on the first line already.
-        to: p.addressLines.join("\n"),
+        to: addressLines.join("\n"),
+        ...(postal === undefined ? {} : { postal }),
+        country: postal?.country ?? countryOfAddressLines(addressLines),
       };
     }
     case "claim_received": {

@@ -80,6 +80,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         text: content.text,
         html: content.html,
         pdf: content.pdf,
+        postal: content.postal,
         createdAt: m.createdAt,
       });
       await markSent(deps.db, m.id, deps.clock.now(), receipt.providerRef ?? null);

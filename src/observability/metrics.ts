@@ -16,3 +16,11 @@ export const deliveries = new Counter({
   labelNames: ["channel", "outcome"] as const,
   registers: [registry],
 });
+
+/** Letter batches for the print vendor by outcome: uploaded, acknowledged. */
+export const letterBatches = new Counter({
+  name: "inps_letter_batches_total",
+  help: "Letter batches uploaded to the print vendor's drop and acknowledged by the vendor",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+});

@@ -5,6 +5,7 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { formatPostalAddress } from "../../src/domain/address.ts";
 import { LANGS, type Lang } from "../../src/i18n/index.ts";
 import { CHANNELS } from "../../src/notifications/channel-kind.ts";
 import {
@@ -21,12 +22,13 @@ const SAMPLES: { [K in MessageKind]: (lang: Lang) => MessagePayload<K> } = {
   pin_second_half_letter: (lang) => ({
     lang,
     recipientName: "José D'Angelo",
-    addressLines: [
-      "José D'Angelo",
-      "Avenida Corrientes 1234",
-      "C1043AAZ Buenos Aires",
-      "ARGENTINA",
-    ],
+    address: {
+      name: "José D'Angelo",
+      line1: "Avenida Corrientes 1234",
+      postalCode: "C1043AAZ",
+      city: "Buenos Aires",
+      country: "AR",
+    },
     date: "2026-03-02",
     claimReference: "AB12CD34",
     fiscalCodeMasked: "DNG*********600X",
@@ -121,6 +123,43 @@ describe("message registry", () => {
       }
     }
   }
+
+  it("lays out a letter's structured address, and still renders rows queued with joined lines", async () => {
+    const p = SAMPLES.pin_second_half_letter("it");
+    const structured = await renderMessage("pin_second_half_letter", "letter", p, SECRET);
+    assert.ok("address" in p);
+    assert.deepEqual(structured.postal, p.address);
+    assert.equal(structured.country, "AR");
+    const lines = formatPostalAddress(p.address.name, p.address);
+    assert.equal(structured.to, lines.join("\n"));
+    const { address: _, ...rest } = p;
+    const old = await renderMessage(
+      "pin_second_half_letter",
+      "letter",
+      { ...rest, addressLines: lines },
+      SECRET,
+    );
+    assert.equal(old.to, structured.to);
+    assert.equal(old.text, structured.text);
+    assert.equal(old.postal, undefined);
+    assert.equal(old.country, "AR", "read back from the country line");
+    assert.equal(old.pdf?.subarray(0, 5).toString(), "%PDF-");
+    const unknown = await renderMessage(
+      "pin_second_half_letter",
+      "letter",
+      { ...rest, addressLines: ["A", "B"] },
+      SECRET,
+    );
+    assert.equal(unknown.country, "ZZ");
+    await assert.rejects(
+      renderMessage(
+        "pin_second_half_letter",
+        "letter",
+        { ...rest, address: { ...p.address, country: "Argentina" } },
+        SECRET,
+      ),
+    );
+  });
 
   it("refuses a channel a kind may not go by", async () => {
     for (const kind of MESSAGE_KIND_NAMES) {

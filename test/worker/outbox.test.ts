@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { formatPostalAddress } from "../../src/domain/address.ts";
 import { FixedClock } from "../../src/domain/clock.ts";
 import {
   PermanentDeliveryError,
@@ -149,6 +150,16 @@ const ADDRESS = [
   "ARGENTINA",
 ];
 
+const POSTAL = {
+  name: "José D'Angelo",
+  line1: "Avenida Corrientes 1234",
+  line2: "Piso 5",
+  postalCode: "C1043AAZ",
+  city: "Buenos Aires",
+  country: "AR",
+};
+
+/** Italian letters carry the structured address; English ones the joined lines of older rows. */
 const letter = (lang: "it" | "en") =>
   put({
     kind: "pin_second_half_letter",
@@ -157,7 +168,7 @@ const letter = (lang: "it" | "en") =>
     payload: {
       lang,
       recipientName: "José D'Angelo",
-      addressLines: ADDRESS,
+      ...(lang === "it" ? { address: POSTAL } : { addressLines: ADDRESS }),
       date: "2026-03-02",
       claimReference: "PIN-2026-000123",
       fiscalCodeMasked: "DNG*********04X",
@@ -249,14 +260,15 @@ describe(`outbox worker on ${ENGINE}: rendering and delivery`, () => {
     const it_ = await letter("it");
     const en = await letter("en");
     await worker(f, new FixedClock(START)).runOnce();
-    for (const [id, subject] of [
-      [it_, "Il suo PIN INPS - seconda parte"],
-      [en, "Your INPS PIN - second part"],
+    for (const [id, subject, lines] of [
+      [it_, "Il suo PIN INPS - seconda parte", formatPostalAddress(POSTAL.name, POSTAL)],
+      [en, "Your INPS PIN - second part", ADDRESS],
     ] as const) {
       const m = f.letter.sent.find((x) => x.id === id);
       assert.ok(m !== undefined);
       assert.equal(m.subject, subject);
-      assert.equal(m.to, ADDRESS.join("\n"));
+      assert.equal(m.to, lines.join("\n"));
+      assert.deepEqual(m.postal, id === it_ ? POSTAL : undefined);
       assert.match(m.text, /2345 6789/u);
       assert.ok(m.pdf !== undefined && m.pdf.length > 1000);
       assert.equal(Buffer.from(m.pdf.subarray(0, 5)).toString("latin1"), "%PDF-");

@@ -29,6 +29,17 @@ export function countryName(code: CountryCode, lang: CountryLang): string {
   return countries.getName(c, lang) ?? c;
 }
 
+/**
+ * The code of a country named in `lang`, case-insensitively ("ARGENTINA" -> "AR"), or
+ * undefined: reads back the country line formatPostalAddress wrote.
+ */
+export function countryCodeOfName(name: string, lang: CountryLang): string | undefined {
+  const wanted = name.trim();
+  if (wanted === "") return undefined;
+  const collator = collators[lang];
+  return listCountries(lang).find((c) => collator.compare(c.name, wanted) === 0)?.code;
+}
+
 /** All ISO 3166-1 alpha-2 countries (Italy included), sorted by localized name. */
 export function listCountries(lang: CountryLang): { code: string; name: string }[] {
   let list = countryListCache.get(lang);

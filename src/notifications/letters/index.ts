@@ -1,0 +1,42 @@
+/**
+ * The letter batch assembled from configuration: the drop, the batcher and its scheduler.
+ * Used by the worker process (main.ts) and by `inps-pin letters`.
+ */
+import type { LetterDrop } from "../../config-delivery.ts";
+import type { Clock } from "../../domain/clock.ts";
+import type { Logger } from "../../observability/logger.ts";
+import type { Db } from "../../store/db.ts";
+import { createLetterBatcher, type LetterBatcher } from "./batcher.ts";
+import { createLetterDrop, type LetterDropTransport } from "./drop.ts";
+import { createLetterScheduler, type LetterScheduler } from "./scheduler.ts";
+
+export interface LetterService {
+  drop: LetterDropTransport;
+  batcher: LetterBatcher;
+  scheduler: LetterScheduler;
+  /** Stops the scheduler (waiting for a running tick) and closes the drop's connection. */
+  close(): Promise<void>;
+}
+
+export function createLetterService(deps: {
+  db: Db;
+  clock: Clock;
+  outboxKey: Buffer;
+  drop: LetterDrop;
+  /** LETTERS_BATCH_TIME, "HH:MM" Europe/Rome. */
+  batchTime: string;
+  log?: Logger | undefined;
+}): LetterService {
+  const drop = createLetterDrop(deps.drop);
+  const batcher = createLetterBatcher({ ...deps, drop });
+  const scheduler = createLetterScheduler({ ...deps, batcher });
+  return {
+    drop,
+    batcher,
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      await drop.close();
+    },
+  };
+}
