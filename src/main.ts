@@ -15,6 +15,7 @@ import type { UnitOfWork } from "./flows/ports.ts";
 import type { AppContext } from "./http/context.ts";
 import type { ChannelSet } from "./notifications/channel.ts";
 import { createDelivery, type Delivery } from "./notifications/delivery.ts";
+import { createLetterService, type LetterService } from "./notifications/letters/index.ts";
 import { createOutboxWorker, type OutboxWorker } from "./notifications/worker.ts";
 import { createArgon2Hasher, type PinHasher } from "./security/hasher.ts";
 import type { AuditKeys } from "./store/audit.ts";
@@ -32,6 +33,10 @@ export interface Runtime {
   uow: UnitOfWork;
   ctx: AppContext;
   worker: OutboxWorker;
+  /** The print vendor's daily batch, when a letter drop is configured. */
+  letters: LetterService | undefined;
+  /** Starts the outbox worker and, with a letter drop, the daily batch's scheduler. */
+  startDelivery(pollMs: number): void;
   auditKeys: AuditKeys;
   close(): Promise<void>;
 }
@@ -104,6 +109,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     channels,
     batchedChannels: delivery.batchedChannels,
     outboxKey: config.outboxKey,
+    leaseSeconds: config.delivery.leaseSeconds,
     log,
     housekeeping: {
       everyMs: config.housekeepingMinutes * 60_000,
@@ -116,6 +122,19 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   poke = () => {
     worker.poke();
   };
+  const drop = opts.channels === undefined ? config.delivery.letters : undefined;
+  const letters =
+    drop === undefined
+      ? undefined
+      : createLetterService({
+          db,
+          clock,
+          outboxKey: config.outboxKey,
+          drop,
+          batchTime: config.delivery.letterBatchTime,
+          leaseMs: config.delivery.leaseSeconds * 1000,
+        });
+  if (letters !== undefined) delivery.checks.letters = () => letters.drop.check();
   const ctx: AppContext = {
     config,
     db,
@@ -144,9 +163,16 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     uow,
     ctx,
     worker,
+    letters,
+    startDelivery(pollMs: number) {
+      worker.start(pollMs);
+      // The daily batch and the vendor's acknowledgements: looked at once a minute.
+      letters?.scheduler.start(60_000);
+    },
     auditKeys: keys.audit,
     async close() {
       await worker.stop();
+      await letters?.close();
       await delivery.close();
       if (opts.db === undefined) await db.close();
     },

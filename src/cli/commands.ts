@@ -38,10 +38,20 @@ async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * Resolves on SIGINT or SIGTERM, and keeps the process alive until then: a worker whose
+ * database went away has nothing else holding the event loop (its timers are unref'd, the
+ * pool's sockets are closed) and would otherwise exit in the middle of an outage.
+ */
 function waitForSignal(): Promise<string> {
+  const keepAlive = setInterval(() => undefined, 2 ** 30);
   return new Promise((resolve) => {
-    process.once("SIGINT", () => resolve("SIGINT"));
-    process.once("SIGTERM", () => resolve("SIGTERM"));
+    const done = (signal: string) => {
+      clearInterval(keepAlive);
+      resolve(signal);
+    };
+    process.once("SIGINT", () => done("SIGINT"));
+    process.once("SIGTERM", () => done("SIGTERM"));
   });
 }
 
@@ -70,7 +80,7 @@ export async function runCli(argv: string[]): Promise<number> {
           console.log("enrolled the demo staff (development)");
       }
       const app = await createApp(rt, { logger: { level: config.logLevel } });
-      if (config.workerInProcess) rt.worker.start(config.workerPollMs);
+      if (config.workerInProcess) rt.startDelivery(config.workerPollMs);
       await app.listen({ port: config.port, host: config.host });
       console.log(`inps-pin listening on ${config.publicUrl} (${config.env}, ${rt.db.kind})`);
       if (config.env === "development")
@@ -85,7 +95,7 @@ export async function runCli(argv: string[]): Promise<number> {
     case "worker": {
       const { createRuntime } = await import("../main.ts");
       const rt = await createRuntime(config, { migrate: false });
-      rt.worker.start(config.workerPollMs);
+      rt.startDelivery(config.workerPollMs);
       console.log(`inps-pin worker polling every ${config.workerPollMs} ms (${rt.db.kind})`);
       await waitForSignal();
       await rt.close();

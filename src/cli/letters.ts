@@ -63,6 +63,7 @@ export async function lettersCommand(
     outboxKey: config.outboxKey,
     drop,
     batchTime: config.delivery.letterBatchTime,
+    leaseMs: config.delivery.leaseSeconds * 1000,
   });
   try {
     if (sub === "batch") {

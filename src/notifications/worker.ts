@@ -19,6 +19,7 @@ import { renderMessage } from "./render.ts";
  * some 20 minutes and erased PIN halves a citizen was waiting for.
  */
 export const MAX_ATTEMPTS = 32;
+/** Default of OUTBOX_LEASE_SECONDS. */
 const LEASE_SECONDS = 120;
 
 /** 10 s, 20 s, 40 s ... capped at 1 h, with ±20 % jitter so retries of many messages spread out. */
@@ -38,6 +39,8 @@ export interface WorkerDeps {
    */
   batchedChannels?: readonly Channel[];
   outboxKey: Buffer;
+  /** How long a leased message is held before another worker may take it (OUTBOX_LEASE_SECONDS). */
+  leaseSeconds?: number;
   log?: ((event: string, fields: Record<string, string | number>) => void) | undefined;
   /** Housekeeping between deliveries (flows/housekeeping.ts); absent: none. */
   housekeeping?: {
@@ -108,7 +111,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       deps.outboxKey,
       deps.clock.now(),
       limit,
-      LEASE_SECONDS,
+      deps.leaseSeconds ?? LEASE_SECONDS,
       channels,
     );
     await Promise.all(leased.map(deliverOne));

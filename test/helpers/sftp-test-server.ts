@@ -41,7 +41,12 @@ import type { Attributes, Connection, SFTPWrapper } from "ssh2";
 const { Server, utils } = ssh2;
 const { OPEN_MODE, STATUS_CODE } = utils.sftp;
 
-export type SftpMode = "ok" | "refuse" | { dropAfterWrites: number };
+export type SftpMode =
+  | "ok"
+  | "refuse"
+  | { dropAfterWrites: number }
+  /** Every WRITE answered this much later (a slow link: a process can be killed mid-batch). */
+  | { delayMs: number };
 
 export interface SftpTestServer {
   port: number;
@@ -151,15 +156,23 @@ export async function startSftpTestServer(
           return;
         }
         writes += 1;
-        if (typeof mode === "object" && writes > mode.dropAfterWrites) {
+        if (
+          typeof mode === "object" &&
+          "dropAfterWrites" in mode &&
+          writes > mode.dropAfterWrites
+        ) {
           // Mid-upload: the connection goes, the file stays half written under its name.
           client.end();
           return;
         }
-        attempt(reqid, () => {
-          writeSync(h.fd, data, 0, data.length, offset);
-          sftp.status(reqid, STATUS_CODE.OK);
-        });
+        const write = () => {
+          attempt(reqid, () => {
+            writeSync(h.fd, data, 0, data.length, offset);
+            sftp.status(reqid, STATUS_CODE.OK);
+          });
+        };
+        if (typeof mode === "object" && "delayMs" in mode) setTimeout(write, mode.delayMs);
+        else write();
       })
       .on("READ", (reqid, handle, offset, length) => {
         const h = get(handle);

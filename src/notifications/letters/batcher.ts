@@ -104,6 +104,8 @@ export interface LetterBatcherDeps {
   outboxKey: Buffer;
   drop: LetterDropTransport;
   log?: Logger | undefined;
+  /** Upload lease (default 10 min; OUTBOX_LEASE_SECONDS in the service and the CLI). */
+  leaseMs?: number | undefined;
 }
 
 /** The vendor's acknowledgement, `<batchId>/ack.json`. */
@@ -131,7 +133,8 @@ export function createLetterBatcher(deps: LetterBatcherDeps): LetterBatcher {
   const { db, clock, drop, log } = deps;
   /** This batcher's lease identity (one per process and batcher). */
   const owner = randomUUID();
-  const leaseUntil = () => new Date(clock.now().getTime() + LEASE_MS);
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const leaseUntil = () => new Date(clock.now().getTime() + leaseMs);
 
   /** Renders one letter; the reason (no PIN, no recipient) when it cannot be. */
   async function render(

@@ -26,6 +26,8 @@ export function createLetterService(deps: {
   /** LETTERS_BATCH_TIME, "HH:MM" Europe/Rome. */
   batchTime: string;
   log?: Logger | undefined;
+  /** How long an upload holds its batch before another process may resume it. */
+  leaseMs?: number | undefined;
 }): LetterService {
   const drop = createLetterDrop(deps.drop);
   const batcher = createLetterBatcher({ ...deps, drop });
