@@ -20,6 +20,8 @@ import type { AuditKeys } from "./store/audit.ts";
 import { openDb, type Db } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
 import { createUnitOfWork } from "./store/uow.ts";
+import { createLogger } from "./observability/logger.ts";
+import { auditCommitted } from "./observability/request-trace.ts";
 import { documentKeyring } from "./security/envelope.ts";
 import { deriveKeys } from "./security/keys.ts";
 
@@ -43,6 +45,21 @@ export interface RuntimeOptions {
   channels?: ChannelSet;
   /** Apply migrations at start (default: in development and test). */
   migrate?: boolean;
+}
+
+/** /readyz's checks: the channels whose adapter can check its provider. */
+export function channelChecks(channels: ChannelSet): AppContext["channelChecks"] {
+  const checks: NonNullable<AppContext["channelChecks"]> = {};
+  for (const [name, key] of [
+    ["email", "email"],
+    ["pec", "pec"],
+    ["sms", "sms"],
+    ["letters", "letter"],
+  ] as const) {
+    const channel = channels[key];
+    if (channel.check !== undefined) checks[name] = () => channel.check?.() ?? Promise.resolve();
+  }
+  return checks;
 }
 
 export function randomBytes(n: number): Uint8Array {
@@ -74,13 +91,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   // Until the production channel adapters land (SMTP, PEC, SMS gateway, print vendor), every
   // environment delivers into OUTBOX_DIR.
   const channels = opts.channels ?? devChannels(config.outboxDir);
-  // Worker events carry ids, kinds and attempt counts only: never recipients or secrets.
-  const log =
-    config.logLevel === "silent"
-      ? undefined
-      : (event: string, fields: Record<string, string | number>) => {
-          console.log(JSON.stringify({ time: new Date().toISOString(), msg: event, ...fields }));
-        };
+  // Worker lines carry ids, kinds, channels and attempt counts only: never recipients or secrets.
+  const log = createLogger(config.logLevel, "worker");
   let poke = (): void => undefined;
   const uow = createUnitOfWork({
     db,
@@ -90,6 +102,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     messagesQueued: () => {
       poke();
     },
+    auditCommitted,
   });
   const worker = createOutboxWorker({
     db,
@@ -97,6 +110,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     channels,
     outboxKey: config.outboxKey,
+    channelConcurrency: config.delivery.channelConcurrency,
     log,
     housekeeping: {
       everyMs: config.housekeepingMinutes * 60_000,
@@ -130,6 +144,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     messagesQueued: () => {
       poke();
     },
+    channelChecks: channelChecks(channels),
   };
   return {
     config,

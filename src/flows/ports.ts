@@ -235,9 +235,19 @@ export interface AuditWriter {
   record(e: AuditRecord): void;
 }
 
+/** Messages not yet sent (abandoned ones until scrubbed) of one channel and status. */
+export interface OutboxDepthRow {
+  channel: "sms" | "email" | "pec" | "letter";
+  status: "queued" | "sending" | "failed" | "abandoned";
+  count: number;
+  oldestAgeSeconds: number;
+}
+
 export interface OutboxMaintenance {
   /** Scrubs recipients and payloads of messages delivered or abandoned before `before`. */
   scrubDelivered(before: Date, now: Date): Promise<number>;
+  /** Messages not yet sent per channel and status, with the oldest's age (metrics scrape). */
+  depth(now: Date): Promise<OutboxDepthRow[]>;
 }
 
 export type {

@@ -422,7 +422,7 @@ export function memoryUnitOfWork(
   // The repositories read the state's maps at call time: a commit swaps them in place.
   const direct: DirectRepos = {
     ...repos(state),
-    outboxMaintenance: { scrubDelivered: async () => 0 },
+    outboxMaintenance: { scrubDelivered: async () => 0, depth: async () => [] },
   };
   return {
     state,
