@@ -8,7 +8,7 @@
 import type { Acting } from "../../domain/actor.ts";
 import { AppError } from "../../domain/errors.ts";
 import { isUuid } from "../../domain/ids.ts";
-import { maskContact } from "../../domain/mask.ts";
+import { maskContact, maskFiscalCode } from "../../domain/mask.ts";
 import { MESSAGE_KINDS, isMessageKind } from "../../notifications/registry.ts";
 import type { Channel } from "../../notifications/channel-kind.ts";
 import type { BaseDeps } from "../deps.ts";
@@ -31,12 +31,13 @@ export interface AbandonedView {
   resendable: boolean;
 }
 
-/** A recipient as a supervisor may see it; letters: only the last line of the address. */
+/**
+ * A recipient as a supervisor may see it: a contact masked; a letter's recipient (the
+ * addressee's fiscal code) masked like the audit trail's subjects.
+ */
 export function maskRecipient(channel: Channel, recipient: string): string {
   if (channel !== "letter") return maskContact(recipient);
-  const lines = recipient.split("\n").filter((l) => l.trim() !== "");
-  const last = lines.at(-1);
-  return lines.length > 1 && last !== undefined ? `•••, ${last.trim()}` : "•••";
+  return /^[0-9A-Z]{16}$/u.test(recipient) ? maskFiscalCode(recipient) : "•••";
 }
 
 function resendable(m: AbandonedMessage): boolean {
