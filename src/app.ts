@@ -9,7 +9,11 @@ import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from "fastify";
 import { devRoutes } from "./dev/plugin.ts";
 import { AppError } from "./domain/errors.ts";
 import { apiPlugin } from "./http/api/plugin.ts";
@@ -72,9 +76,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // Unique across instances; never taken from a client's header.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: "reqId",
-    // One line per request, with its audit events (http/observability.ts).
-    disableRequestLogging: true,
+    // One line per request, with its audit events (http/observability.ts); failures are logged
+    // by the error handlers.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "reqId" }),
     // A malformed URL (bad percent-encoding) is refused before any hook runs: answer it like any
     // other bad request, with the headers of a response that is never to be rendered or cached.
     frameworkErrors: (error, req, reply) => {
