@@ -237,9 +237,16 @@ export async function outboxDepth(q: Queryable, now: Date): Promise<OutboxDepthR
     n: number;
     age: number;
   }>(
+    // Two arms, each matching a partial index (outbox_due, outbox_abandoned): the sent
+    // messages, nearly the whole table, are never read.
     `SELECT channel, status, count(*)::int AS n,
             greatest(0, extract(epoch FROM ($1::timestamptz - min(created_at))))::float8 AS age
-       FROM outbox WHERE status <> 'sent' AND scrubbed_at IS NULL
+       FROM outbox WHERE status IN ('queued', 'failed', 'sending')
+      GROUP BY channel, status
+     UNION ALL
+     SELECT channel, status, count(*)::int AS n,
+            greatest(0, extract(epoch FROM ($1::timestamptz - min(created_at))))::float8 AS age
+       FROM outbox WHERE status = 'abandoned' AND scrubbed_at IS NULL
       GROUP BY channel, status`,
     [now],
   );
