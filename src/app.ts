@@ -9,7 +9,7 @@ import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { devRoutes } from "./dev/plugin.ts";
 import { AppError } from "./domain/errors.ts";
 import { apiPlugin } from "./http/api/plugin.ts";
@@ -25,6 +25,10 @@ import { replyWithError } from "./web/error-reply.ts";
 import { csrfBindingOf } from "./web/render.ts";
 import { cookieName, cookieOptions } from "./http/cookies.ts";
 import { textPart } from "./http/uploads.ts";
+import { installMetricsRoute } from "./http/metrics-route.ts";
+import { installRequestObservability } from "./http/observability.ts";
+import { installReadiness } from "./http/readiness.ts";
+import { loggerOptions, REDACT_PATHS } from "./observability/logger.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -38,9 +42,14 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // The one pino configuration (observability/logger.ts), plus the caller's level and stream.
   const logger =
     typeof opts.logger === "object"
       ? {
+          ...loggerOptions(
+            typeof opts.logger.level === "string" ? opts.logger.level : "info",
+            "inps-pin",
+          ),
           ...opts.logger,
           // Query strings and bodies may carry fiscal codes or PINs: log the path only.
           serializers: {
@@ -50,7 +59,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
               path: req.url.split("?")[0],
             }),
           },
-          redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
+          redact: { paths: [...REDACT_PATHS, 'res.headers["set-cookie"]'], censor: "[redacted]" },
         }
       : (opts.logger ?? false);
   const proxies = ctx.config.trustProxy;
@@ -61,7 +70,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       typeof proxies === "number" ? (_addr: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // Unique across instances; never taken from a client's header.
     genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // One line per request, with its audit events (http/observability.ts); failures are logged
+    // by the error handlers.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "reqId" }),
     // A malformed URL (bad percent-encoding) is refused before any hook runs: answer it like any
     // other bad request, with the headers of a response that is never to be rendered or cached.
     frameworkErrors: (error, req, reply) => {
@@ -76,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   // Validation belongs to the flows (one definition for API and forms); route schemas are
   // documentation for OpenAPI only.
+  installRequestObservability(app);
   app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
@@ -157,14 +172,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   const health = { schema: { hide: true }, config: { journey: "public" as const } };
   app.get("/healthz", health, async () => ({ status: "ok" }));
-  app.get("/readyz", health, async (_req, reply) => {
-    try {
-      await ctx.db.query("SELECT 1");
-      return { status: "ok" };
-    } catch {
-      return reply.code(503).send({ status: "unavailable" });
-    }
-  });
+  installReadiness(app, ctx);
+  installMetricsRoute(app, ctx);
 
   if (ctx.config.delivery.sms !== undefined) await app.register(smsStatusHook(ctx));
   await app.register(apiPlugin(ctx), { prefix: "/api/v1" });

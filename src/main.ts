@@ -22,6 +22,8 @@ import type { AuditKeys } from "./store/audit.ts";
 import { openDb, type Db } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
 import { createUnitOfWork } from "./store/uow.ts";
+import { createLogger } from "./observability/logger.ts";
+import { auditCommitted } from "./observability/request-trace.ts";
 import { documentKeyring } from "./security/envelope.ts";
 import { deriveKeys } from "./security/keys.ts";
 
@@ -85,13 +87,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       ? createDelivery(config)
       : { channels: opts.channels, batchedChannels: [], checks: {}, close: async () => undefined };
   const channels = delivery.channels;
-  // Worker events carry ids, kinds and attempt counts only: never recipients or secrets.
-  const log =
-    config.logLevel === "silent"
-      ? undefined
-      : (event: string, fields: Record<string, string | number>) => {
-          console.log(JSON.stringify({ time: new Date().toISOString(), msg: event, ...fields }));
-        };
+  // Worker lines carry ids, kinds, channels and attempt counts only: never recipients or secrets.
+  const log = createLogger(config.logLevel, "worker");
   let poke = (): void => undefined;
   const uow = createUnitOfWork({
     db,
@@ -101,6 +98,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     messagesQueued: () => {
       poke();
     },
+    auditCommitted,
   });
   const worker = createOutboxWorker({
     db,
@@ -110,6 +108,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     batchedChannels: delivery.batchedChannels,
     outboxKey: config.outboxKey,
     leaseSeconds: config.delivery.leaseSeconds,
+    channelConcurrency: config.delivery.channelConcurrency,
     log,
     housekeeping: {
       everyMs: config.housekeepingMinutes * 60_000,
@@ -156,6 +155,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     messagesQueued: () => {
       poke();
     },
+    // /readyz: the configured channels whose adapter can check its provider, the letter drop.
+    channelChecks: delivery.checks,
   };
   return {
     config,

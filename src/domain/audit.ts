@@ -164,6 +164,9 @@ export interface AuditEventDetails {
   "audit.exported": AuditSearchDetails & { format: "json" | "csv" };
   "staff.accounts_listed": { count: number };
   "queues.read": { days: number };
+  // Abandoned outbox messages (issue 8): listed and resent by supervisors; never a recipient.
+  "staff.abandoned_listed": { count: number };
+  "staff.message_resent": { messageId: string; kind: string; channel: string; reason: string };
   // The office desk (issue 7, desk): `reason`/`ref` are the occasion (the appointment).
   "desk.pin_issued": {
     claimId: string;

@@ -69,6 +69,12 @@ export const ERROR_STATUS = {
   // Delivery channels (issue 8): the SMS gateway's delivery-report webhook.
   WEBHOOK_SIGNATURE_INVALID: 401,
   WEBHOOK_REPLAYED: 409,
+  // Abandoned messages resent by supervisors (issue 8, outbox).
+  MESSAGE_NOT_ABANDONED: 409,
+  MESSAGE_SECRET_GONE: 409,
+  // GET /metrics (issue 8, observability).
+  METRICS_TOKEN_REQUIRED: 401,
+  METRICS_LOOPBACK_ONLY: 403,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   INTERNAL: 500,

@@ -3,6 +3,7 @@
  * their keyed hash), and the queues' figures. Part of the flows' ports (ports.ts, key
  * `supervisor`).
  */
+import type { Channel } from "../notifications/channel-kind.ts";
 
 export interface AuditSearch {
   subjectKey: string | null;
@@ -39,10 +40,32 @@ export interface QueueFigures {
   handledByHour: { hour: number; count: number }[];
 }
 
+/** An outbox message as supervisors see it (the recipient is masked by the flow). */
+export interface AbandonedMessage {
+  id: string;
+  kind: string;
+  channel: Channel;
+  recipient: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  abandonedAt: Date;
+  /** The sealed secret (PIN half, link token) is still there. */
+  hasSecret: boolean;
+  status: string;
+  scrubbed: boolean;
+}
+
 export interface SupervisorStore {
   searchAudit(q: AuditSearch): Promise<AuditSearchRow[]>;
   /** The outbound verification queue: waiting claims; handled = `verification.outcome` events. */
   verificationQueue(since: Date): Promise<QueueFigures>;
   /** The review queue: submitted conversion requests; handled = decided ones. */
   reviewQueue(since: Date): Promise<QueueFigures>;
+  /** Abandoned outbox messages not yet scrubbed, most recently abandoned first (issue 8). */
+  abandonedMessages(limit: number): Promise<AbandonedMessage[]>;
+  /** One outbox message, locked until the transaction ends; null when unknown. */
+  lockMessage(id: string): Promise<AbandonedMessage | null>;
+  /** Queued again, due now, attempts reset; false when no longer abandoned. */
+  requeueAbandoned(id: string, now: Date): Promise<boolean>;
 }

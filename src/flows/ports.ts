@@ -249,6 +249,13 @@ export interface SmsReportOutcome {
   /** The reports that changed a row (unknown ids, other channels and no-ops left out). */
   applied: SmsReportUpdate[];
 }
+/** Messages not yet sent (abandoned ones until scrubbed) of one channel and status. */
+export interface OutboxDepthRow {
+  channel: "sms" | "email" | "pec" | "letter";
+  status: "queued" | "sending" | "failed" | "abandoned";
+  count: number;
+  oldestAgeSeconds: number;
+}
 
 export interface OutboxMaintenance {
   /** Scrubs recipients and payloads of messages delivered or abandoned before `before`. */
@@ -264,6 +271,8 @@ export interface OutboxMaintenance {
   ): Promise<SmsReportOutcome>;
   /** Removes delivery-report signatures received before `before` (past the replay window). */
   deleteSmsReportSignatures(before: Date): Promise<number>;
+  /** Messages not yet sent per channel and status, with the oldest's age (metrics scrape). */
+  depth(now: Date): Promise<OutboxDepthRow[]>;
 }
 
 export type {

@@ -32,4 +32,12 @@ export interface AppContext {
   cookieSecret: Buffer;
   /** Wakes the outbox worker (the development clock moved: retries may be due). */
   messagesQueued: () => void;
+  /**
+   * Readiness of each configured delivery channel (DeliveryChannel.check): /readyz reports
+   * them; absent or empty: only the database is checked.
+   */
+  channelChecks?: Partial<Record<ReadinessChannel, () => Promise<void>>> | undefined;
 }
+
+/** The channels /readyz reports (letters: the print vendor's drop). */
+export type ReadinessChannel = "email" | "pec" | "sms" | "letters";

@@ -26,6 +26,8 @@ export interface PinHasher {
    * without an active PIN costs the same time as one with it.
    */
   verifyDummy(pin: string): Promise<false>;
+  /** The hashing queue (the metrics' hash queue depth); absent in test doubles. */
+  readonly gate?: { readonly active: number; readonly waiting: number };
 }
 
 export interface HasherOptions {

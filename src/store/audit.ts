@@ -86,13 +86,16 @@ export function lockHeadAfter(ctes: readonly string[], extra: string): string {
   });
 }
 
-/** The statement that appends the records, in order, after the locked head, and moves it. */
+/**
+ * The statement that appends the records, in order, after the locked head, and moves it; with
+ * the events' ids (request logs and metrics report them once committed).
+ */
 export function auditAppendStatement(
   keys: AuditKeys,
   head: AuditHead,
   records: readonly AuditRecord[],
   at: Date,
-): Statement {
+): Statement & { eventIds: string[] } {
   let prev = head.hash;
   const rows: StoredAuditEvent[] = records.map((r, i) => {
     const actor = actorColumns(r.actor, keys);
@@ -118,6 +121,7 @@ export function auditAppendStatement(
     return row;
   });
   return {
+    eventIds: rows.map((r) => r.id),
     sql: cachedSql(["auditAppend", rows.length], () => {
       const values = rows.map(
         (_, i) =>

@@ -4,6 +4,7 @@
  */
 import type { Repos } from "../flows/ports.ts";
 import type { Queryable } from "./db.ts";
+import * as abandoned from "./repos/outbox-abandoned.ts";
 import * as appointments from "./repos/appointments.ts";
 import * as contactCentre from "./repos/contact-centre.ts";
 import * as desk from "./repos/desk.ts";
@@ -97,6 +98,9 @@ export function backOfficeRepos(q: Queryable): BackOfficeRepos {
       searchAudit: (search) => supervisor.searchAudit(q, search),
       verificationQueue: (since) => supervisor.verificationQueue(q, since),
       reviewQueue: (since) => supervisor.reviewQueue(q, since),
+      abandonedMessages: (limit) => abandoned.abandonedMessages(q, limit),
+      lockMessage: (id) => abandoned.lockMessage(q, id),
+      requeueAbandoned: (id, now) => abandoned.requeueAbandoned(q, id, now),
     },
   };
 }

@@ -92,6 +92,15 @@ export interface Db extends Queryable {
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Connection pools' use (PostgreSQL; PGlite has none): for the metrics. */
+  poolStats?(): PoolStats[];
+}
+
+export interface PoolStats {
+  pool: "main" | "technical";
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 // int8 and numeric come back as strings from node-postgres; the schema casts counts to int.
@@ -215,6 +224,18 @@ export function postgresDb(connectionString: string, poolSize = 10): Db {
     close: async () => {
       await Promise.all([pool.end(), technicalPool.end()]);
     },
+    poolStats: () =>
+      (
+        [
+          ["main", pool],
+          ["technical", technicalPool],
+        ] as const
+      ).map(([name, p]) => ({
+        pool: name,
+        total: p.totalCount,
+        idle: p.idleCount,
+        waiting: p.waitingCount,
+      })),
   };
 }
 

@@ -67,8 +67,8 @@ import {
   putDocument,
   releaseWaitingClaims,
 } from "./repos/requests.ts";
-import { enqueue, scrubDelivered } from "./repos/outbox.ts";
 import { deleteSmsReportSignatures, recordSmsReports } from "./repos/sms-reports.ts";
+import { enqueue, outboxDepth, scrubDelivered } from "./repos/outbox.ts";
 import {
   activityOf,
   claimsOf,
@@ -107,6 +107,17 @@ export interface UnitOfWorkOptions {
   auditKeys: AuditKeys;
   /** Wakes the outbox worker after a transaction that queued messages committed. */
   messagesQueued: () => void;
+  /**
+   * Told the audit events a transaction appended, once it committed (metrics by type, the
+   * request's log line): ids, types and outcomes only.
+   */
+  auditCommitted?: ((events: readonly CommittedAudit[]) => void) | undefined;
+}
+
+export interface CommittedAudit {
+  id: string;
+  type: string;
+  outcome: string;
 }
 
 /**
@@ -228,12 +239,14 @@ export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
       recordSmsReports: (signature, reports, now) =>
         o.db.transaction((tx) => recordSmsReports(tx, signature, reports, now)),
       deleteSmsReportSignatures: (before) => deleteSmsReportSignatures(o.db, before),
+      depth: (now) => outboxDepth(o.db.technical, now),
     },
   };
   return {
     direct,
     async run(fn) {
       let queued = 0;
+      let committed: CommittedAudit[] = [];
       const result = await o.db.transaction(async (tx) => {
         const events: AuditRecord[] = [];
         // The chain's head is locked once, last: by the transaction's last write when its
@@ -271,12 +284,23 @@ export function createUnitOfWork(o: UnitOfWorkOptions): UnitOfWork {
           },
         };
         const value = await fn(repos);
-        if (events.length > 0)
-          tx.beforeCommit(
-            auditAppendStatement(o.auditKeys, await headLock.take(), events, o.clock.now()),
+        if (events.length > 0) {
+          const append = auditAppendStatement(
+            o.auditKeys,
+            await headLock.take(),
+            events,
+            o.clock.now(),
           );
+          tx.beforeCommit(append);
+          committed = events.map((e, i) => ({
+            id: append.eventIds[i] ?? "",
+            type: e.type,
+            outcome: e.outcome,
+          }));
+        }
         return value;
       });
+      if (committed.length > 0) o.auditCommitted?.(committed);
       if (queued > 0) o.messagesQueued();
       return result;
     },

@@ -50,9 +50,9 @@ describe(
     });
 
     after(async () => {
-      await serve?.stop();
-      await worker?.stop();
-      await inst?.close();
+      await serve.stop();
+      await worker.stop();
+      await inst.close();
     });
 
     it("delivers both halves through the real providers and the 16 characters log in", async () => {

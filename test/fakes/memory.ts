@@ -426,6 +426,7 @@ export function memoryUnitOfWork(
       scrubDelivered: async () => 0,
       recordSmsReports: async () => ({ replay: false, applied: [] }),
       deleteSmsReportSignatures: async () => 0,
+      depth: async () => [],
     },
   };
   return {

@@ -39,8 +39,8 @@ describe(
 
     after(async () => {
       await worker?.stop();
-      await inst?.close();
-      cluster?.destroy();
+      await inst.close();
+      cluster.destroy();
     });
 
     it("delivers every queued message once the database is back, the worker alive throughout", async () => {

@@ -48,7 +48,7 @@ describe("kill -9 mid-work", { skip: ENGINE !== "postgres" }, () => {
     inst = await productionInstall({ env: { OUTBOX_LEASE_SECONDS: "3" } });
   });
   after(async () => {
-    await inst?.close();
+    await inst.close();
   });
 
   it("a letter batch killed while uploading resumes: each letter printed once, halves erased", async () => {

@@ -2,7 +2,8 @@
  * Outbox repository contract (src/store/repos/outbox.ts) on PGlite and PostgreSQL: typed
  * messages are queued with their secret sealed (never in clear), leased when due — oldest
  * first, never to two workers at once (FOR UPDATE SKIP LOCKED), again once a lease expires —
- * marked sent or failed (retry or abandon, the secret erased when no longer needed), counted
+ * marked sent or failed (retry or abandon; the secret erased once sent, kept when abandoned for a
+ * supervisor's resend until the retention scrub), counted
  * by status, and scrubbed of personal data after the retention period.
  */
 import { CHANNELS } from "../../src/notifications/channel-kind.ts";
@@ -145,13 +146,14 @@ describe(`outbox on ${ENGINE}`, () => {
     assert.equal(m.secret, "ABCDEFGH");
   });
 
-  it("abandons a message, erasing its secret and keeping 500 characters of the error", async () => {
+  it("abandons a message, keeping its sealed secret for a supervisor's resend and 500 characters of the error", async () => {
     const id = await queued();
     await leaseDue(db, KEY, T0, 10, 120, CHANNELS);
-    await markFailed(db, id, "x".repeat(2000), null);
+    await markFailed(db, id, "x".repeat(2000), null, at(5));
     const row = await rowOf(id);
     assert.equal(row.status, "abandoned");
-    assert.equal(row.secret, null);
+    assert.notEqual(row.secret, null, "kept until the retention scrub");
+    assert.deepEqual(row.abandoned_at, at(5));
     assert.equal(String(row.last_error).length, 500);
     assert.deepEqual(await leaseOnly([id], at(100_000)), []);
   });
@@ -235,7 +237,7 @@ describe(`outbox retention on ${ENGINE}`, () => {
       await markSent(q, m.sentOld.id, at(10), "ref-1");
       await markSent(q, m.sentAtCutoff.id, at(100), "ref-2");
       await markSent(q, m.sentLater.id, at(200), "ref-3");
-      await markFailed(q, m.abandoned.id, "undeliverable", null);
+      await markFailed(q, m.abandoned.id, "undeliverable", null, at(50));
       await markFailed(q, m.failed.id, "gateway down", at(30));
       const waiting = aFirstHalfMessage();
       await enqueue(q, KEY, waiting, T0);

@@ -333,7 +333,7 @@ describe(`outbox worker on ${ENGINE}: failures, retries and backoff`, () => {
     assert.ok(backoffSeconds(30, () => 0.999999) < 3600 * 1.2);
   });
 
-  it("marks a failed send for retry after the backoff, retries when the clock passes it, and abandons after MAX_ATTEMPTS with the secret erased", async () => {
+  it("marks a failed send for retry after the backoff, retries when the clock passes it, and abandons after MAX_ATTEMPTS keeping the sealed secret for a supervisor's resend", async () => {
     const f = fakes();
     f.sms.fail = () => new Error("SMS gateway unreachable");
     const clock = new FixedClock(START);
@@ -363,7 +363,7 @@ describe(`outbox worker on ${ENGINE}: failures, retries and backoff`, () => {
     }
     const r = await row(id);
     assert.equal(r.status, "abandoned");
-    assert.equal(r.secret, null);
+    assert.notEqual(r.secret, null, "kept (sealed) until the retention scrub");
     assert.equal(r.lease_until, null);
     clock.advance(30 * 86_400);
     assert.equal(await w.runOnce(), 0);
@@ -412,7 +412,7 @@ describe(`outbox worker on ${ENGINE}: failures, retries and backoff`, () => {
     assert.equal(f.email.sent.length, 1);
   });
 
-  it("abandons at once on a PermanentDeliveryError, erasing the secret", async () => {
+  it("abandons at once on a PermanentDeliveryError, keeping the sealed secret", async () => {
     const f = fakes();
     f.sms.fail = () => new PermanentDeliveryError("number does not exist");
     const clock = new FixedClock(START);
@@ -420,8 +420,8 @@ describe(`outbox worker on ${ENGINE}: failures, retries and backoff`, () => {
     await worker(f, clock).runOnce();
     const r = await row(id);
     assert.deepEqual(
-      [r.status, r.secret, r.last_error, r.attempts],
-      ["abandoned", null, "number does not exist", 1],
+      [r.status, r.secret === null, r.last_error, r.attempts],
+      ["abandoned", false, "number does not exist", 1],
     );
     clock.advance(86_400);
     assert.equal(await worker(f, clock).runOnce(), 0);
@@ -467,13 +467,14 @@ describe(`outbox worker on ${ENGINE}: failures, retries and backoff`, () => {
     assert.equal((await row(good)).status, "sent");
     assert.equal((await row(bad)).status, "failed");
     assert.match((await row(bad)).last_error ?? "", /decrypt/u);
-    // It is retried like any failure and finally abandoned, its sealed secret erased.
+    // It is retried like any failure and finally abandoned (its sealed secret kept, unreadable
+    // as it is, until the retention scrub).
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
       clock.advance(3 * 3600);
       await w.runOnce();
     }
     const r = await row(bad);
-    assert.deepEqual([r.status, r.secret, r.attempts], ["abandoned", null, MAX_ATTEMPTS]);
+    assert.deepEqual([r.status, r.secret === null, r.attempts], ["abandoned", false, MAX_ATTEMPTS]);
     assert.equal(f.sms.sent.length, 1);
   });
 });

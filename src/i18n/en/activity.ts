@@ -119,6 +119,8 @@ export const activity: typeof italian = {
       "audit.exported": "The activity log of your record was exported by a supervisor",
       "staff.accounts_listed": "List of staff accounts read",
       "queues.read": "Work queue figures read",
+      "staff.abandoned_listed": "List of undelivered messages read",
+      "staff.message_resent": "An undelivered message was sent again by a supervisor",
       // The office desk (issue 7, desk).
       "desk.pin_issued": "Dispositive PIN issued in person at the desk (form MV35)",
       "desk.mv35_refused": "PIN claim at the desk not granted",

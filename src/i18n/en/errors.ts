@@ -264,6 +264,24 @@ export const errors: typeof italian = {
       title: "Report already received",
       detail: "This report was already received: nothing changes.",
     },
+    MESSAGE_NOT_ABANDONED: {
+      title: "Message not abandoned",
+      detail:
+        "Only an abandoned message can be sent again: this one is queued, being sent or already sent.",
+    },
+    MESSAGE_SECRET_GONE: {
+      title: "Message can no longer be sent",
+      detail:
+        "Its content (and the PIN half it carried) was erased after the retention period: the citizen must ask again (new letter or recovery).",
+    },
+    METRICS_TOKEN_REQUIRED: {
+      title: "Metrics token required",
+      detail: "The metrics are served with the bearer token configured in METRICS_TOKEN.",
+    },
+    METRICS_LOOPBACK_ONLY: {
+      title: "Metrics reserved to this machine",
+      detail: "Without METRICS_TOKEN the metrics answer only callers on this machine.",
+    },
     RATE_LIMITED: {
       title: "Too many requests",
       detail: "Too many requests arrived in a short time. Please try again later.",

@@ -126,6 +126,9 @@ export const activity = {
         "Il registro delle attività sulla sua posizione è stato esportato da un supervisore",
       "staff.accounts_listed": "Elenco degli account operatori consultato",
       "queues.read": "Andamento delle code di lavoro consultato",
+      "staff.abandoned_listed": "Elenco dei messaggi non recapitati consultato",
+      "staff.message_resent":
+        "Un messaggio non recapitato è stato inviato di nuovo da un supervisore",
       // The office desk (issue 7, desk).
       "desk.pin_issued": "PIN dispositivo rilasciato di persona allo sportello (modulo MV35)",
       "desk.mv35_refused": "Richiesta di PIN allo sportello non accolta",

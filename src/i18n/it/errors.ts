@@ -267,6 +267,24 @@ export const errors = {
       title: "Notifica già ricevuta",
       detail: "Questa notifica è già stata ricevuta: non cambia nulla.",
     },
+    MESSAGE_NOT_ABANDONED: {
+      title: "Messaggio non abbandonato",
+      detail:
+        "Si può inviare di nuovo solo un messaggio abbandonato: questo è in coda, in invio o già inviato.",
+    },
+    MESSAGE_SECRET_GONE: {
+      title: "Messaggio non più inviabile",
+      detail:
+        "Il suo contenuto (e la metà del PIN che portava) è stato cancellato alla scadenza del periodo di conservazione: il cittadino deve fare una nuova richiesta (nuova lettera o recupero).",
+    },
+    METRICS_TOKEN_REQUIRED: {
+      title: "Token delle metriche richiesto",
+      detail: "Le metriche si leggono con il token configurato in METRICS_TOKEN.",
+    },
+    METRICS_LOOPBACK_ONLY: {
+      title: "Metriche riservate a questa macchina",
+      detail: "Senza METRICS_TOKEN le metriche rispondono solo a chi chiama da questa macchina.",
+    },
     RATE_LIMITED: {
       title: "Troppe richieste",
       detail: "Sono arrivate troppe richieste in poco tempo. Riprovi più tardi.",

@@ -130,5 +130,25 @@ export const staffReview = {
     perDayCaption: "{{queue}}: pratiche lavorate per giorno",
     day: "Giorno",
     handled: "Lavorate",
+    // Abandoned outbox messages (issue 8).
+    messagesTitle: "Messaggi non recapitati",
+    messagesIntro:
+      "Messaggi per cui il servizio ha rinunciato all'invio (il fornitore li ha rifiutati o è rimasto irraggiungibile). Risolto il problema del fornitore, li invii di nuovo: tornano subito in coda con i tentativi azzerati. Ogni nuovo invio è registrato con il motivo.",
+    messagesCaption: "Messaggi abbandonati (dal più recente)",
+    messagesNone: "Nessun messaggio abbandonato.",
+    msgKind: "Messaggio",
+    msgChannel: "Canale",
+    msgRecipient: "Destinatario",
+    msgAttempts: "Tentativi",
+    msgLastError: "Ultimo errore",
+    msgCreated: "Creato",
+    msgAbandoned: "Abbandonato",
+    channels: { sms: "SMS", email: "E-mail", pec: "PEC", letter: "Lettera" },
+    resendReason: "Motivo",
+    resend: "Invia di nuovo",
+    resendLabel: "Invia di nuovo il messaggio {{kind}} a {{recipient}}",
+    resent: "Messaggio di nuovo in coda: sarà inviato tra poco.",
+    notResendable:
+      "Il suo contenuto è stato cancellato alla scadenza del periodo di conservazione: non si può inviare di nuovo.",
   },
 };

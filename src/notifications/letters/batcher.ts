@@ -295,7 +295,7 @@ export function createLetterBatcher(deps: LetterBatcherDeps): LetterBatcher {
     const printedNow = new Set(ack.printed);
     for (const r of ack.rejected ?? []) {
       if (!inBatch.has(r.messageId) || printedNow.has(r.messageId)) continue;
-      if (await markRejected(db, batch.id, r.messageId, r.reason)) {
+      if (await markRejected(db, batch.id, r.messageId, r.reason, clock.now())) {
         report.rejected += 1;
         deliveries.inc({ channel: "letter", outcome: "rejected" });
         log?.warn(

@@ -172,6 +172,7 @@ export async function dropFromBatch(
   await q.query(
     `UPDATE outbox SET letter_batch_id = NULL, last_error = $2, next_attempt_at = $3,
             status = CASE WHEN $4 THEN 'abandoned' ELSE 'failed' END,
+            abandoned_at = CASE WHEN $4 THEN $3 ELSE abandoned_at END,
             secret = CASE WHEN $4 THEN NULL ELSE secret END
       WHERE id = $1 AND status = 'sending'`,
     [id, error.slice(0, 500), now, abandon],
@@ -238,12 +239,13 @@ export async function markRejected(
   batchId: string,
   id: string,
   reason: string,
+  now: Date,
 ): Promise<boolean> {
   const rows = await q.query<{ id: string }>(
-    `UPDATE outbox SET status = 'abandoned', last_error = $3
+    `UPDATE outbox SET status = 'abandoned', last_error = $3, abandoned_at = $4
       WHERE letter_batch_id = $1 AND id::text = $2 AND status = 'sent' AND letter_printed_at IS NULL
       RETURNING id`,
-    [batchId, id, `print vendor rejected the letter: ${reason}`.slice(0, 500)],
+    [batchId, id, `print vendor rejected the letter: ${reason}`.slice(0, 500), now],
   );
   return rows.length > 0;
 }

@@ -2,8 +2,10 @@
  * The transactional outbox. Flows enqueue inside their own transaction; workers (any number,
  * in any process) lease due messages with FOR UPDATE SKIP LOCKED, deliver, and mark them.
  * A PIN half travels sealed (AES-256-GCM, bound to the message id) and is erased when the
- * message is sent or abandoned.
+ * message is sent; an abandoned message keeps it so that a supervisor can resend it once the
+ * provider is fixed, until the retention scrub (OUTBOX_RETENTION_DAYS) erases it.
  */
+import type { OutboxDepthRow } from "../../flows/ports.ts";
 import type { Channel } from "../../notifications/channel-kind.ts";
 import type { MessageKind, OutgoingMessage } from "../../notifications/registry.ts";
 import { open, seal } from "../../security/crypto.ts";
@@ -83,28 +85,71 @@ export async function leaseDue(
       RETURNING id, kind, channel, recipient, payload, secret, attempts, created_at`,
     [now, new Date(now.getTime() + leaseSeconds * 1000), limit, channels],
   );
-  return rows.map((r) => {
-    // One unreadable secret must not fail the whole batch (and, re-leased, block the queue):
-    // the message is returned with the error and the worker retries or abandons it alone.
-    let secret: string | undefined;
-    let secretError: string | undefined;
-    try {
-      secret = r.secret === null ? undefined : open(key, r.secret, r.id);
-    } catch {
-      secretError = "message secret cannot be decrypted (wrong OUTBOX_KEY or damaged row)";
-    }
-    return {
-      id: r.id,
-      kind: r.kind,
-      channel: r.channel,
-      recipient: r.recipient,
-      payload: r.payload,
-      secret,
-      attempts: r.attempts,
-      createdAt: r.created_at,
-      ...(secretError === undefined ? {} : { secretError }),
-    };
-  });
+  return rows.map((r) => toLeased(key, r));
+}
+
+/**
+ * Leases due messages, at most `perChannel[c]` of each channel and `limit` in all (the oldest
+ * due first): one statement, each channel's candidates locked in its own LATERAL sub-select,
+ * so a busy channel never takes the places of the others (the worker's lanes).
+ */
+export async function leaseDueByChannel(
+  q: Queryable,
+  key: Buffer,
+  now: Date,
+  limit: number,
+  leaseSeconds: number,
+  perChannel: ReadonlyMap<Channel, number>,
+): Promise<LeasedMessage[]> {
+  const caps = [...perChannel].filter(([, n]) => n > 0);
+  if (caps.length === 0 || limit <= 0) return [];
+  const rows = await q.query<Row>(
+    `UPDATE outbox SET status = 'sending', lease_until = $2, attempts = attempts + 1
+      WHERE id IN (
+        SELECT m.id FROM unnest($4::text[], $5::text[]) AS c(channel, n)
+        CROSS JOIN LATERAL (
+          SELECT id, next_attempt_at FROM outbox
+           WHERE ((status IN ('queued', 'failed') AND next_attempt_at <= $1)
+              OR (status = 'sending' AND lease_until < $1))
+             AND channel = c.channel
+           ORDER BY next_attempt_at
+           LIMIT c.n::int
+           FOR UPDATE SKIP LOCKED) m
+         ORDER BY m.next_attempt_at
+         LIMIT $3)
+      RETURNING id, kind, channel, recipient, payload, secret, attempts, created_at`,
+    [
+      now,
+      new Date(now.getTime() + leaseSeconds * 1000),
+      limit,
+      caps.map(([c]) => c),
+      caps.map(([, n]) => String(n)),
+    ],
+  );
+  return rows.map((r) => toLeased(key, r));
+}
+
+function toLeased(key: Buffer, r: Row): LeasedMessage {
+  // One unreadable secret must not fail the whole batch (and, re-leased, block the queue):
+  // the message is returned with the error and the worker retries or abandons it alone.
+  let secret: string | undefined;
+  let secretError: string | undefined;
+  try {
+    secret = r.secret === null ? undefined : open(key, r.secret, r.id);
+  } catch {
+    secretError = "message secret cannot be decrypted (wrong OUTBOX_KEY or damaged row)";
+  }
+  return {
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    recipient: r.recipient,
+    payload: r.payload,
+    secret,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    ...(secretError === undefined ? {} : { secretError }),
+  };
 }
 
 export async function markSent(
@@ -121,18 +166,23 @@ export async function markSent(
   );
 }
 
-/** nextAttemptAt null → abandoned (and the secret erased: a PIN half must not wait forever). */
+/**
+ * nextAttemptAt null → abandoned: the sealed secret is kept for a supervisor's resend (the
+ * retention scrub erases it); `now` records when (default: the database's clock).
+ */
 export async function markFailed(
   q: Queryable,
   id: string,
   error: string,
   nextAttemptAt: Date | null,
+  now?: Date,
 ): Promise<void> {
   if (nextAttemptAt === null) {
     await q.query(
-      `UPDATE outbox SET status = 'abandoned', secret = NULL, lease_until = NULL, last_error = $2
+      `UPDATE outbox SET status = 'abandoned', lease_until = NULL, last_error = $2,
+              abandoned_at = coalesce($3::timestamptz, now())
         WHERE id = $1 AND status = 'sending'`,
-      [id, error.slice(0, 500)],
+      [id, error.slice(0, 500), now ?? null],
     );
   } else {
     await q.query(
@@ -159,18 +209,51 @@ export async function outboxCounts(q: Queryable): Promise<Record<OutboxStatus, n
 }
 
 /**
- * Retention: once a message was delivered or abandoned long enough ago, its recipient and
- * payload (names, addresses, contacts) are scrubbed; the row stays for counts and audits.
+ * Retention: once a message was delivered or abandoned long enough ago, its recipient, payload
+ * (names, addresses, contacts) and an abandoned message's sealed secret are scrubbed (it can no
+ * longer be resent); the row stays for counts and audits.
  */
 export async function scrubDelivered(q: Queryable, before: Date, now: Date): Promise<number> {
   const rows = await q.query<{ n: number }>(
     `WITH s AS (
        UPDATE outbox SET recipient = '', payload = '{}'::jsonb, secret = NULL, last_error = NULL, scrubbed_at = $2
         WHERE scrubbed_at IS NULL AND status IN ('sent', 'abandoned')
-          AND coalesce(sent_at, next_attempt_at) < $1
+          AND coalesce(sent_at, abandoned_at, next_attempt_at) < $1
         RETURNING 1)
      SELECT count(*)::int AS n FROM s`,
     [before, now],
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Messages not yet sent (abandoned ones until scrubbed) per channel and status, with the age
+ * of the oldest: one query at each metrics scrape.
+ */
+export async function outboxDepth(q: Queryable, now: Date): Promise<OutboxDepthRow[]> {
+  const rows = await q.query<{
+    channel: Channel;
+    status: OutboxDepthRow["status"];
+    n: number;
+    age: number;
+  }>(
+    // Two arms, each matching a partial index (outbox_due, outbox_abandoned): the sent
+    // messages, nearly the whole table, are never read.
+    `SELECT channel, status, count(*)::int AS n,
+            greatest(0, extract(epoch FROM ($1::timestamptz - min(created_at))))::float8 AS age
+       FROM outbox WHERE status IN ('queued', 'failed', 'sending')
+      GROUP BY channel, status
+     UNION ALL
+     SELECT channel, status, count(*)::int AS n,
+            greatest(0, extract(epoch FROM ($1::timestamptz - min(created_at))))::float8 AS age
+       FROM outbox WHERE status = 'abandoned' AND scrubbed_at IS NULL
+      GROUP BY channel, status`,
+    [now],
+  );
+  return rows.map((r) => ({
+    channel: r.channel,
+    status: r.status,
+    count: r.n,
+    oldestAgeSeconds: r.age,
+  }));
 }

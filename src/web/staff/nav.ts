@@ -53,6 +53,12 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: "staffSupervision.queuesTitle",
     roles: SUPERVISOR_ROLES,
   },
+  // Abandoned outbox messages (issue 8).
+  {
+    href: "/operatori/supervisione/messaggi",
+    label: "staffSupervision.messagesTitle",
+    roles: SUPERVISOR_ROLES,
+  },
   // The office desk (issue 7, desk).
   { href: "/operatori/sportello/mv35", label: "desk.mv35.nav", roles: ["office_clerk"] },
   {

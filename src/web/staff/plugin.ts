@@ -13,6 +13,7 @@ import { staffCalendarScreens } from "./screens/calendar/routes.ts";
 // Issue 7, areas review and supervisor.
 import { staffReviewScreens } from "./screens/review/routes.ts";
 import { staffSupervisorScreens } from "./screens/supervisor/routes.ts";
+import { staffMessagesScreens } from "./screens/supervisor/messages-routes.ts";
 import { deskConversionScreens } from "./screens/desk/conversion.ts";
 import { deskDelegationScreens } from "./screens/desk/delegations.ts";
 import { deskMv35Screens } from "./screens/desk/mv35.ts";
@@ -30,6 +31,8 @@ export function staffScreens(deps: ScreenDeps) {
     // Issue 7, areas review and supervisor.
     await app.register(staffReviewScreens(deps));
     await app.register(staffSupervisorScreens(deps));
+    // Abandoned outbox messages (issue 8).
+    await app.register(staffMessagesScreens(deps));
     // The office desk (issue 7, desk).
     await app.register(deskMv35Screens(deps));
     await app.register(deskConversionScreens(deps));

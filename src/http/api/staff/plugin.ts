@@ -14,6 +14,7 @@ import { staffCalendarRoutes } from "./calendar.ts";
 import { staffReviewRoutes } from "./review.ts";
 import { staffSupervisorRoutes } from "./supervisor.ts";
 import { staffDeskRoutes } from "./desk.ts";
+import { staffOutboxRoutes } from "./outbox.ts";
 
 export function staffApiPlugin(ctx: AppContext) {
   return async function staffApi(app: FastifyInstance): Promise<void> {
@@ -28,5 +29,7 @@ export function staffApiPlugin(ctx: AppContext) {
     await app.register(staffSupervisorRoutes(ctx));
     // The office desk (issue 7, desk).
     await app.register(staffDeskRoutes(ctx));
+    // Abandoned outbox messages (issue 8).
+    await app.register(staffOutboxRoutes(ctx));
   };
 }
