@@ -10,6 +10,9 @@
  *   3. Primary-key SELECT of a session row through a pool like the service's: the database limit.
  *   4. GET /api/v1/me with a session at 50 connections, ratio to (3), p99. Target ≥ 0.70, p99 < 20 ms.
  *   5. GET /healthz, the HTTP ceiling of one process.
+ *   0. Delivery (bench/delivery.ts): letters rendered per second on one core beside a bare
+ *      pdfkit page, e-mails handed to SMTP per second beside a bare nodemailer send. Alone with
+ *      BENCH_ONLY=delivery (no database).
  *   6. With BENCH_ONLY=recovery: POST /api/v1/recovery and /api/v1/recovery/confirm (bench/
  *      recovery.ts), beside the hash limit.
  * Uses BENCH_DATABASE_URL when set, otherwise starts a throwaway PostgreSQL 15 cluster.
@@ -28,6 +31,7 @@ import { upsertPeople } from "../src/store/repos/archive.ts";
 import { startServiceProcess, type ServiceProcess } from "../test/helpers/process.ts";
 import type { LoadResult } from "./load-result.ts";
 import { RECOVERY_ENV, recoveryPhase } from "./recovery.ts";
+import { deliveryBench } from "./delivery.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -37,6 +41,19 @@ const LOGIN_FLOOR = 0.78;
 const PEPPER = randomBytes(32);
 const PIN = "K7M2P9QR";
 const POOL = 10;
+/** Channel settings that satisfy production's check (the bench's service sends nothing). */
+const PLACEHOLDER_CHANNELS = {
+  SMTP_URL: "smtp://127.0.0.1:1",
+  MAIL_FROM: "noreply@inps.example",
+  PEC_SMTP_URL: "smtp://127.0.0.1:1",
+  PEC_FROM: "pin@postacert.inps.example",
+  SMS_GATEWAY_URL: "http://127.0.0.1:1/sms",
+  SMS_GATEWAY_TOKEN: "placeholder-token",
+  SMS_SENDER: "INPS",
+  SMS_WEBHOOK_SECRET: "placeholder-webhook-secret",
+  LETTERS_DIR: "/nonexistent/letters",
+  METRICS_TOKEN: "placeholder-metrics-token",
+};
 
 function startTempPostgres(): { url: string; stop: () => void } {
   const out = execFileSync(
@@ -272,6 +289,8 @@ async function main(): Promise<void> {
   // one part (recovery runs only when asked: it changes every PIN of the bench database).
   const profile = process.env.BENCH_PROFILE;
   const only = process.env.BENCH_ONLY;
+  if (only === undefined || only === "delivery") await deliveryBench();
+  if (only === "delivery") return;
   const temp = process.env.BENCH_DATABASE_URL === undefined ? startTempPostgres() : null;
   const adminUrl = process.env.BENCH_DATABASE_URL ?? temp!.url;
   try {
@@ -286,8 +305,11 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       PIN_PEPPER: PEPPER.toString("base64"),
       OUTBOX_KEY: randomBytes(32).toString("base64"),
+      DOCUMENT_KEY: randomBytes(32).toString("base64"),
       DATABASE_POOL_SIZE: String(POOL),
       WORKER_IN_PROCESS: "false",
+      // Production needs every channel configured; nothing is delivered during the bench.
+      ...PLACEHOLDER_CHANNELS,
       // One load generator is one source address: lift the per-address limits out of the way.
       RATE_LIMIT_LOGIN_SOURCE: "9999999/1h",
       ...RECOVERY_ENV,

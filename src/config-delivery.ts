@@ -42,6 +42,8 @@ export interface DeliveryConfig {
   channelConcurrency: number;
   /** Seconds a worker holds a message it is delivering before another may take it over. */
   leaseSeconds: number;
+  /** A separate /metrics listener in serve and worker processes. */
+  metricsPort: number | undefined;
 }
 
 export const DELIVERY_CONFIG_DOCS: Record<string, string> = {
@@ -66,6 +68,8 @@ export const DELIVERY_CONFIG_DOCS: Record<string, string> = {
     "Time of the daily letter batch, HH:MM Europe/Rome (default 16:00). `inps-pin letters batch --now` runs it at once.",
   METRICS_TOKEN:
     "Bearer token required by `GET /metrics` (Prometheus). Required in production; unset in development and tests: only loopback callers.",
+  METRICS_PORT:
+    "A separate listener for `GET /metrics` (same token rule) in every `serve` and `worker` process. Workers are scraped only there: deliveries, circuit breakers and letter batches are counted in the process that does them. Unset: no separate listener (serve still answers /metrics on PORT).",
   OUTBOX_LEASE_SECONDS:
     "How long a worker holds a message it is delivering (default 120); a worker that dies (kill -9, lost database) lets go of it after this long, and another delivers it again — exactly once where the provider takes the message id as its idempotency key (SMS gateway, letters), at least once by SMTP.",
   OUTBOX_CHANNEL_CONCURRENCY:
@@ -104,6 +108,7 @@ export const deliverySchema = {
     .default("16:00"),
   METRICS_TOKEN: z.string().min(16).optional(),
   OUTBOX_CHANNEL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 } as const;
 
@@ -170,6 +175,7 @@ export function deliveryConfig(
       metricsToken: e.METRICS_TOKEN,
       channelConcurrency: e.OUTBOX_CHANNEL_CONCURRENCY,
       leaseSeconds: e.OUTBOX_LEASE_SECONDS,
+      metricsPort: e.METRICS_PORT,
     },
     problems,
   };

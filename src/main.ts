@@ -132,6 +132,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
           drop,
           batchTime: config.delivery.letterBatchTime,
           leaseMs: config.delivery.leaseSeconds * 1000,
+          log,
         });
   if (letters !== undefined) delivery.checks.letters = () => letters.drop.check();
   const ctx: AppContext = {

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfig, type Config } from "../config.ts";
+import type { AppContext } from "../http/context.ts";
 import { openDb, type Db } from "../store/db.ts";
 import { migrate } from "../store/migrate.ts";
 import { CONVERSION_USAGE } from "./conversion-usage.ts";
@@ -36,6 +37,17 @@ async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T>
   } finally {
     await db.close();
   }
+}
+
+/** The separate /metrics listener (METRICS_PORT), when configured. */
+async function metricsListener(
+  config: Config,
+  ctx: AppContext,
+): Promise<{ close(): Promise<void> } | undefined> {
+  const port = config.delivery.metricsPort;
+  if (port === undefined) return undefined;
+  const { startMetricsServer } = await import("../http/metrics-server.ts");
+  return startMetricsServer(ctx, port, config.host);
 }
 
 /**
@@ -82,6 +94,7 @@ export async function runCli(argv: string[]): Promise<number> {
       const app = await createApp(rt, { logger: { level: config.logLevel } });
       if (config.workerInProcess) rt.startDelivery(config.workerPollMs);
       await app.listen({ port: config.port, host: config.host });
+      const metrics = await metricsListener(config, rt.ctx);
       console.log(`inps-pin listening on ${config.publicUrl} (${config.env}, ${rt.db.kind})`);
       if (config.env === "development")
         console.log(
@@ -89,6 +102,7 @@ export async function runCli(argv: string[]): Promise<number> {
         );
       await waitForSignal();
       await app.close();
+      await metrics?.close();
       await rt.close();
       return 0;
     }
@@ -96,8 +110,10 @@ export async function runCli(argv: string[]): Promise<number> {
       const { createRuntime } = await import("../main.ts");
       const rt = await createRuntime(config, { migrate: false });
       rt.startDelivery(config.workerPollMs);
+      const metrics = await metricsListener(config, rt.ctx);
       console.log(`inps-pin worker polling every ${config.workerPollMs} ms (${rt.db.kind})`);
       await waitForSignal();
+      await metrics?.close();
       await rt.close();
       return 0;
     }

@@ -125,13 +125,17 @@ async function settle(): Promise<void> {
   assert.fail("the outbox did not settle");
 }
 
-/** Nothing lost: every message sent or abandoned, and no PIN half left sealed in the row. */
+/**
+ * Nothing lost: every message sent or abandoned. A sent message's sealed half is erased; an
+ * abandoned one keeps it sealed for a supervisor's resend (erased by the retention scrub).
+ */
 async function assertSettled(ids: readonly string[], status: "sent" | "abandoned"): Promise<Row[]> {
   const rs = await rows(ids);
   assert.equal(rs.length, ids.length);
   for (const r of rs) {
     assert.equal(r.status, status, `${r.id}: ${r.last_error ?? ""}`);
-    assert.equal(r.secret, null, "the sealed half is erased");
+    if (status === "sent") assert.equal(r.secret, null, "the sealed half is erased");
+    else assert.match(r.secret ?? "", /^v1\./u, "kept sealed (never in clear) for a resend");
   }
   assert.deepEqual(await readdir(letters), [], "nothing written to disk");
   return rs;

@@ -36,6 +36,8 @@ describe(
     let serve: CliProcess;
     let worker: CliProcess;
     let base: string;
+    /** The worker's own /metrics listener (METRICS_PORT). */
+    let workerMetrics: string;
     const halves: string[] = [];
     const logs: string[] = [];
 
@@ -46,7 +48,12 @@ describe(
       const env = { ...inst.env, PORT: String(port), PUBLIC_URL: base };
       inst.env = env;
       serve = await startCli(["serve"], env, "listening on");
-      worker = await startCli(["worker"], env, /worker/u);
+      workerMetrics = `http://127.0.0.1:${await freePort()}`;
+      worker = await startCli(
+        ["worker"],
+        { ...env, METRICS_PORT: new URL(workerMetrics).port },
+        /worker/u,
+      );
     });
 
     after(async () => {
@@ -177,6 +184,22 @@ describe(
       const text = await metrics.text();
       assert.match(text, /inps_outbox_messages\{/u);
       assert.match(text, /inps_claims_total\{/u);
+
+      // Deliveries are counted where they happen: the worker's own listener.
+      const fromWorker = await fetch(`${workerMetrics}/metrics`, {
+        headers: { authorization: `Bearer ${inst.metricsToken}` },
+      });
+      assert.equal(fromWorker.status, 200);
+      const workerText = await fromWorker.text();
+      assert.match(
+        workerText,
+        /inps_outbox_deliveries_total\{channel="sms",outcome="sent"\} [1-9]/u,
+      );
+      assert.match(
+        workerText,
+        /inps_outbox_deliveries_total\{channel="email",outcome="sent"\} [1-9]/u,
+      );
+      assert.equal((await fetch(`${workerMetrics}/metrics`)).status, 401);
 
       const ready = await fetch(`${base}/readyz`);
       assert.equal(ready.status, 200);

@@ -8,6 +8,8 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { postgresDb } from "../../src/store/db.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { enqueue } from "../../src/store/repos/outbox.ts";
@@ -16,6 +18,7 @@ import { eventually, startCli, type CliProcess } from "../helpers/cli-process.ts
 import { ENGINE } from "../helpers/db.ts";
 import { PG_BINARIES, startOwnCluster, type OwnCluster } from "../helpers/pg-cluster.ts";
 import { productionInstall, type ProductionInstall } from "../helpers/production.ts";
+import { findSecretsOnDisk } from "../helpers/secrets-on-disk.ts";
 
 const N = 30;
 
@@ -96,6 +99,16 @@ describe(
         "SELECT count(*)::int AS n FROM outbox WHERE secret IS NOT NULL",
       );
       assert.equal(sealed[0]?.n, 0);
+      // The worker's log, kept where production keeps logs, holds no half either.
+      mkdirSync(join(inst.dataDir, "logs"), { recursive: true });
+      writeFileSync(join(inst.dataDir, "logs", "worker.log"), worker.output());
+      assert.deepEqual(
+        findSecretsOnDisk(
+          [inst.dataDir],
+          sms.map((m) => m.secret),
+        ),
+        [],
+      );
     });
   },
 );
