@@ -54,14 +54,14 @@ export const DELIVERY_CONFIG_DOCS: Record<string, string> = {
     "The PEC provider's SMTP server, same form as SMTP_URL. Required in production; unset in development: PEC messages go to the file outbox.",
   PEC_FROM: "The service's PEC address (sender of PEC messages). Required with PEC_SMTP_URL.",
   SMS_GATEWAY_URL:
-    "SMS gateway endpoint: `POST` with `Authorization: Bearer SMS_GATEWAY_TOKEN` and JSON `{id, to, from, text}`; any 2xx accepts the message. Required in production; unset in development: SMS go to the file outbox.",
+    "SMS gateway endpoint (https:// in production): `POST` with `Authorization: Bearer SMS_GATEWAY_TOKEN` and JSON `{id, to, from, text}`; any 2xx accepts the message. Required in production; unset in development: SMS go to the file outbox.",
   SMS_GATEWAY_TOKEN: "Bearer token for SMS_GATEWAY_URL. Required with SMS_GATEWAY_URL.",
   SMS_SENDER:
     "Sender id of SMS (alphanumeric, up to 11 characters, or a number). Required with SMS_GATEWAY_URL.",
   SMS_WEBHOOK_SECRET:
     "HMAC-SHA256 key the gateway signs delivery reports with (`POST /hooks/sms/status`, docs/delivery.md). Required with SMS_GATEWAY_URL.",
   LETTERS_SFTP_URL:
-    "Print vendor's SFTP drop, `sftp://user:pass@host:port/path`: the daily letter batch (PDFs and a manifest) goes there and the vendor's acknowledgement is read back. Production requires it or LETTERS_DIR.",
+    "Print vendor's SFTP drop, `sftp://user:pass@host:port/path?host_key=SHA256:…` (the host key's fingerprint as `ssh-keygen -lf` prints it; required in production): the daily letter batch (PDFs and a manifest) goes there and the vendor's acknowledgement is read back. Production requires it or LETTERS_DIR.",
   LETTERS_DIR:
     "Instead of LETTERS_SFTP_URL, a folder the print vendor collects from (a mounted share). Unset in development: each letter goes to the file outbox.",
   LETTERS_BATCH_TIME:
@@ -93,7 +93,16 @@ export const deliverySchema = {
   MAIL_FROM: z.string().min(3).optional(),
   PEC_SMTP_URL: urlWithScheme(["smtp", "smtps"]).optional(),
   PEC_FROM: z.string().min(3).optional(),
-  SMS_GATEWAY_URL: urlWithScheme(["http", "https"]).optional(),
+  SMS_GATEWAY_URL: urlWithScheme(["http", "https"])
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.username === "" && u.password === "";
+      } catch {
+        return false;
+      }
+    }, "no user or password in the URL: the gateway authenticates with SMS_GATEWAY_TOKEN")
+    .optional(),
   SMS_GATEWAY_TOKEN: z.string().min(8).optional(),
   SMS_SENDER: z
     .string()
@@ -196,6 +205,18 @@ export function productionChannelGaps(d: DeliveryConfig): string[] {
   ].filter((m) => m !== "");
 }
 
+/** What production refuses in configured channels: a PIN half must never travel unprotected. */
+export function productionChannelFlaws(d: DeliveryConfig): string[] {
+  const flaws: string[] = [];
+  if (d.sms !== undefined && new URL(d.sms.url).protocol !== "https:")
+    flaws.push("SMS_GATEWAY_URL must be https:// in production");
+  if (d.letters?.kind === "sftp" && !/[?&]host_key=[^&]+/u.test(d.letters.url))
+    flaws.push(
+      "LETTERS_SFTP_URL must pin the vendor's host key in production (?host_key=SHA256:… as ssh-keygen -lf prints it)",
+    );
+  return flaws;
+}
+
 export function assertProductionChannels(env: string, d: DeliveryConfig): void {
   if (env !== "production") return;
   const gaps = productionChannelGaps(d);
@@ -203,4 +224,6 @@ export function assertProductionChannels(env: string, d: DeliveryConfig): void {
     throw new Error(
       `production requires every delivery channel (the development file outbox would write PIN halves in clear to disk): ${gaps.join("; ")}`,
     );
+  const flaws = productionChannelFlaws(d);
+  if (flaws.length > 0) throw new Error(flaws.join("; "));
 }

@@ -7,6 +7,7 @@
 import type { Config } from "../config.ts";
 import { systemClock, type Clock } from "../domain/clock.ts";
 import { createLetterService } from "../notifications/letters/index.ts";
+import { createLogger } from "../observability/logger.ts";
 import type { Db } from "../store/db.ts";
 import { recentBatches } from "../store/repos/letter-batches.ts";
 export { LETTERS_USAGE } from "./letters-usage.ts";
@@ -64,6 +65,7 @@ export async function lettersCommand(
     drop,
     batchTime: config.delivery.letterBatchTime,
     leaseMs: config.delivery.leaseSeconds * 1000,
+    log: createLogger(config.logLevel, "letters"),
   });
   try {
     if (sub === "batch") {

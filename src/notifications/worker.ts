@@ -138,7 +138,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       const give_up = permanent || m.attempts >= MAX_ATTEMPTS;
       const now = deps.clock.now();
       const next = give_up ? null : new Date(now.getTime() + backoffSeconds(m.attempts) * 1000);
-      await markFailed(deps.db, m.id, message, next, now);
+      await markFailed(deps.db, m.id, message, next, now, m.attempts);
       const outcome = give_up ? "abandoned" : "retry";
       deliveries.inc({ channel: m.channel, outcome });
       deps.log?.[give_up ? "warn" : "info"](

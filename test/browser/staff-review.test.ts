@@ -24,6 +24,8 @@ import {
 } from "../helpers/browser.ts";
 import { CLAIM_BODY, conversionKit, type ConversionKit } from "../helpers/conversion.ts";
 import { enrolStaff } from "../helpers/staff.ts";
+import { aFirstHalfMessage } from "../helpers/builders.ts";
+import { enqueue } from "../../src/store/repos/outbox.ts";
 
 describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
   let b: BrowserService;
@@ -163,6 +165,39 @@ describe("review queue journey in Chromium", { skip: browserSkip() }, () => {
     await page.goto("/operatori/supervisione/code");
     await assertPage(page, "queues");
     assert.match(await page.locator("main").innerText(), /Revisione delle richieste/u);
+  });
+
+  it("a supervisor resends an abandoned message, a reason required", async () => {
+    const m = aFirstHalfMessage();
+    await enqueue(b.s.rt.db, b.s.rt.config.outboxKey, m, b.s.clock.now());
+    await b.s.rt.db.query(
+      "UPDATE outbox SET status = 'abandoned', abandoned_at = $2, last_error = 'gateway 400' WHERE id = $1",
+      [m.id, b.s.clock.now()],
+    );
+    const supervisor = await enrolStaff(b.s, { role: "supervisor" });
+    const page = await b.newPage({ viewport: PHONE });
+    await loginStaffInBrowser(page, b.s, supervisor);
+    await page.getByRole("link", { name: "Messaggi non recapitati" }).click();
+    await assertPage(page, "abandoned messages");
+    assert.match(await page.locator("main").innerText(), /gateway 400/u);
+    const resend = page.getByRole("button", {
+      name: /Invia di nuovo il messaggio pin_first_half/u,
+    });
+    await resend.click();
+    await assertPage(page, "resend without a reason");
+    assert.match(await page.title(), /^Errore:/u);
+    await page
+      .getByLabel("Motivo")
+      .first()
+      .fill("Fornitore SMS di nuovo raggiungibile (ticket 42)");
+    await page.getByRole("button", { name: /Invia di nuovo il messaggio pin_first_half/u }).click();
+    await assertPage(page, "message resent");
+    assert.match(await page.locator("main").innerText(), /di nuovo in coda/u);
+    const [row] = await b.s.rt.db.query<{ status: string }>(
+      "SELECT status FROM outbox WHERE id = $1",
+      [m.id],
+    );
+    assert.equal(row?.status, "queued");
   });
 
   it("leaves an audit chain that verifies", async () => {

@@ -70,7 +70,7 @@ const PRODUCTION_PLACEHOLDER_CHANNELS = {
   MAIL_FROM: "noreply@inps.example",
   PEC_SMTP_URL: "smtp://127.0.0.1:1",
   PEC_FROM: "pin@postacert.inps.example",
-  SMS_GATEWAY_URL: "http://127.0.0.1:1/sms",
+  SMS_GATEWAY_URL: "https://127.0.0.1:1/sms",
   SMS_GATEWAY_TOKEN: "placeholder-token",
   SMS_SENDER: "INPS",
   SMS_WEBHOOK_SECRET: "placeholder-webhook-secret",

@@ -62,8 +62,9 @@ export async function productionInstall(opts: InstallOptions = {}): Promise<Prod
   };
   const smtp = await startSmtpTestServer(tls);
   const pec = await startSmtpTestServer(tls);
-  const sms = await startSmsTestGateway();
-  const sftp = await startSftpTestServer();
+  // https and a pinned host key: production refuses the gateway in clear and an unknown vendor.
+  const sms = await startSmsTestGateway({ tls: { key: tls.server.key, cert: tls.server.cert } });
+  const sftp = await startSftpTestServer({ withHostKey: true });
   const webhookSecret = randomBytes(24).toString("hex");
   const metricsToken = randomBytes(24).toString("hex");
   const env: Record<string, string> = {

@@ -18,6 +18,7 @@
  */
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { Socket } from "node:net";
 
 export interface SmsGatewayBody {
@@ -78,7 +79,12 @@ function isBody(v: unknown): v is SmsGatewayBody {
 }
 
 export async function startSmsTestGateway(
-  opts: { token?: string; mode?: SmsTestMode } = {},
+  opts: {
+    token?: string;
+    mode?: SmsTestMode;
+    /** Serve https:// with this key and certificate (production requires https). */
+    tls?: { key: Buffer; cert: Buffer };
+  } = {},
 ): Promise<SmsTestGateway> {
   const token = opts.token ?? "gateway-test-token-0123";
   let mode: SmsTestMode = opts.mode ?? "accept";
@@ -140,11 +146,13 @@ export async function startSmsTestGateway(
     else answer(res, 202, reply);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => handle(req, res, Buffer.concat(chunks).toString("utf8")));
-  });
+  };
+  const server =
+    opts.tls === undefined ? createServer(onRequest) : createHttpsServer(opts.tls, onRequest);
   server.on("connection", (s: Socket) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
@@ -152,7 +160,7 @@ export async function startSmsTestGateway(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const addr = server.address();
   if (addr === null || typeof addr === "string") throw new Error("no port");
-  gw.url = `http://127.0.0.1:${addr.port}/v1/messages`;
+  gw.url = `${opts.tls === undefined ? "http" : "https"}://127.0.0.1:${addr.port}/v1/messages`;
 
   async function sendReport(
     webhookUrl: string,

@@ -272,3 +272,32 @@ describe(`outbox retention on ${ENGINE}`, () => {
     }
   });
 });
+
+describe("outbox: a failure that outlived its lease", () => {
+  it("does not overwrite the newer attempt's lease", async () => {
+    const own = await createTestDb();
+    const db = own.db;
+    try {
+      const m = aFirstHalfMessage();
+      await enqueue(db, KEY, m, T0);
+      const [first] = await leaseDue(db, KEY, T0, 10, 60, CHANNELS);
+      assert.ok(first !== undefined);
+      // The lease runs out; another worker takes the message.
+      const later = new Date(T0.getTime() + 61_000);
+      const [second] = await leaseDue(db, KEY, later, 10, 60, CHANNELS);
+      assert.equal(second?.attempts, first.attempts + 1);
+      await markFailed(db, m.id, "SMTP 550", null, later, first.attempts);
+      const [row] = await db.query<{ status: string }>("SELECT status FROM outbox WHERE id = $1", [
+        m.id,
+      ]);
+      assert.equal(row?.status, "sending", "the stale failure changed nothing");
+      await markSent(db, m.id, later, "ref");
+      const [done] = await db.query<{ status: string }>("SELECT status FROM outbox WHERE id = $1", [
+        m.id,
+      ]);
+      assert.equal(done?.status, "sent");
+    } finally {
+      await own.drop();
+    }
+  });
+});

@@ -370,3 +370,28 @@ describe("config: delivery channels", () => {
     );
   });
 });
+
+describe("config: production refuses unprotected channels", () => {
+  it("wants the SMS gateway over https and the vendor's host key pinned", () => {
+    const plain = loadConfig({
+      ...PRODUCTION,
+      SMS_GATEWAY_URL: "http://sms.internal/v1/messages",
+    }).delivery;
+    assert.throws(() => assertProductionChannels("production", plain), /https:\/\//u);
+    const unpinned = loadConfig(PRODUCTION).delivery;
+    assert.throws(() => assertProductionChannels("production", unpinned), /host key/u);
+    const pinned = loadConfig({
+      ...PRODUCTION,
+      LETTERS_SFTP_URL: `${PRODUCTION.LETTERS_SFTP_URL}?host_key=SHA256:ab+cd/ef`,
+    }).delivery;
+    assert.doesNotThrow(() => assertProductionChannels("production", pinned));
+    assert.doesNotThrow(() => assertProductionChannels("development", plain));
+  });
+
+  it("refuses credentials in the SMS gateway's URL (the token authenticates)", () => {
+    assert.match(
+      errorFor({ ...PRODUCTION, SMS_GATEWAY_URL: "https://u:p@sms.internal/v1" }),
+      /SMS_GATEWAY_URL/u,
+    );
+  });
+});

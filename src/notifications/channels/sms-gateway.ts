@@ -43,7 +43,29 @@ function networkCause(err: unknown): string {
   const cause = err instanceof Error ? err.cause : undefined;
   const code =
     typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : "";
-  return code !== "" ? code : err instanceof Error ? err.message : String(err);
+  // Never the fetch layer's message: it may quote the URL, the request or its body.
+  return code !== "" ? code : err instanceof Error ? err.name : "error";
+}
+
+/**
+ * What of a gateway's error answer is kept: a short machine-readable code from a JSON answer
+ * (`error`, `code` or `errorCode`: letters, digits, `_.-`, up to 40), never its free text —
+ * gateways echo the message they refused, PIN half included.
+ */
+export function gatewayErrorCode(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== "object" || parsed === null) return undefined;
+    const r = parsed as Record<string, unknown>;
+    for (const k of ["error", "code", "errorCode"]) {
+      const v = r[k];
+      if ((typeof v === "string" || typeof v === "number") && /^[\w.-]{1,40}$/u.test(String(v)))
+        return String(v);
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 function providerRef(body: string): string | undefined {
@@ -100,7 +122,11 @@ export function createSmsGatewayChannel(
       }
       if (res.status >= 200 && res.status < 300) return { providerRef: providerRef(body) };
       const permanent = res.status >= 400 && res.status < 500 && !RETRIED_4XX.has(res.status);
-      throw failure(permanent, `SMS gateway ${res.status}: ${body.slice(0, 200)}`);
+      const code = gatewayErrorCode(body);
+      throw failure(
+        permanent,
+        `SMS gateway ${res.status}${code === undefined ? "" : ` (${code})`}`,
+      );
     },
 
     /** The contract has no health endpoint: the gateway's port accepts a connection in 2 s. */

@@ -4,7 +4,7 @@
  * written under a temporary name (".<name>.part" beside it) and renamed into place, so the
  * vendor never sees half a file; rewriting a file replaces it whole.
  */
-import { createHash } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { constants } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
@@ -52,7 +52,10 @@ function dirDrop(root: string): LetterDropTransport {
       const target = full(file);
       await mkdir(dirname(target), { recursive: true });
       const tmp = join(dirname(target), partName(posix.basename(file)));
-      const fh = await open(tmp, "w", 0o640);
+      // Never through a link someone planted under the temporary name: removed, then created
+      // exclusively (O_EXCL does not follow a symbolic link).
+      await rm(tmp, { force: true });
+      const fh = await open(tmp, "wx", 0o640);
       try {
         await fh.writeFile(bytes);
         await fh.sync();
@@ -115,8 +118,20 @@ export function parseSftpUrl(url: string): SftpTarget {
     username: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     root: root.length > 1 ? root.replace(/\/+$/u, "") : root,
-    hostKey: u.searchParams.get("host_key") ?? undefined,
+    hostKey: rawParam(u.search, "host_key"),
   };
+}
+
+/**
+ * A query parameter percent-decoded without turning "+" into a space: an SSH fingerprint is
+ * base64 and is pasted as `ssh-keygen -lf` prints it ("SHA256:ab+cd/ef").
+ */
+function rawParam(search: string, name: string): string | undefined {
+  for (const pair of search.replace(/^\?/u, "").split("&")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0 && pair.slice(0, eq) === name) return decodeURIComponent(pair.slice(eq + 1));
+  }
+  return undefined;
 }
 
 /** The fingerprint OpenSSH prints: "SHA256:" and the unpadded base64 of the key's hash. */
@@ -144,9 +159,18 @@ function sftpDrop(url: string): LetterDropTransport {
       password: t.password,
       readyTimeout: 20_000,
       retries: 1,
+      // A link that silently dies (a black-holed route) is noticed within ~30 s, not never.
+      keepaliveInterval: 10_000,
+      keepaliveCountMax: 3,
       ...(t.hostKey === undefined
         ? {}
-        : { hostVerifier: (key: Buffer) => hostKeyFingerprint(key) === t.hostKey }),
+        : {
+            hostVerifier: (key: Buffer) => {
+              const seen = Buffer.from(hostKeyFingerprint(key));
+              const pinned = Buffer.from(t.hostKey ?? "");
+              return seen.length === pinned.length && timingSafeEqual(seen, pinned);
+            },
+          }),
     });
     // One small request after another: without TCP_NODELAY each waits for a delayed ACK.
     const ssh = (client as unknown as { client?: { setNoDelay?: (on: boolean) => void } }).client;

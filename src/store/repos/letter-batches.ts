@@ -234,6 +234,19 @@ export async function markPrinted(
  * A letter the vendor could not print: abandoned with the reason, its secret kept sealed (a
  * supervisor may resend it) until the retention scrub. Returns whether the letter changed.
  */
+/**
+ * The vendor's words as kept in outbox.last_error (shown to supervisors): letters and plain
+ * punctuation only, 80 characters — digits go (house numbers, postal codes), so does anything
+ * that could carry more of an address than a word or two.
+ */
+export function vendorReason(reason: string): string {
+  return reason
+    .replace(/[^\p{L} .,:;'()-]/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .slice(0, 80);
+}
+
 export async function markRejected(
   q: Queryable,
   batchId: string,
@@ -245,7 +258,7 @@ export async function markRejected(
     `UPDATE outbox SET status = 'abandoned', last_error = $3, abandoned_at = $4
       WHERE letter_batch_id = $1 AND id::text = $2 AND status = 'sent' AND letter_printed_at IS NULL
       RETURNING id`,
-    [batchId, id, `print vendor rejected the letter: ${reason}`.slice(0, 500), now],
+    [batchId, id, `print vendor rejected the letter: ${vendorReason(reason)}`, now],
   );
   return rows.length > 0;
 }

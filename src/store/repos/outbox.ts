@@ -169,6 +169,9 @@ export async function markSent(
 /**
  * nextAttemptAt null → abandoned: the sealed secret is kept for a supervisor's resend (the
  * retention scrub erases it); `now` records when (default: the database's clock).
+ * `attempt` (the lease's attempts count) makes a failure that outlived its lease a no-op: the
+ * message was leased again meanwhile, and only that newer attempt may decide its fate. (A late
+ * success still marks it sent: the provider took it.)
  */
 export async function markFailed(
   q: Queryable,
@@ -176,19 +179,20 @@ export async function markFailed(
   error: string,
   nextAttemptAt: Date | null,
   now?: Date,
+  attempt?: number,
 ): Promise<void> {
   if (nextAttemptAt === null) {
     await q.query(
       `UPDATE outbox SET status = 'abandoned', lease_until = NULL, last_error = $2,
               abandoned_at = coalesce($3::timestamptz, now())
-        WHERE id = $1 AND status = 'sending'`,
-      [id, error.slice(0, 500), now ?? null],
+        WHERE id = $1 AND status = 'sending' AND ($4::int IS NULL OR attempts = $4)`,
+      [id, error.slice(0, 500), now ?? null, attempt ?? null],
     );
   } else {
     await q.query(
       `UPDATE outbox SET status = 'failed', next_attempt_at = $3, lease_until = NULL, last_error = $2
-        WHERE id = $1 AND status = 'sending'`,
-      [id, error.slice(0, 500), nextAttemptAt],
+        WHERE id = $1 AND status = 'sending' AND ($4::int IS NULL OR attempts = $4)`,
+      [id, error.slice(0, 500), nextAttemptAt, attempt ?? null],
     );
   }
 }
