@@ -5,6 +5,7 @@
  * decoration inside `artifact`.
  */
 
+import { parsedFont, reuseFont } from "./font-reuse.ts";
 import PDFDocument from "pdfkit";
 import type { Lang } from "../../i18n/index.ts";
 import { LOCALES } from "../../i18n/format.ts";
@@ -36,7 +37,7 @@ export function useFont(ctx: Ctx, role: Role, size: number, text: string): strin
   const primary = chain[0] ?? STANDARD[role];
   const chosen = face ?? primary;
   ctx.doc.font(chosen.name).fontSize(size);
-  if (chosen.data !== undefined) rememberParsedFont(ctx.doc, chosen.name);
+  if (chosen.data !== undefined) reuseFont(ctx.doc, chosen.name);
   return face === undefined ? transliterate(nfc, primary.covers) : nfc;
 }
 
@@ -101,7 +102,11 @@ export async function newDocument(info: {
   bufferPages?: boolean;
 }): Promise<Ctx> {
   const fonts = await loadFonts();
+  // The regular face as the document's default font once parsed: pdfkit's default, Helvetica,
+  // costs a parse of its metrics file for every document.
+  const regular = parsedFont(fonts.regular[0]?.name ?? "");
   const doc = new PDFDocument({
+    ...(regular === undefined ? {} : { font: regular as unknown as string }),
     size: "A4",
     margin: 0,
     autoFirstPage: true,
@@ -123,7 +128,7 @@ export async function newDocument(info: {
       if (face.data === undefined) continue;
       // pdfkit accepts an already-parsed fontkit font wherever it accepts a font file
       // (CHANGELOG 0.17); @types/pdfkit does not know it yet, hence the cast.
-      const parsed = parsedFonts.get(face.name);
+      const parsed = parsedFont(face.name);
       doc.registerFont(face.name, parsed === undefined ? face.data : (parsed as Buffer));
     }
   }
@@ -168,27 +173,6 @@ export function artifact(
   ctx.doc.markContent("Artifact", { type });
   draw();
   ctx.doc.endMarkedContent();
-}
-
-/**
- * Fontkit fonts parsed by pdfkit, kept across documents: parsing the TrueType tables
- * costs more than laying out a whole letter. Taken from the document after pdfkit has
- * opened the font (an internal field, checked at run time: if pdfkit changes it, fonts
- * are simply parsed again for every document).
- */
-const parsedFonts = new Map<string, object>();
-
-function rememberParsedFont(doc: PDFKit.PDFDocument, name: string): void {
-  if (parsedFonts.has(name)) return;
-  const current: unknown = Reflect.get(doc, "_font");
-  const font: unknown =
-    typeof current === "object" && current !== null ? Reflect.get(current, "font") : undefined;
-  if (
-    typeof font === "object" &&
-    font !== null &&
-    typeof Reflect.get(font, "layout") === "function"
-  )
-    parsedFonts.set(name, font);
 }
 
 export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
