@@ -17,6 +17,7 @@
  *      recovery.ts), beside the hash limit.
  * Uses BENCH_DATABASE_URL when set, otherwise starts a throwaway PostgreSQL 15 cluster.
  */
+import { PLACEHOLDER_CHANNELS } from "../test/helpers/placeholder-channels.ts";
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -41,19 +42,6 @@ const LOGIN_FLOOR = 0.78;
 const PEPPER = randomBytes(32);
 const PIN = "K7M2P9QR";
 const POOL = 10;
-/** Channel settings that satisfy production's check (the bench's service sends nothing). */
-const PLACEHOLDER_CHANNELS = {
-  SMTP_URL: "smtp://127.0.0.1:1",
-  MAIL_FROM: "noreply@inps.example",
-  PEC_SMTP_URL: "smtp://127.0.0.1:1",
-  PEC_FROM: "pin@postacert.inps.example",
-  SMS_GATEWAY_URL: "https://127.0.0.1:1/sms",
-  SMS_GATEWAY_TOKEN: "placeholder-token",
-  SMS_SENDER: "INPS",
-  SMS_WEBHOOK_SECRET: "placeholder-webhook-secret",
-  LETTERS_DIR: "/nonexistent/letters",
-  METRICS_TOKEN: "placeholder-metrics-token",
-};
 
 function startTempPostgres(): { url: string; stop: () => void } {
   const out = execFileSync(

@@ -15,7 +15,7 @@ import type { UnitOfWork } from "./flows/ports.ts";
 import type { AppContext } from "./http/context.ts";
 import type { ChannelSet } from "./notifications/channel.ts";
 import { createDelivery, type Delivery } from "./notifications/delivery.ts";
-import { createLetterService, type LetterService } from "./notifications/letters/index.ts";
+import { configuredLetterService, type LetterService } from "./notifications/letters/index.ts";
 import { createOutboxWorker, type OutboxWorker } from "./notifications/worker.ts";
 import { createArgon2Hasher, type PinHasher } from "./security/hasher.ts";
 import type { AuditKeys } from "./store/audit.ts";
@@ -121,19 +121,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   poke = () => {
     worker.poke();
   };
-  const drop = opts.channels === undefined ? config.delivery.letters : undefined;
+  // Tests that pass their own channels deliver letters one by one through them.
   const letters =
-    drop === undefined
-      ? undefined
-      : createLetterService({
-          db,
-          clock,
-          outboxKey: config.outboxKey,
-          drop,
-          batchTime: config.delivery.letterBatchTime,
-          leaseMs: config.delivery.leaseSeconds * 1000,
-          log,
-        });
+    opts.channels === undefined ? configuredLetterService(config, { db, clock, log }) : undefined;
   if (letters !== undefined) delivery.checks.letters = () => letters.drop.check();
   const ctx: AppContext = {
     config,

@@ -6,7 +6,7 @@
  */
 import type { Config } from "../config.ts";
 import { systemClock, type Clock } from "../domain/clock.ts";
-import { createLetterService } from "../notifications/letters/index.ts";
+import { configuredLetterService } from "../notifications/letters/index.ts";
 import { createLogger } from "../observability/logger.ts";
 import type { Db } from "../store/db.ts";
 import { recentBatches } from "../store/repos/letter-batches.ts";
@@ -56,17 +56,12 @@ export async function lettersCommand(
       );
     return 0;
   }
-  const drop = config.delivery.letters;
-  if (drop === undefined) return refuseWithoutDrop();
-  const service = createLetterService({
+  const service = configuredLetterService(config, {
     db,
     clock,
-    outboxKey: config.outboxKey,
-    drop,
-    batchTime: config.delivery.letterBatchTime,
-    leaseMs: config.delivery.leaseSeconds * 1000,
     log: createLogger(config.logLevel, "letters"),
   });
+  if (service === undefined) return refuseWithoutDrop();
   try {
     if (sub === "batch") {
       const report = await service.batcher.runBatch();

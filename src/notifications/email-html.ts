@@ -5,18 +5,7 @@
  * is escaped; no remote images, no scripts, no styles from elsewhere.
  */
 import type { Lang } from "../i18n/index.ts";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-function escape(s: string): string {
-  return s.replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);
-}
+import { escapeHtml as escape } from "../web/html.ts";
 
 const URL_PATTERN = /https?:\/\/[^\s<>"']+/gu;
 

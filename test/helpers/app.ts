@@ -3,6 +3,7 @@
  * outbox worker writing into a temporary outbox folder, a clock the test moves, and a small
  * deterministic archive. Nothing is mocked; tests only choose the clock and the data.
  */
+import { PLACEHOLDER_CHANNELS } from "./placeholder-channels.ts";
 import { devChannels } from "../../src/notifications/dev-outbox.ts";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -64,27 +65,13 @@ export const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
   LIMITER_NAMES.map((n) => [limiterEnvName(n), "1000000/1h"]),
 );
 
-/** Channel settings that satisfy production's configuration check; nothing listens there. */
-const PRODUCTION_PLACEHOLDER_CHANNELS = {
-  SMTP_URL: "smtp://127.0.0.1:1",
-  MAIL_FROM: "noreply@inps.example",
-  PEC_SMTP_URL: "smtp://127.0.0.1:1",
-  PEC_FROM: "pin@postacert.inps.example",
-  SMS_GATEWAY_URL: "https://127.0.0.1:1/sms",
-  SMS_GATEWAY_TOKEN: "placeholder-token",
-  SMS_SENDER: "INPS",
-  SMS_WEBHOOK_SECRET: "placeholder-webhook-secret",
-  LETTERS_DIR: "/nonexistent/letters",
-  METRICS_TOKEN: "placeholder-metrics-token",
-};
-
 export async function startService(opts: TestServiceOptions = {}): Promise<TestService> {
   const outboxDir = await mkdtemp(join(tmpdir(), "inps-outbox-"));
   const env = opts.env ?? "development";
   const config = loadConfig({
     APP_ENV: env,
     DATA_DIR: outboxDir,
-    ...(env === "production" ? PRODUCTION_PLACEHOLDER_CHANNELS : { OUTBOX_DIR: outboxDir }),
+    ...(env === "production" ? PLACEHOLDER_CHANNELS : { OUTBOX_DIR: outboxDir }),
     LOG_LEVEL: "silent",
     SESSION_CACHE_MS: String(opts.sessionCacheMs ?? 0),
     PIN_PEPPER: Buffer.alloc(32, 7).toString("base64"),

@@ -3,6 +3,7 @@
  * Used by the worker process (main.ts) and by `inps-pin letters`.
  */
 import type { LetterDrop } from "../../config-delivery.ts";
+import type { Config } from "../../config.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { Logger } from "../../observability/logger.ts";
 import type { Db } from "../../store/db.ts";
@@ -41,4 +42,20 @@ export function createLetterService(deps: {
       await drop.close();
     },
   };
+}
+
+/** The letter service of a configuration: undefined without a letter drop (development). */
+export function configuredLetterService(
+  config: Config,
+  deps: { db: Db; clock: Clock; log?: Logger | undefined },
+): LetterService | undefined {
+  const drop = config.delivery.letters;
+  if (drop === undefined) return undefined;
+  return createLetterService({
+    ...deps,
+    outboxKey: config.outboxKey,
+    drop,
+    batchTime: config.delivery.letterBatchTime,
+    leaseMs: config.delivery.leaseSeconds * 1000,
+  });
 }
