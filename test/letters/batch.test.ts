@@ -151,6 +151,25 @@ describe("letter batch", () => {
     assert.deepEqual(await allFiles(dir), before_, "nothing rewritten, nothing new");
   });
 
+  it("takes a letter a gone worker leased one by one before the drop was configured", async () => {
+    const stuck = await queueLetter(t, 0);
+    await t.db.query(
+      "UPDATE outbox SET status = 'sending', lease_until = $2, attempts = 1 WHERE id = $1",
+      [stuck.id, new Date(START.getTime() - 60_000)],
+    );
+    const fresh = await queueLetter(t, 1);
+    const held = await queueLetter(t, 2);
+    // Still leased by a live worker: left alone.
+    await t.db.query("UPDATE outbox SET status = 'sending', lease_until = $2 WHERE id = $1", [
+      held.id,
+      new Date(START.getTime() + 60_000),
+    ]);
+    const report = await batcherFor(createLetterDrop({ kind: "dir", dir })).runBatch();
+    assert.equal(report.uploaded[0]?.letters, 2);
+    await checkManifest(dir, report.uploaded[0]!.batchId, [stuck, fresh]);
+    assert.equal((await outboxRow(t, held.id)).status, "sending");
+  });
+
   it("resumes a batch the dropped SFTP connection left half uploaded: each letter once, same batch", async () => {
     const letters = [];
     for (let i = 0; i < 4; i++) letters.push(await queueLetter(t, i));

@@ -47,9 +47,11 @@ export function createLetterScheduler(deps: LetterSchedulerDeps): LetterSchedule
       try {
         await batcher.runBatch();
       } catch (err) {
-        // Nothing claimed (the failure came first): give the day back for the next tick. A
-        // batch left building is resumed by the next ticks below.
-        if ((await buildingBatches(db)).length === 0) await releaseRunDate(db, wall.date);
+        // Today's batch not created (the failure came first, e.g. resuming an older stranded
+        // batch): give the day back so a later tick still sends today's letters. A batch left
+        // building is resumed by the next ticks.
+        const today = (await buildingBatches(db)).some((b) => b.romeDate === wall.date);
+        if (!today) await releaseRunDate(db, wall.date);
         throw err;
       }
       return;

@@ -57,7 +57,8 @@ const toBatch = (r: BatchRow): LetterBatch => ({
 
 /**
  * In one transaction: a new batch row (building, leased to the caller until `leaseUntil`) and
- * every queued or failed letter that is in no batch yet, claimed into it. Null (and no row)
+ * every queued or failed letter that is in no batch yet (and any left leased one by one by a
+ * worker that is gone, from before a drop was configured), claimed into it. Null (and no row)
  * when no letter waits. Concurrent callers never claim the same letter: the second one's
  * UPDATE re-checks `letter_batch_id IS NULL` after the first commits.
  */
@@ -75,9 +76,12 @@ export async function claimNewBatch(
     const claimed = await tx.query<{ id: string }>(
       `UPDATE outbox SET letter_batch_id = $1, status = 'sending', lease_until = NULL,
               attempts = attempts + 1
-        WHERE channel = 'letter' AND letter_batch_id IS NULL AND status IN ('queued', 'failed')
+        WHERE channel = 'letter' AND letter_batch_id IS NULL
+          AND (status IN ('queued', 'failed')
+               -- leased one by one before a drop was configured, by a worker that is gone
+               OR (status = 'sending' AND (lease_until IS NULL OR lease_until < $2)))
         RETURNING id`,
-      [b.id],
+      [b.id, b.now],
     );
     if (claimed.length === 0 || row === undefined) {
       await tx.query("DELETE FROM letter_batch WHERE id = $1", [b.id]);
