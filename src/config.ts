@@ -101,6 +101,8 @@ const LIMIT_DOCS: Record<LimiterName, string> = {
   appointment_source: "of desk-appointment bookings per source address",
   appointment_destination: "of desk-appointment bookings per contact (mobile or e-mail)",
   appointment_cancel_source: "of desk-appointment cancellations per source address",
+  sms_webhook_refused:
+    "of SMS delivery reports refused for a bad signature per source address (the gateway's own, correctly signed reports are never counted)",
 };
 
 export const CONFIG_DOCS: Record<string, string> = {

@@ -33,6 +33,8 @@ export const LIMITER_NAMES = [
   "appointment_source",
   "appointment_destination",
   "appointment_cancel_source",
+  // Delivery (issue 8): refused SMS delivery reports (bad signature) per source address.
+  "sms_webhook_refused",
 ] as const;
 export type LimiterName = (typeof LIMITER_NAMES)[number];
 
@@ -70,6 +72,7 @@ export const DEFAULT_LIMITS: Readonly<Record<LimiterName, Limit>> = {
   appointment_source: { max: 60, windowSeconds: 3600 },
   appointment_destination: { max: 3, windowSeconds: 24 * 3600 },
   appointment_cancel_source: { max: 30, windowSeconds: 3600 },
+  sms_webhook_refused: { max: 30, windowSeconds: 600 },
 };
 
 /** The environment variable that sets each limiter ("RATE_LIMIT_LOGIN_SOURCE=600/1h"). */

@@ -29,6 +29,7 @@ before(async () => {
       SMS_GATEWAY_TOKEN: gw.token,
       SMS_SENDER: "INPS",
       SMS_WEBHOOK_SECRET: SECRET,
+      RATE_LIMIT_SMS_WEBHOOK_REFUSED: "12/10m",
     },
   });
   const address = await s.app.listen({ port: 0, host: "127.0.0.1" });
@@ -103,7 +104,7 @@ describe("SMS delivery-report webhook", () => {
     assert.equal(await counted("delivered"), before + 1, "a replay counts nothing");
   });
 
-  it("delivered wins over failed, never the reverse; the reason keeps no number", async () => {
+  it("delivered wins over failed, never the reverse; only a short reason code is kept", async () => {
     const id = await message();
     const failed = await gw.sendReport(
       hook,
@@ -113,7 +114,15 @@ describe("SMS delivery-report webhook", () => {
     );
     assert.equal(failed.status, 200);
     assert.equal((await delivery(id)).delivery_status, "failed");
-    assert.equal((await delivery(id)).delivery_error, "rejected: unknown subscriber [number]");
+    assert.equal((await delivery(id)).delivery_error, "rejected", "free text is not kept");
+    const other = await message();
+    await gw.sendReport(
+      hook,
+      SECRET,
+      { id: other, status: "rejected", reason: "unknown_subscriber" },
+      { timestamp: now(2) },
+    );
+    assert.equal((await delivery(other)).delivery_error, "rejected: unknown_subscriber");
     await gw.sendReport(hook, SECRET, { id, status: "delivered" }, { timestamp: now() });
     assert.equal((await delivery(id)).delivery_status, "delivered");
     await gw.sendReport(hook, SECRET, { id, status: "expired" }, { timestamp: now(1) });
@@ -217,6 +226,32 @@ describe("SMS delivery-report webhook", () => {
     const report = await s.rt.worker.runHousekeeping();
     assert.ok((report?.smsReportSignatures ?? 0) > 0);
     assert.equal(await count(), 0);
+  });
+  it("slows down a source that keeps sending forged reports (429), never the signed ones", async () => {
+    const id = await message();
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await gw.sendReport(
+        hook,
+        "not-the-secret",
+        { id, status: "failed" },
+        {
+          timestamp: now(),
+        },
+      );
+      statuses.push(r.status);
+    }
+    assert.ok(statuses.includes(401) && statuses.at(-1) === 429, statuses.join(","));
+    const signed = await gw.sendReport(
+      hook,
+      SECRET,
+      { id, status: "delivered" },
+      {
+        timestamp: now(3),
+      },
+    );
+    assert.equal(signed.status, 200, "the gateway's own reports still go through");
+    assert.equal((await delivery(id)).delivery_status, "delivered");
   });
 });
 

@@ -166,7 +166,7 @@ describe("letter batch", () => {
     ]);
     const report = await batcherFor(createLetterDrop({ kind: "dir", dir })).runBatch();
     assert.equal(report.uploaded[0]?.letters, 2);
-    await checkManifest(dir, report.uploaded[0]!.batchId, [stuck, fresh]);
+    await checkManifest(dir, report.uploaded[0].batchId, [stuck, fresh]);
     assert.equal((await outboxRow(t, held.id)).status, "sending");
   });
 

@@ -17,6 +17,8 @@ import { z } from "zod";
 import { AppError, type ErrorCode } from "../../domain/errors.ts";
 import type { SmsReportUpdate } from "../../flows/ports.ts";
 import { withoutNumbers } from "../../notifications/channels/sms-gateway.ts";
+import { enforceLimit } from "../../flows/rate-limit.ts";
+import { anonymousOf } from "../request.ts";
 import { deliveries } from "../../observability/metrics.ts";
 import type { AppContext } from "../context.ts";
 import { langOf } from "../lang.ts";
@@ -58,7 +60,9 @@ function verified(secret: string, req: FastifyRequest, raw: Buffer, now: Date): 
 
 function update(r: z.infer<typeof report>, now: Date): SmsReportUpdate {
   const at = r.at === undefined ? now : new Date(r.at);
-  const reason = r.reason === undefined ? "" : `: ${withoutNumbers(r.reason).slice(0, 200)}`;
+  // Only a short code of the gateway's reason: free text may echo the message, PIN half included.
+  const code = r.reason !== undefined && /^[\w .-]{1,40}$/u.test(r.reason) ? r.reason : undefined;
+  const reason = code === undefined ? "" : `: ${withoutNumbers(code)}`;
   return r.status === "delivered"
     ? { id: r.id.toLowerCase(), status: "delivered", at, error: null }
     : { id: r.id.toLowerCase(), status: "failed", at, error: `${r.status}${reason}` };
@@ -97,7 +101,11 @@ export function smsStatusHook(ctx: AppContext) {
         const now = ctx.clock.now();
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const signature = verified(secret, req, raw, now);
-        if (signature === undefined) return refuse(req, reply, "WEBHOOK_SIGNATURE_INVALID");
+        if (signature === undefined) {
+          // Whoever keeps sending unsigned or forged reports is slowed down (429), audited once.
+          await enforceLimit(ctx, anonymousOf(req), "sms_webhook_refused", req.ip);
+          return refuse(req, reply, "WEBHOOK_SIGNATURE_INVALID");
+        }
         const result = body.safeParse(parseJson(raw));
         if (!result.success) return refuse(req, reply, "MALFORMED_REQUEST");
         const parsed = result.data;
