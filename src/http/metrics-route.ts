@@ -5,9 +5,9 @@
  * Gauges that read the database (outbox depth and oldest message per channel and status,
  * abandoned messages), the hash queue and the pools are set here, at scrape time: one query.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../domain/errors.ts";
+import { secretsEqual } from "../security/crypto.ts";
 import {
   dbPool,
   hashQueue,
@@ -22,8 +22,6 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const CHANNELS = ["sms", "email", "pec", "letter"] as const;
 const STATUSES = ["queued", "sending", "failed", "abandoned"] as const;
 
-const digest = (s: string): Buffer => createHash("sha256").update(s).digest();
-
 /** Throws the refusal when the caller may not read the metrics. */
 export function checkMetricsAccess(req: FastifyRequest, token: string | undefined): void {
   if (token === undefined) {
@@ -35,9 +33,7 @@ export function checkMetricsAccess(req: FastifyRequest, token: string | undefine
   }
   const header = req.headers.authorization ?? "";
   const given = header.startsWith("Bearer ") ? header.slice(7) : "";
-  // Equal-length digests: the comparison's time says nothing about the token's length either.
-  if (given === "" || !timingSafeEqual(digest(given), digest(token)))
-    throw new AppError("METRICS_TOKEN_REQUIRED");
+  if (given === "" || !secretsEqual(given, token)) throw new AppError("METRICS_TOKEN_REQUIRED");
 }
 
 /** Sets the scrape-time gauges. */

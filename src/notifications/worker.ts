@@ -12,7 +12,7 @@ import type { Clock } from "../domain/clock.ts";
 import type { Limit, LimiterName } from "../domain/rate-limits.ts";
 import { housekeeping, type HousekeepingReport } from "../flows/housekeeping.ts";
 import type { UnitOfWork } from "../flows/ports.ts";
-import type { Logger } from "../observability/logger.ts";
+import { errorText, type Logger } from "../observability/logger.ts";
 import { deliveries } from "../observability/metrics.ts";
 import type { Db } from "../store/db.ts";
 import {
@@ -83,8 +83,6 @@ export interface OutboxWorker {
   circuit(channel: Channel): string;
   stop(): Promise<void>;
 }
-
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   const batched = deps.batchedChannels ?? [];

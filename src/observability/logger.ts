@@ -37,3 +37,8 @@ export function loggerOptions(level: string, name: string): LoggerOptions {
 export function createLogger(level: string, name: string): Logger {
   return pino(loggerOptions(level, name));
 }
+
+/** An error's message for a log line or a stored error (never its stack or cause). */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -6,6 +6,7 @@ import {
   createHmac,
   hkdfSync,
   randomBytes,
+  timingSafeEqual,
   type KeyObject,
 } from "node:crypto";
 
@@ -21,6 +22,15 @@ export function hmacHex(key: Buffer | KeyObject, value: string): string {
 
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
+}
+
+/**
+ * Whether two secrets (tokens, fingerprints) are equal, in time that depends on neither their
+ * contents nor their lengths: their SHA-256 digests are compared.
+ */
+export function secretsEqual(a: string, b: string): boolean {
+  const digest = (v: string) => createHash("sha256").update(v).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** URL-safe random token with `bytes` bytes of entropy. */

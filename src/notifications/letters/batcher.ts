@@ -15,7 +15,7 @@ import { PDFDocument } from "pdf-lib";
 import { z } from "zod";
 import type { Clock } from "../../domain/clock.ts";
 import { romeDate } from "../../domain/eligibility.ts";
-import type { Logger } from "../../observability/logger.ts";
+import { errorText, type Logger } from "../../observability/logger.ts";
 import { deliveries, letterBatches } from "../../observability/metrics.ts";
 import { open } from "../../security/crypto.ts";
 import type { Db } from "../../store/db.ts";
@@ -123,10 +123,6 @@ export const ackFile = (batchId: string): string => `${batchId}/ack.json`;
 
 async function pageCount(pdf: Uint8Array): Promise<number> {
   return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export function createLetterBatcher(deps: LetterBatcherDeps): LetterBatcher {

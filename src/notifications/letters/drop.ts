@@ -4,12 +4,13 @@
  * written under a temporary name (".<name>.part" beside it) and renamed into place, so the
  * vendor never sees half a file; rewriting a file replaces it whole.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import SftpClient from "ssh2-sftp-client";
 import type { LetterDrop } from "../../config-delivery.ts";
+import { secretsEqual } from "../../security/crypto.ts";
 
 export interface LetterDropTransport {
   /** The drop without credentials ("sftp://host:port/path", "dir:/path"), for logs. */
@@ -165,11 +166,7 @@ function sftpDrop(url: string): LetterDropTransport {
       ...(t.hostKey === undefined
         ? {}
         : {
-            hostVerifier: (key: Buffer) => {
-              const seen = Buffer.from(hostKeyFingerprint(key));
-              const pinned = Buffer.from(t.hostKey ?? "");
-              return seen.length === pinned.length && timingSafeEqual(seen, pinned);
-            },
+            hostVerifier: (key: Buffer) => secretsEqual(hostKeyFingerprint(key), t.hostKey ?? ""),
           }),
     });
     // One small request after another: without TCP_NODELAY each waits for a delayed ACK.

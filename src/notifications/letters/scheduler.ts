@@ -6,7 +6,7 @@
  */
 import type { Clock } from "../../domain/clock.ts";
 import { romeWallClock } from "../../domain/rome-time.ts";
-import type { Logger } from "../../observability/logger.ts";
+import { errorText, type Logger } from "../../observability/logger.ts";
 import type { Db } from "../../store/db.ts";
 import { buildingBatches, claimRunDate, releaseRunDate } from "../../store/repos/letter-batches.ts";
 import type { LetterBatcher } from "./batcher.ts";
@@ -25,10 +25,6 @@ export interface LetterScheduler {
   stop(): Promise<void>;
   /** One round: the day's batch when due (or a stranded batch), then the acknowledgements. */
   tick(): Promise<void>;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export function createLetterScheduler(deps: LetterSchedulerDeps): LetterScheduler {
